@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# The test command of the README (`./janua test`): unit tests and the integration suite on H2,
+# then the same integration suite on PostgreSQL. Called by ./janua, which has chosen the JDK.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+H2_ONLY=0
+for a in "$@"; do [ "$a" = "--h2-only" ] && H2_ONLY=1; done
+
+PG_URL="${JANUA_TEST_PG_URL:-jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres}"
+
+echo "== unit + integration tests on embedded H2 =="
+./mvnw -B -ntp test -Djanua.test.db=h2
+
+if [ "$H2_ONLY" = 1 ]; then
+  echo "== PostgreSQL run skipped on request (--h2-only) =="
+  exit 0
+fi
+
+echo "== integration tests on PostgreSQL ($PG_URL) =="
+./mvnw -B -ntp -pl server surefire:test -Djanua.test.db=postgres -Djanua.test.pg-url="$PG_URL" \
+  -Dtest='*IntegrationTest' -Dsurefire.failIfNoSpecifiedTests=true

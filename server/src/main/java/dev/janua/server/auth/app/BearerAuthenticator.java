@@ -1,0 +1,49 @@
+package dev.janua.server.auth.app;
+
+import dev.janua.server.platform.errors.ErrorCode;
+import dev.janua.server.platform.errors.JanuaException;
+import dev.janua.server.platform.security.Caller;
+import dev.janua.server.platform.security.CallerAuthenticator;
+import dev.janua.server.sessions.Session;
+import dev.janua.server.sessions.SessionDirectory;
+import dev.janua.server.tokens.AccessTokens;
+import dev.janua.server.tokens.AccessTokens.VerifiedAccessToken;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code Authorization: Bearer <access JWT>}: the signature and claims are checked, then the
+ * session the token names must still be live — so sign-out and revocation take effect at once.
+ */
+@Component
+public class BearerAuthenticator implements CallerAuthenticator {
+    private final AccessTokens tokens;
+    private final SessionDirectory sessions;
+
+    public BearerAuthenticator(AccessTokens tokens, SessionDirectory sessions) {
+        this.tokens = tokens;
+        this.sessions = sessions;
+    }
+
+    @Override
+    public Caller authenticate(HttpServletRequest request) {
+        String token = bearerToken(request);
+        if (token == null) throw new JanuaException(ErrorCode.UNAUTHORIZED);
+        VerifiedAccessToken verified = tokens.verify(token);
+        Session session = sessions.findLive(verified.sessionId())
+                .orElseThrow(() -> new JanuaException(ErrorCode.SESSION_EXPIRED));
+        if (!session.userId().equals(verified.userId())) {
+            throw new JanuaException(ErrorCode.INVALID_TOKEN, Map.of("reason", "session_mismatch"));
+        }
+        sessions.touch(session);
+        return new Caller(verified.userId(), session.id(), verified.tokenId());
+    }
+
+    public static String bearerToken(HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        if (header == null || header.length() < 8 || !header.regionMatches(true, 0, "Bearer ", 0, 7)) return null;
+        String token = header.substring(7).trim();
+        return token.isEmpty() ? null : token;
+    }
+}

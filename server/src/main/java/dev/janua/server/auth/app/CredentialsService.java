@@ -1,0 +1,171 @@
+package dev.janua.server.auth.app;
+
+import dev.janua.server.auth.SignInResult;
+import dev.janua.server.auth.domain.UnknownEmailLockout;
+import dev.janua.server.notifications.Mailer;
+import dev.janua.server.platform.config.JanuaProperties;
+import dev.janua.server.platform.crypto.PasswordHasher;
+import dev.janua.server.platform.errors.ErrorCode;
+import dev.janua.server.platform.errors.JanuaException;
+import dev.janua.server.platform.events.DomainEvent;
+import dev.janua.server.platform.events.EventPublisher;
+import dev.janua.server.platform.web.ClientInfo;
+import dev.janua.server.sessions.Session;
+import dev.janua.server.sessions.SessionDirectory;
+import dev.janua.server.sessions.SessionDirectory.Rotation;
+import dev.janua.server.tokens.AccessTokens;
+import dev.janua.server.users.NewUser;
+import dev.janua.server.users.User;
+import dev.janua.server.users.UserDirectory;
+import dev.janua.server.users.UserDirectory.FailedSignIn;
+import dev.janua.server.users.UserStatus;
+import dev.janua.server.users.domain.EmailAddress;
+import dev.janua.server.users.domain.PasswordPolicy;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Email/password sign-up and sign-in, refresh-token rotation and sign-out. */
+@Service
+public class CredentialsService {
+    private final UserDirectory users;
+    private final SessionDirectory sessions;
+    private final AccessTokens tokens;
+    private final SessionIssuer issuer;
+    private final PasswordHasher hasher;
+    private final PasswordPolicy policy;
+    private final EmailVerificationService verification;
+    private final EventPublisher events;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final UnknownEmailLockout unknownEmails;
+
+    public CredentialsService(UserDirectory users, SessionDirectory sessions, AccessTokens tokens, SessionIssuer issuer,
+                              PasswordHasher hasher, PasswordPolicy policy, EmailVerificationService verification,
+                              EventPublisher events, TransactionTemplate tx, Clock clock, JanuaProperties properties) {
+        this.users = users;
+        this.sessions = sessions;
+        this.tokens = tokens;
+        this.issuer = issuer;
+        this.hasher = hasher;
+        this.policy = policy;
+        this.verification = verification;
+        this.events = events;
+        this.tx = tx;
+        this.clock = clock;
+        JanuaProperties.Passwords p = properties.passwords();
+        this.unknownEmails = new UnknownEmailLockout(p.lockoutThreshold(), p.lockoutDuration(), clock);
+    }
+
+    public record SignUp(String email, String password, String firstName, String lastName, String username,
+                         Map<String, Object> metadata, Locale locale) {}
+
+    public SignInResult signUp(SignUp request, ClientInfo client) {
+        String email = EmailAddress.requireValid(request.email());
+        if (request.username() != null && !request.username().matches("[A-Za-z0-9_.\\-]{3,64}")) {
+            throw new JanuaException(ErrorCode.VALIDATION_ERROR, Map.of("field", "username", "reason", "invalid_format"));
+        }
+        policy.check(request.password(), email, request.firstName(), request.lastName(), request.username());
+        String hash = hasher.hash(request.password());
+        User user = tx.execute(t -> {
+            User created = users.create(new NewUser(email, hash, request.firstName(), request.lastName(), request.username(),
+                    request.metadata(), false, false), null, client);
+            verification.sendFor(created, request.locale());
+            return created;
+        });
+        return issuer.issue(user, "password", false, client);
+    }
+
+    public SignInResult signIn(String email, String password, boolean rememberMe, ClientInfo client) {
+        if (email == null || email.isBlank() || password == null || password.isEmpty()) {
+            throw new JanuaException(ErrorCode.VALIDATION_ERROR, Map.of("field", email == null || email.isBlank() ? "email" : "password",
+                    "reason", "required"));
+        }
+        Instant now = clock.instant();
+        Optional<User> found = users.findByEmail(email);
+        if (found.isEmpty()) {
+            hasher.burnEquivalentTime(password);
+            String key = EmailAddress.normalize(email);
+            Instant lockedUntil = unknownEmails.lockedUntil(key);
+            if (lockedUntil != null) throw locked(lockedUntil);
+            UnknownEmailLockout.Outcome o = unknownEmails.fail(key);
+            throw o.locked() ? locked(o.lockedUntil()) : invalidCredentials(o.attemptsRemaining());
+        }
+        User user = found.get();
+        if (user.lockedAt(now)) {
+            hasher.burnEquivalentTime(password);
+            throw locked(user.lockedUntil());
+        }
+        if (!hasher.verify(password, user.passwordHash())) {
+            Optional<FailedSignIn> failed = tx.execute(t -> {
+                Optional<FailedSignIn> f = users.recordFailedSignIn(user.id(), now);
+                events.publish(DomainEvent.of("user.signin_failed", user.id(), null,
+                        Map.of("userId", user.id(), "reason", f.isPresent() ? "invalid_password" : "locked", "success", false)), client);
+                return f;
+            });
+            if (failed.isEmpty() || failed.get().lockedUntil() != null) {
+                throw locked(failed.map(FailedSignIn::lockedUntil).orElse(null));
+            }
+            throw invalidCredentials(failed.get().attemptsRemaining());
+        }
+        if (user.status() != UserStatus.ACTIVE) throw new JanuaException(ErrorCode.ACCOUNT_SUSPENDED);
+        if (hasher.needsRehash(user.passwordHash())) users.upgradePasswordHash(user.id(), user.passwordHash(), hasher.hash(password));
+        return issuer.issue(user, "password", rememberMe, client);
+    }
+
+    public record Refreshed(Session session, AccessTokens.IssuedAccessToken accessToken, String refreshToken) {}
+
+    public Refreshed refresh(String refreshToken, ClientInfo client) {
+        Rotation rotation = sessions.rotate(refreshToken, client);
+        return switch (rotation) {
+            case Rotation.Rotated r -> {
+                User user = users.findById(r.session().userId()).orElse(null);
+                if (user == null || user.status() != UserStatus.ACTIVE) {
+                    sessions.revoke(r.session().id(), "user_inactive", client);
+                    throw new JanuaException(ErrorCode.SESSION_EXPIRED);
+                }
+                yield new Refreshed(r.session(), tokens.issue(user.id(), r.session().id()), r.refreshToken());
+            }
+            case Rotation.Reused u -> throw new JanuaException(ErrorCode.REFRESH_TOKEN_REUSED);
+            case Rotation.Invalid i -> throw JanuaException.of(ErrorCode.INVALID_REFRESH_TOKEN, "reason", i.reason());
+        };
+    }
+
+    /** Ends the session named by the access token, or by the refresh token when that is what the client holds. */
+    public void signOut(String sessionId, String refreshToken, ClientInfo client) {
+        String target = sessionId;
+        if (target == null && refreshToken != null) {
+            // Redeeming the refresh token both identifies and invalidates it; a reused one already revoked its session.
+            Rotation r = sessions.rotate(refreshToken, client);
+            if (r instanceof Rotation.Rotated rotated) target = rotated.session().id();
+            else throw new JanuaException(ErrorCode.INVALID_REFRESH_TOKEN);
+        }
+        if (target == null) throw new JanuaException(ErrorCode.UNAUTHORIZED);
+        String id = target;
+        tx.executeWithoutResult(t -> {
+            Optional<Session> s = sessions.find(id);
+            if (sessions.revoke(id, "signout", client) && s.isPresent()) {
+                events.publish(DomainEvent.of("user.signout", s.get().userId(), s.get().userId(),
+                        Map.of("userId", s.get().userId(), "sessionId", id)), client);
+            }
+        });
+    }
+
+    private static JanuaException invalidCredentials(int attemptsRemaining) {
+        return new JanuaException(ErrorCode.INVALID_CREDENTIALS, Map.of("attempts_remaining", attemptsRemaining));
+    }
+
+    private static JanuaException locked(Instant until) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("attempts_remaining", 0);
+        if (until != null && until.isBefore(User.LOCKED_INDEFINITELY)) {
+            details.put("lockedUntil", until.toString());
+        }
+        return new JanuaException(ErrorCode.ACCOUNT_LOCKED, details);
+    }
+}

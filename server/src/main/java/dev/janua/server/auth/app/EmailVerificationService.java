@@ -1,0 +1,65 @@
+package dev.janua.server.auth.app;
+
+import dev.janua.server.notifications.Mailer;
+import dev.janua.server.platform.config.JanuaProperties;
+import dev.janua.server.platform.errors.ErrorCode;
+import dev.janua.server.platform.errors.JanuaException;
+import dev.janua.server.platform.web.ClientInfo;
+import dev.janua.server.platform.web.PublicUrl;
+import dev.janua.server.tokens.OneTimeTokens;
+import dev.janua.server.tokens.OneTimeTokens.Purpose;
+import dev.janua.server.users.User;
+import dev.janua.server.users.UserDirectory;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Email ownership: a 24-hour single-use token by email, confirmed over the API or by the link. */
+@Service
+public class EmailVerificationService {
+    private final OneTimeTokens oneTime;
+    private final UserDirectory users;
+    private final Mailer mailer;
+    private final PublicUrl publicUrl;
+    private final Duration ttl;
+
+    public EmailVerificationService(OneTimeTokens oneTime, UserDirectory users, Mailer mailer, PublicUrl publicUrl,
+                                    JanuaProperties properties) {
+        this.oneTime = oneTime;
+        this.users = users;
+        this.mailer = mailer;
+        this.publicUrl = publicUrl;
+        this.ttl = properties.tokens().emailVerificationTtl();
+    }
+
+    @Transactional
+    public void send(String userId, Locale locale) {
+        User user = users.findById(userId).orElseThrow(() -> new JanuaException(ErrorCode.USER_NOT_FOUND));
+        if (user.emailVerified()) throw new JanuaException(ErrorCode.EMAIL_ALREADY_VERIFIED);
+        sendFor(user, locale);
+    }
+
+    /** Issues a fresh token (voiding older ones) and emails it. Joins the caller's transaction. */
+    @Transactional
+    public void sendFor(User user, Locale locale) {
+        oneTime.revokeAll(Purpose.EMAIL_VERIFICATION, user.id());
+        String token = oneTime.issue(Purpose.EMAIL_VERIFICATION, user.id(), user.email(), ttl, null);
+        String link = publicUrl.base() + "/api/v1/auth/verify-email?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+        mailer.send("verify_email", locale, user.email(), Map.of("name", user.displayName(), "link", link, "token", token,
+                "hours", String.valueOf(ttl.toHours())));
+    }
+
+    @Transactional
+    public User confirm(String token, ClientInfo client) {
+        OneTimeTokens.Redeemed redeemed = oneTime.redeem(Purpose.EMAIL_VERIFICATION, token)
+                .orElseThrow(() -> new JanuaException(ErrorCode.TOKEN_INVALID_OR_EXPIRED));
+        User user = users.findById(redeemed.userId()).orElseThrow(() -> new JanuaException(ErrorCode.TOKEN_INVALID_OR_EXPIRED));
+        if (!user.email().equalsIgnoreCase(redeemed.email())) throw new JanuaException(ErrorCode.TOKEN_INVALID_OR_EXPIRED);
+        users.markEmailVerified(user.id(), client);
+        return users.findById(user.id()).orElseThrow();
+    }
+}

@@ -1,0 +1,108 @@
+package dev.janua.server.auth.app;
+
+import dev.janua.server.notifications.Mailer;
+import dev.janua.server.platform.config.JanuaProperties;
+import dev.janua.server.platform.crypto.PasswordHasher;
+import dev.janua.server.platform.errors.ErrorCode;
+import dev.janua.server.platform.errors.JanuaException;
+import dev.janua.server.platform.web.ClientInfo;
+import dev.janua.server.platform.web.PublicUrl;
+import dev.janua.server.sessions.SessionDirectory;
+import dev.janua.server.tokens.OneTimeTokens;
+import dev.janua.server.tokens.OneTimeTokens.Purpose;
+import dev.janua.server.users.User;
+import dev.janua.server.users.UserDirectory;
+import dev.janua.server.users.UserStatus;
+import dev.janua.server.users.domain.PasswordPolicy;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Password change (signed in), forgot/reset by emailed token, and account deletion. */
+@Service
+public class PasswordService {
+    private final UserDirectory users;
+    private final SessionDirectory sessions;
+    private final OneTimeTokens oneTime;
+    private final PasswordHasher hasher;
+    private final PasswordPolicy policy;
+    private final Mailer mailer;
+    private final PublicUrl publicUrl;
+    private final Duration resetTtl;
+
+    public PasswordService(UserDirectory users, SessionDirectory sessions, OneTimeTokens oneTime, PasswordHasher hasher,
+                           PasswordPolicy policy, Mailer mailer, PublicUrl publicUrl, JanuaProperties properties) {
+        this.users = users;
+        this.sessions = sessions;
+        this.oneTime = oneTime;
+        this.hasher = hasher;
+        this.policy = policy;
+        this.mailer = mailer;
+        this.publicUrl = publicUrl;
+        this.resetTtl = properties.tokens().passwordResetTtl();
+    }
+
+    /** Returns how many other sessions were ended. */
+    @Transactional
+    public int change(String userId, String currentSessionId, String currentPassword, String newPassword,
+                      boolean logoutOtherSessions, ClientInfo client) {
+        User user = users.findById(userId).orElseThrow(() -> new JanuaException(ErrorCode.USER_NOT_FOUND));
+        requirePassword(user, currentPassword, "currentPassword");
+        policy.check(newPassword, user.email(), user.firstName(), user.lastName(), user.username());
+        users.changePasswordHash(userId, hasher.hash(newPassword), true, client);
+        return logoutOtherSessions ? sessions.revokeAllForUser(userId, currentSessionId, "password_changed", client) : 0;
+    }
+
+    /** Same answer whether or not the email has an account. */
+    @Transactional
+    public void forgot(String email, Locale locale) {
+        Optional<User> user = email == null ? Optional.empty() : users.findByEmail(email);
+        if (user.isEmpty() || user.get().status() != UserStatus.ACTIVE) return;
+        User u = user.get();
+        oneTime.revokeAll(Purpose.PASSWORD_RESET, u.id());
+        String token = oneTime.issue(Purpose.PASSWORD_RESET, u.id(), u.email(), resetTtl, null);
+        mailer.send("password_reset", locale, u.email(), Map.of("name", u.displayName(), "token", token,
+                "endpoint", publicUrl.base() + "/api/v1/auth/password/reset", "minutes", String.valueOf(resetTtl.toMinutes())));
+    }
+
+    /**
+     * One transaction: if the new password is refused, the token is not spent. A reset ends every
+     * session and lifts any lockout (a reset is the way out of a hard lock).
+     */
+    @Transactional
+    public void reset(String token, String newPassword, ClientInfo client) {
+        if (newPassword == null || newPassword.isEmpty()) {
+            throw new JanuaException(ErrorCode.VALIDATION_ERROR, Map.of("field", "newPassword", "reason", "required"));
+        }
+        OneTimeTokens.Redeemed redeemed = oneTime.redeem(Purpose.PASSWORD_RESET, token)
+                .orElseThrow(() -> new JanuaException(ErrorCode.TOKEN_INVALID_OR_EXPIRED));
+        User user = users.findById(redeemed.userId()).orElseThrow(() -> new JanuaException(ErrorCode.TOKEN_INVALID_OR_EXPIRED));
+        policy.check(newPassword, user.email(), user.firstName(), user.lastName(), user.username());
+        users.changePasswordHash(user.id(), hasher.hash(newPassword), false, client);
+        oneTime.revokeAll(Purpose.PASSWORD_RESET, user.id());
+        sessions.revokeAllForUser(user.id(), null, "password_reset", client);
+    }
+
+    @Transactional
+    public void deleteAccount(String userId, String password, String confirmation, ClientInfo client) {
+        if (!"DELETE".equals(confirmation)) {
+            throw new JanuaException(ErrorCode.CONFIRMATION_REQUIRED, Map.of("field", "confirmation", "expected", "DELETE"));
+        }
+        User user = users.findById(userId).orElseThrow(() -> new JanuaException(ErrorCode.USER_NOT_FOUND));
+        requirePassword(user, password, "password");
+        sessions.revokeAllForUser(userId, null, "account_deleted", client);
+        users.delete(userId, userId, client);
+    }
+
+    private void requirePassword(User user, String password, String field) {
+        if (password == null || password.isEmpty()) {
+            throw new JanuaException(ErrorCode.VALIDATION_ERROR, Map.of("field", field, "reason", "required"));
+        }
+        if (!hasher.verify(password, user.passwordHash())) {
+            throw JanuaException.of(ErrorCode.INVALID_CREDENTIALS, "field", field);
+        }
+    }
+}

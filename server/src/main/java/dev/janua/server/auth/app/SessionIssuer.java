@@ -1,0 +1,52 @@
+package dev.janua.server.auth.app;
+
+import dev.janua.server.auth.SignInResult;
+import dev.janua.server.platform.events.DomainEvent;
+import dev.janua.server.platform.events.EventPublisher;
+import dev.janua.server.platform.web.ClientInfo;
+import dev.janua.server.sessions.SessionDirectory;
+import dev.janua.server.sessions.SessionDirectory.StartedSession;
+import dev.janua.server.tokens.AccessTokens;
+import dev.janua.server.users.User;
+import dev.janua.server.users.UserDirectory;
+import java.time.Clock;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The last step of every way in (password, and later magic link, passkey, social, SSO): reset the
+ * failure counter, start a new session, record {@code user.signin} — in one transaction — then sign
+ * the access token.
+ */
+@Component
+public class SessionIssuer {
+    private final UserDirectory users;
+    private final SessionDirectory sessions;
+    private final AccessTokens tokens;
+    private final EventPublisher events;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    public SessionIssuer(UserDirectory users, SessionDirectory sessions, AccessTokens tokens, EventPublisher events,
+                         TransactionTemplate tx, Clock clock) {
+        this.users = users;
+        this.sessions = sessions;
+        this.tokens = tokens;
+        this.events = events;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    public SignInResult issue(User user, String method, boolean rememberMe, ClientInfo client) {
+        StartedSession started = tx.execute(t -> {
+            users.recordSuccessfulSignIn(user.id(), clock.instant());
+            StartedSession s = sessions.start(user.id(), method, rememberMe, null, client);
+            events.publish(DomainEvent.of("user.signin", user.id(), user.id(),
+                    Map.of("userId", user.id(), "sessionId", s.session().id(), "method", method, "success", true)), client);
+            return s;
+        });
+        User fresh = users.findById(user.id()).orElse(user);
+        return new SignInResult(fresh, started.session(), tokens.issue(user.id(), started.session().id()), started.refreshToken());
+    }
+}

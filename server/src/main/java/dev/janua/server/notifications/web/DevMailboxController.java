@@ -1,0 +1,33 @@
+package dev.janua.server.notifications.web;
+
+import dev.janua.server.notifications.EmailMessage;
+import dev.janua.server.notifications.app.DevMailbox;
+import dev.janua.server.platform.config.JanuaProperties;
+import dev.janua.server.platform.errors.ErrorCode;
+import dev.janua.server.platform.errors.JanuaException;
+import dev.janua.server.platform.web.JanuaApi;
+import java.util.List;
+import java.util.Map;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Development only: the messages Janua would have emailed, newest first. Absent (404) when
+ * {@code JANUA_ENV=production} or when a real SMTP server is configured.
+ */
+@JanuaApi
+public class DevMailboxController {
+    private final DevMailbox mailbox;
+    private final boolean enabled;
+
+    public DevMailboxController(DevMailbox mailbox, JanuaProperties properties) {
+        this.mailbox = mailbox;
+        this.enabled = !properties.isProduction() && properties.smtpUrl().isBlank();
+    }
+
+    @GetMapping("/dev/mailbox")
+    public Map<String, List<EmailMessage>> list(@RequestParam(required = false) String to) {
+        if (!enabled) throw new JanuaException(ErrorCode.NOT_FOUND);
+        return Map.of("data", mailbox.list(to));
+    }
+}

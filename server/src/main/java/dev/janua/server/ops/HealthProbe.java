@@ -1,0 +1,95 @@
+package dev.janua.server.ops;
+
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Probes the server's dependencies for the health endpoints. */
+@Component
+public class HealthProbe {
+    private final JdbcClient jdbc;
+    private final ObjectProvider<Flyway> flyway;
+    private final DataSource dataSource;
+    private final Clock clock;
+    private volatile boolean migrated;
+
+    public record Check(boolean healthy, String status, long responseTimeMs, String error) {}
+
+    public HealthProbe(JdbcClient jdbc, ObjectProvider<Flyway> flyway, DataSource dataSource, Clock clock) {
+        this.jdbc = jdbc;
+        this.flyway = flyway;
+        this.dataSource = dataSource;
+        this.clock = clock;
+    }
+
+    public String version() {
+        String v = HealthProbe.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    public Check database() {
+        long start = System.nanoTime();
+        try {
+            jdbc.sql("SELECT 1").query(Integer.class).single();
+            return new Check(true, "healthy", (System.nanoTime() - start) / 1_000_000, null);
+        } catch (RuntimeException e) {
+            return new Check(false, "unhealthy", (System.nanoTime() - start) / 1_000_000, e.getClass().getSimpleName());
+        }
+    }
+
+    /** Once every migration has been seen applied, the answer cannot change while the process lives. */
+    public boolean migrationsApplied() {
+        if (migrated) return true;
+        Flyway f = flyway.getIfAvailable();
+        if (f == null) return false;
+        try {
+            MigrationInfo[] pending = f.info().pending();
+            migrated = pending.length == 0;
+        } catch (RuntimeException e) {
+            return false;
+        }
+        return migrated;
+    }
+
+    public Map<String, Object> detailed() {
+        Check db = database();
+        Map<String, Object> checks = new LinkedHashMap<>();
+        Map<String, Object> dbReport = new LinkedHashMap<>();
+        dbReport.put("status", db.status());
+        dbReport.put("responseTime", db.responseTimeMs());
+        dbReport.put("product", databaseProduct());
+        dbReport.put("migrations", migrationsApplied() ? "applied" : "pending");
+        if (db.error() != null) dbReport.put("error", db.error());
+        checks.put("database", dbReport);
+        Runtime rt = Runtime.getRuntime();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("status", db.healthy() && migrationsApplied() ? "healthy" : "unhealthy");
+        out.put("timestamp", now().toString());
+        out.put("version", version());
+        out.put("uptimeSeconds", ManagementFactory.getRuntimeMXBean().getUptime() / 1000);
+        out.put("checks", checks);
+        out.put("jvm", Map.of("heapUsedBytes", rt.totalMemory() - rt.freeMemory(), "heapMaxBytes", rt.maxMemory(),
+                "availableProcessors", rt.availableProcessors()));
+        return out;
+    }
+
+    private String databaseProduct() {
+        try (var c = dataSource.getConnection()) {
+            return c.getMetaData().getDatabaseProductName();
+        } catch (Exception e) {
+            return "unknown";
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.janua.server.platform.config;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Every {@code JANUA_*} setting in one typed record (bound from {@code janua.*}; environment
+ * variables map by Spring's relaxed binding, e.g. {@code JANUA_BASE_URL → janua.base-url}).
+ */
+@ConfigurationProperties("janua")
+public record JanuaProperties(
+        @DefaultValue("development") String env,
+        @DefaultValue("./data") String dataDir,
+        @DefaultValue("") String databaseUrl,
+        @DefaultValue("") String baseUrl,
+        @DefaultValue("") String masterKey,
+        @DefaultValue("") String smtpUrl,
+        @DefaultValue("Janua <no-reply@janua.local>") String mailFrom,
+        @DefaultValue("") String adminEmail,
+        @DefaultValue("") String adminPassword,
+        @DefaultValue("1048576") long maxRequestBytes,
+        @DefaultValue("false") boolean trustProxy,
+        @DefaultValue Tokens tokens,
+        @DefaultValue Sessions sessions,
+        @DefaultValue Passwords passwords) {
+
+    public boolean isProduction() {
+        return "production".equalsIgnoreCase(env);
+    }
+
+    public record Tokens(
+            @DefaultValue("") String issuer,
+            @DefaultValue("janua") String audience,
+            @DefaultValue("RS256") String algorithm,
+            @DefaultValue("1h") Duration accessTokenTtl,
+            @DefaultValue("30d") Duration signingKeyRotation,
+            @DefaultValue("2h") Duration signingKeyOverlap,
+            @DefaultValue("24h") Duration emailVerificationTtl,
+            @DefaultValue("1h") Duration passwordResetTtl) {}
+
+    public record Sessions(
+            @DefaultValue("24h") Duration absoluteTimeout,
+            @DefaultValue("30m") Duration idleTimeout,
+            @DefaultValue("30d") Duration rememberMeTimeout,
+            @DefaultValue("60s") Duration activityResolution) {}
+
+    public record Passwords(
+            @DefaultValue("8") int minLength,
+            @DefaultValue("128") int maxLength,
+            @DefaultValue("19456") int argon2MemoryKib,
+            @DefaultValue("2") int argon2Iterations,
+            @DefaultValue("1") int argon2Parallelism,
+            @DefaultValue("5") int lockoutThreshold,
+            @DefaultValue("15m") Duration lockoutDuration,
+            @DefaultValue("100") int hardLockoutThreshold) {}
+
+    /** The public URL of this server, for links in emails and the token issuer. */
+    public String publicBaseUrl(int port) {
+        return baseUrl.isBlank() ? "http://localhost:" + port : baseUrl.replaceAll("/+$", "");
+    }
+}

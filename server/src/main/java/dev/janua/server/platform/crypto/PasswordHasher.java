@@ -1,0 +1,79 @@
+package dev.janua.server.platform.crypto;
+
+import dev.janua.server.platform.config.JanuaProperties;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.spec.KeySpec;
+import java.util.Base64;
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Argon2id password hashing in PHC strings (OWASP parameters from SECURITY.md). Imported bcrypt
+ * ({@code $2a$/$2b$/$2y$}) and PBKDF2 ({@code $pbkdf2-sha256$…}, passlib's layout) hashes verify,
+ * and {@link #needsRehash} tells the caller to upgrade them after a successful sign-in.
+ */
+@Component
+public final class PasswordHasher {
+    private final Argon2PasswordEncoder argon2;
+    private final BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder();
+    private final String dummyHash;
+
+    public PasswordHasher(JanuaProperties properties) {
+        JanuaProperties.Passwords p = properties.passwords();
+        this.argon2 = new Argon2PasswordEncoder(16, 32, p.argon2Parallelism(), p.argon2MemoryKib(), p.argon2Iterations());
+        this.dummyHash = argon2.encode("janua-dummy-password-for-constant-time-checks");
+    }
+
+    public String hash(CharSequence password) {
+        return argon2.encode(password);
+    }
+
+    public boolean verify(CharSequence password, String storedHash) {
+        if (storedHash == null || storedHash.isEmpty()) {
+            argon2.matches(password, dummyHash);
+            return false;
+        }
+        if (storedHash.startsWith("$argon2")) return argon2.matches(password, storedHash);
+        if (storedHash.startsWith("$2a$") || storedHash.startsWith("$2b$") || storedHash.startsWith("$2y$")) {
+            return bcrypt.matches(password, storedHash.replaceFirst("^\\$2[by]\\$", "\\$2a\\$"));
+        }
+        if (storedHash.startsWith("$pbkdf2-sha256$")) return verifyPbkdf2(password, storedHash);
+        return false;
+    }
+
+    /**
+     * Spends the time of one real verification, so a sign-in for an unknown email or a locked
+     * account costs what a wrong password does.
+     */
+    public void burnEquivalentTime(CharSequence password) {
+        argon2.matches(password, dummyHash);
+    }
+
+    public boolean needsRehash(String storedHash) {
+        return storedHash == null || !storedHash.startsWith("$argon2id$") || argon2.upgradeEncoding(storedHash);
+    }
+
+    private static boolean verifyPbkdf2(CharSequence password, String stored) {
+        String[] parts = stored.split("\\$");
+        if (parts.length != 5) return false;
+        try {
+            int iterations = Integer.parseInt(parts[2]);
+            byte[] salt = ab64(parts[3]);
+            byte[] expected = ab64(parts[4]);
+            KeySpec spec = new PBEKeySpec(password.toString().toCharArray(), salt, iterations, expected.length * 8);
+            byte[] actual = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+            return MessageDigest.isEqual(expected, actual);
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    /** passlib's "adapted base64": '.' instead of '+', no padding. */
+    private static byte[] ab64(String s) {
+        return Base64.getDecoder().decode(s.replace('.', '+').getBytes(StandardCharsets.US_ASCII));
+    }
+}

@@ -1,0 +1,50 @@
+package dev.janua.server.platform.events;
+
+import dev.janua.server.platform.ids.IdGenerator;
+import dev.janua.server.platform.persistence.Sql;
+import dev.janua.server.platform.web.ClientInfo;
+import java.time.Clock;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Writes events to {@code domain_events}. {@link Propagation#MANDATORY}: an event outside the
+ * transaction of its change could be lost or recorded for a change that rolled back.
+ */
+@Component
+class JdbcEventPublisher implements EventPublisher {
+    private final JdbcClient jdbc;
+    private final IdGenerator ids;
+    private final Clock clock;
+    private final JsonMapper json;
+
+    JdbcEventPublisher(JdbcClient jdbc, IdGenerator ids, Clock clock, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.ids = ids;
+        this.clock = clock;
+        this.json = json;
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void publish(DomainEvent event, ClientInfo client) {
+        ClientInfo c = client == null ? ClientInfo.none() : client;
+        jdbc.sql("""
+                INSERT INTO domain_events (id, type, subject_id, actor_id, organization_id, data, ip_address, user_agent, request_id, occurred_at)
+                VALUES (:id, :type, :subject, :actor, :org, :data, :ip, :ua, :rid, :at)""")
+                .param("id", ids.next("evt"))
+                .param("type", event.type())
+                .param("subject", event.subjectId())
+                .param("actor", event.actorId())
+                .param("org", event.organizationId())
+                .param("data", json.writeValueAsString(event.data()))
+                .param("ip", c.ipAddress())
+                .param("ua", c.userAgent())
+                .param("rid", c.requestId())
+                .param("at", Sql.ts(clock.instant()))
+                .update();
+    }
+}

@@ -1,0 +1,34 @@
+package dev.janua.server.platform.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.core.MethodParameter;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+
+/** Authenticates lazily: only handlers that ask for a {@link Caller} pay for token and session checks. */
+final class CallerArgumentResolver implements HandlerMethodArgumentResolver {
+    static final String ATTRIBUTE = Caller.class.getName();
+    private final CallerAuthenticator authenticator;
+
+    CallerArgumentResolver(CallerAuthenticator authenticator) {
+        this.authenticator = authenticator;
+    }
+
+    @Override
+    public boolean supportsParameter(MethodParameter parameter) {
+        return parameter.getParameterType() == Caller.class;
+    }
+
+    @Override
+    public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest webRequest,
+                                  WebDataBinderFactory binderFactory) {
+        HttpServletRequest request = webRequest.getNativeRequest(HttpServletRequest.class);
+        Object cached = request.getAttribute(ATTRIBUTE);
+        if (cached instanceof Caller c) return c;
+        Caller caller = authenticator.authenticate(request);
+        request.setAttribute(ATTRIBUTE, caller);
+        return caller;
+    }
+}

@@ -1,0 +1,29 @@
+package dev.janua.server.platform.web;
+
+import java.lang.reflect.Method;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * The one place where the API's prefixes are declared: every {@link JanuaApi} route answers under
+ * the canonical {@code /api/v1} and under {@code /v1} (seeds 000 and 004).
+ */
+@Component
+public class ApiPrefixes implements WebMvcRegistrations {
+    public static final String[] PREFIXES = {"/api/v1", "/v1"};
+
+    @Override
+    public RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
+        return new RequestMappingHandlerMapping() {
+            @Override
+            protected RequestMappingInfo getMappingForMethod(Method method, Class<?> handlerType) {
+                RequestMappingInfo info = super.getMappingForMethod(method, handlerType);
+                if (info == null || !AnnotatedElementUtils.hasAnnotation(handlerType, JanuaApi.class)) return info;
+                return RequestMappingInfo.paths(PREFIXES).options(getBuilderConfiguration()).build().combine(info);
+            }
+        };
+    }
+}

@@ -1,0 +1,38 @@
+package dev.janua.server.sessions;
+
+import dev.janua.server.platform.web.ClientInfo;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** Sessions and their rotating refresh tokens, as other modules use them. */
+public interface SessionDirectory {
+    /** Starts a session (a new id at every sign-in) and issues its first refresh token. */
+    StartedSession start(String userId, String authMethod, boolean rememberMe, Duration timeoutOverride, ClientInfo client);
+
+    Optional<Session> findLive(String sessionId);
+
+    Optional<Session> find(String sessionId);
+
+    List<Session> listLive(String userId);
+
+    /** Marks activity, at most once per resolution interval to keep the hot path read-only. */
+    void touch(Session session);
+
+    boolean revoke(String sessionId, String reason, ClientInfo client);
+
+    int revokeAllForUser(String userId, String exceptSessionId, String reason, ClientInfo client);
+
+    /** Redeems a refresh token: rotated, reused (session revoked, committed) or invalid. */
+    Rotation rotate(String rawRefreshToken, ClientInfo client);
+
+    record StartedSession(Session session, String refreshToken) {}
+
+    sealed interface Rotation {
+        record Rotated(Session session, String refreshToken) implements Rotation {}
+
+        record Reused(String sessionId) implements Rotation {}
+
+        record Invalid(String reason) implements Rotation {}
+    }
+}

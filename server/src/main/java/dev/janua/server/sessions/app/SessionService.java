@@ -1,0 +1,149 @@
+package dev.janua.server.sessions.app;
+
+import dev.janua.server.platform.config.JanuaProperties;
+import dev.janua.server.platform.crypto.Hashes;
+import dev.janua.server.platform.crypto.RandomTokens;
+import dev.janua.server.platform.events.DomainEvent;
+import dev.janua.server.platform.events.EventPublisher;
+import dev.janua.server.platform.ids.IdGenerator;
+import dev.janua.server.platform.web.ClientInfo;
+import dev.janua.server.sessions.Session;
+import dev.janua.server.sessions.SessionDirectory;
+import dev.janua.server.sessions.persistence.JdbcSessionRepository;
+import dev.janua.server.sessions.persistence.JdbcSessionRepository.RefreshTokenRow;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Session lifecycle and refresh-token rotation with reuse detection (SECURITY.md, "Tokens and sessions"). */
+@Service
+public class SessionService implements SessionDirectory {
+    private final JdbcSessionRepository sessions;
+    private final EventPublisher events;
+    private final IdGenerator ids;
+    private final RandomTokens random;
+    private final Clock clock;
+    private final JanuaProperties.Sessions config;
+    private final Duration accessTokenTtl;
+
+    public SessionService(JdbcSessionRepository sessions, EventPublisher events, IdGenerator ids, RandomTokens random,
+                          Clock clock, JanuaProperties properties) {
+        this.sessions = sessions;
+        this.events = events;
+        this.ids = ids;
+        this.random = random;
+        this.clock = clock;
+        this.config = properties.sessions();
+        this.accessTokenTtl = properties.tokens().accessTokenTtl();
+    }
+
+    @Override
+    @Transactional
+    public StartedSession start(String userId, String authMethod, boolean rememberMe, Duration timeoutOverride, ClientInfo client) {
+        Instant now = clock.instant();
+        Duration absolute = timeoutOverride != null ? timeoutOverride
+                : rememberMe ? config.rememberMeTimeout() : config.absoluteTimeout();
+        Duration idle = rememberMe ? absolute : min(config.idleTimeout(), absolute);
+        ClientInfo c = client == null ? ClientInfo.none() : client;
+        Session s = new Session(ids.next("sess"), userId, now, now, now.plus(absolute), idle, null, null, rememberMe,
+                authMethod, c.ipAddress(), c.userAgent());
+        sessions.insert(s);
+        String refresh = newRefreshToken(s, now);
+        events.publish(DomainEvent.of("session.created", s.id(), userId,
+                Map.of("sessionId", s.id(), "userId", userId, "method", authMethod)), client);
+        return new StartedSession(s, refresh);
+    }
+
+    @Override
+    public Optional<Session> findLive(String sessionId) {
+        if (sessionId == null) return Optional.empty();
+        return sessions.find(sessionId).filter(s -> s.liveAt(clock.instant(), accessTokenTtl));
+    }
+
+    @Override
+    public Optional<Session> find(String sessionId) {
+        return sessions.find(sessionId);
+    }
+
+    @Override
+    public List<Session> listLive(String userId) {
+        Instant now = clock.instant();
+        return sessions.listUnrevoked(userId, now).stream().filter(s -> s.liveAt(now, accessTokenTtl)).toList();
+    }
+
+    @Override
+    public void touch(Session session) {
+        Instant now = clock.instant();
+        if (session.lastActiveAt().plus(config.activityResolution()).isBefore(now)) sessions.touch(session.id(), now);
+    }
+
+    @Override
+    @Transactional
+    public boolean revoke(String sessionId, String reason, ClientInfo client) {
+        Optional<Session> s = sessions.find(sessionId);
+        if (s.isEmpty() || !sessions.revoke(sessionId, reason, clock.instant())) return false;
+        events.publish(DomainEvent.of("session.revoked", sessionId, s.get().userId(),
+                Map.of("sessionId", sessionId, "userId", s.get().userId(), "reason", reason)), client);
+        return true;
+    }
+
+    @Override
+    @Transactional
+    public int revokeAllForUser(String userId, String exceptSessionId, String reason, ClientInfo client) {
+        int n = 0;
+        for (String id : sessions.unrevokedIds(userId, exceptSessionId)) {
+            if (sessions.revoke(id, reason, clock.instant())) {
+                n++;
+                events.publish(DomainEvent.of("session.revoked", id, userId,
+                        Map.of("sessionId", id, "userId", userId, "reason", reason)), client);
+            }
+        }
+        return n;
+    }
+
+    @Override
+    @Transactional
+    public Rotation rotate(String rawRefreshToken, ClientInfo client) {
+        if (rawRefreshToken == null || rawRefreshToken.isBlank() || rawRefreshToken.length() > 200) {
+            return new Rotation.Invalid("malformed");
+        }
+        Instant now = clock.instant();
+        String hash = Hashes.sha256Hex(rawRefreshToken.trim());
+        Optional<RefreshTokenRow> row = sessions.findRefreshToken(hash);
+        if (row.isEmpty()) return new Rotation.Invalid("unknown");
+        RefreshTokenRow t = row.get();
+        if (t.rotatedAt() != null || !sessions.markRotated(hash, now)) return reused(t.sessionId(), client);
+        if (!now.isBefore(t.expiresAt())) return new Rotation.Invalid("expired");
+        Optional<Session> session = findLive(t.sessionId());
+        if (session.isEmpty()) return new Rotation.Invalid("session_ended");
+        sessions.touch(t.sessionId(), now);
+        return new Rotation.Rotated(session.get(), newRefreshToken(session.get(), now));
+    }
+
+    /** A rotated token came back: someone holds a copy. End the whole session (and say so in the log). */
+    private Rotation reused(String sessionId, ClientInfo client) {
+        Optional<Session> s = sessions.find(sessionId);
+        if (s.isPresent() && sessions.revoke(sessionId, "refresh_token_reused", clock.instant())) {
+            events.publish(DomainEvent.of("session.refresh_token_reused", sessionId, s.get().userId(),
+                    Map.of("sessionId", sessionId, "userId", s.get().userId())), client);
+            events.publish(DomainEvent.of("session.revoked", sessionId, s.get().userId(),
+                    Map.of("sessionId", sessionId, "userId", s.get().userId(), "reason", "refresh_token_reused")), client);
+        }
+        return new Rotation.Reused(sessionId);
+    }
+
+    private String newRefreshToken(Session s, Instant now) {
+        String raw = random.next("rt");
+        sessions.insertRefreshToken(Hashes.sha256Hex(raw), s.id(), now, s.expiresAt());
+        return raw;
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+}

@@ -1,0 +1,86 @@
+package dev.janua.server.sessions.persistence;
+
+import dev.janua.server.platform.persistence.Sql;
+import dev.janua.server.sessions.Session;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** All SQL of sessions and refresh tokens. */
+@Repository
+public class JdbcSessionRepository {
+    private final JdbcClient jdbc;
+
+    public JdbcSessionRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(Session s) {
+        jdbc.sql("""
+                INSERT INTO sessions (id, user_id, created_at, last_active_at, expires_at, idle_timeout_s, remember_me,
+                                      auth_method, ip_address, user_agent)
+                VALUES (:id, :user, :created, :active, :expires, :idle, :remember, :method, :ip, :ua)""")
+                .param("id", s.id()).param("user", s.userId()).param("created", Sql.ts(s.createdAt()))
+                .param("active", Sql.ts(s.lastActiveAt())).param("expires", Sql.ts(s.expiresAt()))
+                .param("idle", (int) s.idleTimeout().toSeconds()).param("remember", s.rememberMe())
+                .param("method", s.authMethod()).param("ip", s.ipAddress()).param("ua", s.userAgent())
+                .update();
+    }
+
+    public Optional<Session> find(String id) {
+        return jdbc.sql("SELECT * FROM sessions WHERE id = :id").param("id", id).query(JdbcSessionRepository::map).optional();
+    }
+
+    public List<Session> listUnrevoked(String userId, Instant now) {
+        return jdbc.sql("SELECT * FROM sessions WHERE user_id = :u AND revoked_at IS NULL AND expires_at > :now ORDER BY created_at DESC")
+                .param("u", userId).param("now", Sql.ts(now)).query(JdbcSessionRepository::map).list();
+    }
+
+    public void touch(String id, Instant now) {
+        jdbc.sql("UPDATE sessions SET last_active_at = :now WHERE id = :id AND last_active_at < :now")
+                .param("now", Sql.ts(now)).param("id", id).update();
+    }
+
+    public boolean revoke(String id, String reason, Instant now) {
+        return jdbc.sql("UPDATE sessions SET revoked_at = :now, revoked_reason = :r WHERE id = :id AND revoked_at IS NULL")
+                .param("now", Sql.ts(now)).param("r", reason).param("id", id).update() == 1;
+    }
+
+    public List<String> unrevokedIds(String userId, String exceptId) {
+        return jdbc.sql("SELECT id FROM sessions WHERE user_id = :u AND revoked_at IS NULL AND id <> :except")
+                .param("u", userId).param("except", exceptId == null ? "" : exceptId).query(String.class).list();
+    }
+
+    public void insertRefreshToken(String hash, String sessionId, Instant now, Instant expires) {
+        jdbc.sql("INSERT INTO refresh_tokens (token_hash, session_id, created_at, expires_at) VALUES (:h, :s, :now, :exp)")
+                .param("h", hash).param("s", sessionId).param("now", Sql.ts(now)).param("exp", Sql.ts(expires)).update();
+    }
+
+    public record RefreshTokenRow(String sessionId, Instant expiresAt, Instant rotatedAt) {}
+
+    public Optional<RefreshTokenRow> findRefreshToken(String hash) {
+        return jdbc.sql("SELECT session_id, expires_at, rotated_at FROM refresh_tokens WHERE token_hash = :h").param("h", hash)
+                .query((rs, i) -> new RefreshTokenRow(rs.getString("session_id"), Sql.instant(rs, "expires_at"),
+                        Sql.instant(rs, "rotated_at")))
+                .optional();
+    }
+
+    /** Exactly one of N concurrent redemptions sees 1 row here; the others see 0 and are reuse. */
+    public boolean markRotated(String hash, Instant now) {
+        return jdbc.sql("UPDATE refresh_tokens SET rotated_at = :now WHERE token_hash = :h AND rotated_at IS NULL")
+                .param("now", Sql.ts(now)).param("h", hash).update() == 1;
+    }
+
+    private static Session map(ResultSet rs, int row) throws SQLException {
+        return new Session(rs.getString("id"), rs.getString("user_id"), Sql.instant(rs, "created_at"),
+                Sql.instant(rs, "last_active_at"), Sql.instant(rs, "expires_at"),
+                Duration.ofSeconds(rs.getInt("idle_timeout_s")), Sql.instant(rs, "revoked_at"),
+                rs.getString("revoked_reason"), rs.getBoolean("remember_me"), rs.getString("auth_method"),
+                rs.getString("ip_address"), rs.getString("user_agent"));
+    }
+}

@@ -1,0 +1,34 @@
+package dev.janua.server.tokens;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Single-use, purpose-bound secrets (email verification, password reset, magic link, invitation,
+ * MFA challenge): 256 random bits given to the user, only the SHA-256 kept.
+ */
+public interface OneTimeTokens {
+    String issue(Purpose purpose, String userId, String email, Duration ttl, String data);
+
+    /** Atomically marks the token used; empty when unknown, expired, used, or of another purpose. */
+    Optional<Redeemed> redeem(Purpose purpose, String rawToken);
+
+    /** Voids every unused token of this purpose for the user (e.g. older reset links after a reset). */
+    void revokeAll(Purpose purpose, String userId);
+
+    enum Purpose {
+        EMAIL_VERIFICATION("evt"), PASSWORD_RESET("prt"), MAGIC_LINK("mlt"), INVITATION("inv"), MFA_CHALLENGE("tmp");
+
+        private final String prefix;
+
+        Purpose(String prefix) {
+            this.prefix = prefix;
+        }
+
+        public String prefix() {
+            return prefix;
+        }
+    }
+
+    record Redeemed(String userId, String email, String data) {}
+}

@@ -1,0 +1,35 @@
+package dev.janua.server.users;
+
+import dev.janua.server.platform.web.ClientInfo;
+import java.time.Instant;
+import java.util.Optional;
+
+/** What other modules may ask of the users module. Writes publish their domain events. */
+public interface UserDirectory {
+    Optional<User> findById(String id);
+
+    Optional<User> findByEmail(String email);
+
+    User create(NewUser user, String actorId, ClientInfo client);
+
+    User updateProfile(String userId, ProfileChange change, ClientInfo client);
+
+    void changePasswordHash(String userId, String newHash, boolean userInitiated, ClientInfo client);
+
+    /** Silent re-hash after sign-in when the stored parameters are outdated; no event. */
+    void upgradePasswordHash(String userId, String oldHash, String newHash);
+
+    void markEmailVerified(String userId, ClientInfo client);
+
+    void delete(String userId, String actorId, ClientInfo client);
+
+    /**
+     * Counts one failed sign-in atomically, locking the account when the threshold is reached.
+     * Returns empty when the account was already locked (a parallel attempt got there first).
+     */
+    Optional<FailedSignIn> recordFailedSignIn(String userId, Instant now);
+
+    void recordSuccessfulSignIn(String userId, Instant now);
+
+    record FailedSignIn(int failedAttempts, int attemptsRemaining, Instant lockedUntil) {}
+}

@@ -1,0 +1,50 @@
+package dev.janua.server.users.web;
+
+import com.fasterxml.jackson.annotation.JsonAlias;
+import dev.janua.server.platform.errors.ErrorCode;
+import dev.janua.server.platform.errors.JanuaException;
+import dev.janua.server.platform.security.Caller;
+import dev.janua.server.platform.web.ClientInfo;
+import dev.janua.server.platform.web.JanuaApi;
+import dev.janua.server.users.ProfileChange;
+import dev.janua.server.users.UserDirectory;
+import dev.janua.server.users.UserView;
+import java.util.Map;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+
+/** The signed-in user's profile: {@code GET /auth/me} = {@code GET /users/me}, PATCH and PUT update. */
+@JanuaApi
+public class ProfileController {
+    private final UserDirectory users;
+
+    public ProfileController(UserDirectory users) {
+        this.users = users;
+    }
+
+    public record ProfileUpdate(String firstName, String lastName, String username,
+                                @JsonAlias({"phone"}) String phoneNumber,
+                                @JsonAlias({"avatar", "avatarUrl", "avatar_url"}) String profileImageUrl,
+                                String bio, String timezone, String locale, Map<String, Object> metadata) {}
+
+    @GetMapping({"/auth/me", "/users/me"})
+    public UserView me(Caller caller) {
+        return UserView.of(users.findById(caller.userId()).orElseThrow(() -> new JanuaException(ErrorCode.USER_NOT_FOUND)));
+    }
+
+    /** PUT takes the same partial body as PATCH (seed 002 uses PUT for a partial update). */
+    @PatchMapping("/users/me")
+    public UserView update(@RequestBody ProfileUpdate body, Caller caller, ClientInfo client) {
+        ProfileValidation.check(body);
+        return UserView.of(users.updateProfile(caller.userId(), new ProfileChange(body.firstName(), body.lastName(),
+                body.username(), body.phoneNumber(), body.profileImageUrl(), body.bio(), body.timezone(), body.locale(),
+                body.metadata()), client));
+    }
+
+    @PutMapping("/users/me")
+    public UserView replace(@RequestBody ProfileUpdate body, Caller caller, ClientInfo client) {
+        return update(body, caller, client);
+    }
+}
