@@ -9,7 +9,6 @@ import tools.jackson.databind.PropertyName;
 import tools.jackson.databind.cfg.MapperConfig;
 import tools.jackson.databind.introspect.Annotated;
 import tools.jackson.databind.introspect.AnnotatedField;
-import tools.jackson.databind.introspect.AnnotatedMethod;
 import tools.jackson.databind.introspect.AnnotatedParameter;
 import tools.jackson.databind.introspect.JacksonAnnotationIntrospector;
 
@@ -33,8 +32,7 @@ public class JsonConfig {
             List<PropertyName> declared = super.findPropertyAliases(config, a);
             String name = switch (a) {
                 case AnnotatedField f -> f.getName();
-                case AnnotatedParameter p -> null;
-                case AnnotatedMethod m -> null;
+                case AnnotatedParameter p -> recordComponentName(p);
                 default -> null;
             };
             if (name == null) return declared;
@@ -44,6 +42,15 @@ public class JsonConfig {
             all.add(PropertyName.construct(snake));
             return all;
         }
+    }
+
+    /** Records bind through their canonical constructor, whose parameters carry the component names. */
+    static String recordComponentName(AnnotatedParameter p) {
+        Class<?> owner = p.getDeclaringClass();
+        if (!owner.isRecord()) return null;
+        var components = owner.getRecordComponents();
+        if (p.getOwner().getParameterCount() != components.length || p.getIndex() >= components.length) return null;
+        return components[p.getIndex()].getName();
     }
 
     static String toSnakeCase(String camel) {

@@ -108,7 +108,12 @@ class JwtAccessTokens implements AccessTokens {
         p.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(TYPE));
         p.setJWSKeySelector(new JWSVerificationKeySelector<>(keys.algorithm(), new ImmutableJWKSet<>(snapshot.publicSet())));
         p.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(config.audience(),
-                new JWTClaimsSet.Builder().issuer(iss).build(), Set.of("sub", "sid", "iat", "exp", "jti")));
+                new JWTClaimsSet.Builder().issuer(iss).build(), Set.of("sub", "sid", "iat", "exp", "jti")) {
+            @Override
+            protected Date currentTime() {
+                return Date.from(clock.instant()); // the injected clock, so tests can move time
+            }
+        });
         v = new Verifier(snapshot, iss, p);
         verifier = v;
         return v;
