@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class PublicUrl {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PublicUrl.class);
     private final String configured;
     private volatile String discovered;
 
@@ -21,6 +22,8 @@ public class PublicUrl {
     @EventListener
     void onStarted(WebServerInitializedEvent event) {
         discovered = "http://localhost:" + event.getWebServer().getPort();
+        log.info("Janua listening on {} — API {}/api/v1, docs {}/docs, health {}/health",
+                discovered, base(), base(), base());
     }
 
     public String base() {
