@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Janua benchmarks: `./janua bench [jmh|http|all]`. Writes raw results to bench/results/ and prints
+# them; BENCHMARKS.md records the figures with the command that produced them. Called by ./janua,
+# which has chosen the JDK. Everything runs on loopback and is bounded in time.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+WHAT="${1:-all}"
+OUT="$ROOT/bench/results"
+mkdir -p "$OUT"
+PORT="${JANUA_BENCH_PORT:-8900}"
+SECONDS_MEASURED="${JANUA_BENCH_SECONDS:-15}"
+REPEATS="${JANUA_BENCH_REPEATS:-3}"
+
+./mvnw -B -q -Pbench -pl bench -DskipTests package
+BENCH_JAR="$ROOT/bench/target/benchmarks.jar"
+
+run_jmh() {
+  echo "== JMH: Argon2id and JWT sign/verify (1 fork, 3 warm-up + 5 measured iterations) =="
+  java -jar "$BENCH_JAR" -f 1 -wi 3 -w 2s -i 5 -r 3s -rf json -rff "$OUT/jmh.json" | grep -E "^(Benchmark|[A-Za-z].*(avgt|thrpt))"
+}
+
+rss_kb() { ps -o rss= -p "$1" | tr -d ' '; }
+
+wait_ready() {
+  local start=$1
+  until curl -sf "http://127.0.0.1:$PORT/ready" >/dev/null 2>&1; do sleep 0.02; done
+  echo "$(date +%s.%N) - $start" | bc
+}
+
+start_server() {
+  local data=$1
+  local start; start=$(date +%s.%N)
+  JANUA_PORT=$PORT JANUA_DATA_DIR="$data" "$ROOT/janua" start >"$OUT/server.log" 2>&1 &
+  SERVER_PID=$!
+  READY_SECONDS=$(wait_ready "$start")
+  # the launcher execs java, so $SERVER_PID is the JVM
+}
+
+stop_server() {
+  kill "$SERVER_PID" 2>/dev/null || true
+  wait "$SERVER_PID" 2>/dev/null || true
+}
+
+run_http() {
+  "$ROOT/janua" build >/dev/null
+  local data; data=$(mktemp -d)
+  echo "== start-up and memory =="
+  start_server "$data"; local first=$READY_SECONDS; stop_server
+  start_server "$data"; local restart=$READY_SECONDS
+  sleep 5
+  local idle; idle=$(rss_kb "$SERVER_PID")
+  echo "{\"firstStartReadySeconds\": $first, \"restartReadySeconds\": $restart, \"idleRssKb\": $idle}" | tee "$OUT/startup.json"
+
+  echo "== HTTP load (closed loop, ${SECONDS_MEASURED}s measured after 5s warm-up, $REPEATS runs per cell) =="
+  : >"$OUT/http.jsonl"
+  for scenario in signin refresh me jwks; do
+    for c in 1 8 32; do
+      local runs=1; [ "$c" = 8 ] && runs=$REPEATS
+      for r in $(seq 1 "$runs"); do
+        java -cp "$BENCH_JAR" dev.janua.bench.LoadGenerator "http://127.0.0.1:$PORT" "$scenario" "$c" "$SECONDS_MEASURED" 5 \
+          | tee -a "$OUT/http.jsonl"
+      done
+    done
+  done
+  local loaded; loaded=$(rss_kb "$SERVER_PID")
+  echo "{\"rssAfterLoadKb\": $loaded}" | tee "$OUT/memory-after-load.json"
+  stop_server
+  rm -rf "$data"
+}
+
+case "$WHAT" in
+  jmh) run_jmh ;;
+  http) run_http ;;
+  all) run_jmh; run_http ;;
+  *) echo "usage: ./janua bench [jmh|http|all]" >&2; exit 2 ;;
+esac

@@ -1,0 +1,173 @@
+package dev.janua.bench;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A closed-loop HTTP load generator for Janua: {@code concurrency} workers, each with its own user
+ * and its own connection, send requests back to back for {@code duration} after a warm-up. Bounded
+ * in time and restricted to loopback addresses, so it cannot be pointed at someone else's server.
+ *
+ * <pre>java -cp benchmarks.jar dev.janua.bench.LoadGenerator http://127.0.0.1:8900 signin 8 15 5</pre>
+ * (base, scenario signin|me|refresh|jwks, concurrency, seconds measured, seconds warm-up). Prints one
+ * JSON line: requests, errors, throughput per second, latency p50/p90/p99 in milliseconds.
+ */
+public final class LoadGenerator {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String PASSWORD = "correct horse battery staple";
+    private static final Duration MAX_DURATION = Duration.ofMinutes(5);
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 5) {
+            System.err.println("usage: LoadGenerator <base-url> <signin|me|refresh|jwks> <concurrency> <seconds> <warmup-seconds>");
+            System.exit(2);
+        }
+        URI base = URI.create(args[0]);
+        if (!InetAddress.getByName(base.getHost()).isLoopbackAddress()) {
+            throw new IllegalArgumentException("the load generator only targets loopback addresses, not " + base.getHost());
+        }
+        String scenario = args[1];
+        int concurrency = Integer.parseInt(args[2]);
+        Duration measured = Duration.ofSeconds(Long.parseLong(args[3]));
+        Duration warmup = Duration.ofSeconds(Long.parseLong(args[4]));
+        if (measured.plus(warmup).compareTo(MAX_DURATION) > 0) throw new IllegalArgumentException("at most 5 minutes per run");
+
+        List<Worker> workers = new ArrayList<>();
+        for (int i = 0; i < concurrency; i++) workers.add(new Worker(args[0], scenario));
+        for (Worker w : workers) w.prepare();
+
+        runPhase(workers, warmup);
+        for (Worker w : workers) w.reset();
+        long start = System.nanoTime();
+        runPhase(workers, measured);
+        double seconds = (System.nanoTime() - start) / 1e9;
+
+        long requests = workers.stream().mapToLong(w -> w.count).sum();
+        long errors = workers.stream().mapToLong(w -> w.errors).sum();
+        long[] all = workers.stream().flatMapToLong(w -> Arrays.stream(w.latencies, 0, w.count)).sorted().toArray();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("scenario", scenario);
+        out.put("concurrency", concurrency);
+        out.put("seconds", Math.round(seconds * 10) / 10.0);
+        out.put("requests", requests);
+        out.put("errors", errors);
+        out.put("throughputPerSecond", Math.round(requests / seconds * 10) / 10.0);
+        out.put("p50Ms", percentile(all, 0.50));
+        out.put("p90Ms", percentile(all, 0.90));
+        out.put("p99Ms", percentile(all, 0.99));
+        System.out.println(JSON.writeValueAsString(out));
+    }
+
+    private static void runPhase(List<Worker> workers, Duration d) throws Exception {
+        AtomicBoolean stop = new AtomicBoolean();
+        try (ExecutorService pool = Executors.newFixedThreadPool(workers.size())) {
+            List<Future<?>> running = new ArrayList<>();
+            for (Worker w : workers) running.add(pool.submit(() -> w.loop(stop)));
+            Thread.sleep(d.toMillis());
+            stop.set(true);
+            for (Future<?> f : running) f.get();
+        }
+    }
+
+    private static double percentile(long[] sortedNanos, double q) {
+        if (sortedNanos.length == 0) return 0;
+        long v = sortedNanos[Math.min(sortedNanos.length - 1, (int) Math.ceil(q * sortedNanos.length) - 1)];
+        return Math.round(v / 10_000.0) / 100.0;
+    }
+
+    /** One virtual user: its own account, connection and (for refresh) its own token chain. */
+    private static final class Worker {
+        private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        private final String base;
+        private final String scenario;
+        private final String email = "bench-" + UUID.randomUUID() + "@example.com";
+        private String access;
+        private String refresh;
+        long[] latencies = new long[1 << 16];
+        int count;
+        long errors;
+
+        Worker(String base, String scenario) {
+            this.base = base;
+            this.scenario = scenario;
+        }
+
+        void prepare() throws Exception {
+            JsonNode up = post("/api/v1/auth/signup", "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}", 201);
+            access = up.at("/tokens/accessToken").asString();
+            refresh = up.at("/tokens/refreshToken").asString();
+        }
+
+        void reset() {
+            count = 0;
+            errors = 0;
+        }
+
+        void loop(AtomicBoolean stop) {
+            while (!stop.get()) {
+                long t0 = System.nanoTime();
+                boolean ok;
+                try {
+                    ok = once();
+                } catch (Exception e) {
+                    ok = false;
+                }
+                long took = System.nanoTime() - t0;
+                if (!ok) {
+                    errors++;
+                    continue;
+                }
+                if (count == latencies.length) latencies = Arrays.copyOf(latencies, count * 2);
+                latencies[count++] = took;
+            }
+        }
+
+        private boolean once() throws Exception {
+            return switch (scenario) {
+                case "signin" -> send(post("/api/v1/auth/signin", "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}")) == 200;
+                case "me" -> send(HttpRequest.newBuilder(URI.create(base + "/api/v1/auth/me"))
+                        .header("Authorization", "Bearer " + access).GET().build()) == 200;
+                case "jwks" -> send(HttpRequest.newBuilder(URI.create(base + "/.well-known/jwks.json")).GET().build()) == 200;
+                case "refresh" -> {
+                    HttpResponse<String> r = http.send(post("/api/v1/auth/refresh", "{\"refreshToken\":\"" + refresh + "\"}"),
+                            HttpResponse.BodyHandlers.ofString());
+                    if (r.statusCode() != 200) yield false;
+                    refresh = JSON.readTree(r.body()).path("refreshToken").asString();
+                    yield true;
+                }
+                default -> throw new IllegalArgumentException("unknown scenario " + scenario);
+            };
+        }
+
+        private int send(HttpRequest request) throws Exception {
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        }
+
+        private HttpRequest post(String path, String body) {
+            return HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        }
+
+        private JsonNode post(String path, String body, int expected) throws Exception {
+            HttpResponse<String> r = http.send(post(path, body), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != expected) throw new IllegalStateException(path + " answered " + r.statusCode() + ": " + r.body());
+            return JSON.readTree(r.body());
+        }
+    }
+}
