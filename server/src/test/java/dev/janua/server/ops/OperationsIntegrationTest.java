@@ -79,4 +79,30 @@ class OperationsIntegrationTest extends IntegrationTest {
         JsonNode jwks = api.get("/.well-known/jwks.json").json();
         assertThat(jwks.path("keys").valueStream().map(k -> k.path("kid").asString()).toList()).contains(oldKid, newKid);
     }
+
+    @Test
+    void onlyPlatformAdminsMayRotateTheSigningKeyOverHttp() {
+        Api.Response user = signUp(uniqueEmail("notadmin"));
+        Api.Response refused = api.post("/api/v1/admin/signing-keys/rotate", null, "Authorization", Api.bearer(accessToken(user)));
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.errorCode()).isEqualTo("INSUFFICIENT_PERMISSIONS");
+        assertThat(api.post("/api/v1/admin/signing-keys/rotate", null).status()).isEqualTo(401);
+
+        jdbc.sql("UPDATE users SET is_admin = TRUE WHERE id = :id").param("id", user.text("/user/id")).update();
+        Api.Response rotated = api.post("/api/v1/admin/signing-keys/rotate", null, "Authorization", Api.bearer(accessToken(user)));
+        assertThat(rotated.status()).isEqualTo(200);
+        assertThat(rotated.text("/activeKid")).startsWith("key_");
+        assertThat(rotated.json().path("publishedKids").size()).isGreaterThanOrEqualTo(2);
+        // the token signed before the rotation still works
+        assertThat(api.get("/api/v1/auth/me", "Authorization", Api.bearer(accessToken(user))).status()).isEqualTo(200);
+    }
+
+    @Test
+    void theBootstrapAdminFromTheEnvironmentExistsWithAVerifiedEmailAndTheAdminFlag() {
+        Api.Response admin = api.post("/api/v1/auth/signin", Api.map("email", BOOTSTRAP_ADMIN_EMAIL, "password", BOOTSTRAP_ADMIN_PASSWORD));
+        assertThat(admin.status()).isEqualTo(200);
+        assertThat(admin.json().at("/user/isAdmin").asBoolean()).isTrue();
+        assertThat(admin.json().at("/user/emailVerified").asBoolean()).isTrue();
+        assertThat(api.post("/api/v1/admin/signing-keys/rotate", null, "Authorization", Api.bearer(accessToken(admin))).status()).isEqualTo(200);
+    }
 }

@@ -23,6 +23,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @Import(IntegrationTest.TestBeans.class)
 public abstract class IntegrationTest {
     public static final String PASSWORD = "correct horse battery staple";
+    public static final String BOOTSTRAP_ADMIN_EMAIL = "bootstrap-admin@janua.test";
+    public static final String BOOTSTRAP_ADMIN_PASSWORD = "bootstrap admin passphrase";
 
     @LocalServerPort
     protected int port;
@@ -40,6 +42,8 @@ public abstract class IntegrationTest {
         r.add("janua.smtp-url", () -> "smtp://127.0.0.1:" + TestMail.port());
         r.add("spring.mail.host", () -> "127.0.0.1");
         r.add("spring.mail.port", TestMail::port);
+        r.add("janua.admin-email", () -> BOOTSTRAP_ADMIN_EMAIL);
+        r.add("janua.admin-password", () -> BOOTSTRAP_ADMIN_PASSWORD);
         // Tests use cheaper Argon2 parameters so the suite stays fast; the hashing rules are the same.
         r.add("janua.passwords.argon2-memory-kib", () -> "1024");
         r.add("janua.passwords.argon2-iterations", () -> "1");

@@ -1,5 +1,6 @@
 package dev.janua.server.auth.web;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import dev.janua.server.auth.app.PasswordService;
 import dev.janua.server.auth.web.AuthRequests.ChangePasswordRequest;
 import dev.janua.server.auth.web.AuthRequests.DeleteAccountRequest;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 
 /** Credential changes of the signed-in user: change password, delete the account. */
+@Tag(name = "Account", description = "Password change and account deletion for the signed-in user")
 @JanuaApi
 public class AccountController {
     private final PasswordService passwords;

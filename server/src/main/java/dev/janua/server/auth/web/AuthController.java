@@ -1,5 +1,6 @@
 package dev.janua.server.auth.web;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import dev.janua.server.auth.SignInResult;
 import dev.janua.server.auth.app.BearerAuthenticator;
 import dev.janua.server.auth.app.CredentialsService;
@@ -36,6 +37,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
  * Email/password authentication. Seed aliases are listed on each mapping: signup = register,
  * signin = login, signout = logout.
  */
+@Tag(name = "Authentication", description = "Sign-up, sign-in, refresh, sign-out, password reset, email verification")
 @JanuaApi
 public class AuthController {
     private final CredentialsService credentials;

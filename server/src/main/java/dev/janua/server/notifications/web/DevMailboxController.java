@@ -1,5 +1,6 @@
 package dev.janua.server.notifications.web;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import dev.janua.server.notifications.EmailMessage;
 import dev.janua.server.notifications.app.DevMailbox;
 import dev.janua.server.platform.config.JanuaProperties;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * Development only: the messages Janua would have emailed, newest first. Absent (404) when
  * {@code JANUA_ENV=production} or when a real SMTP server is configured.
  */
+@Tag(name = "Development", description = "Development mailbox (absent in production)")
 @JanuaApi
 public class DevMailboxController {
     private final DevMailbox mailbox;

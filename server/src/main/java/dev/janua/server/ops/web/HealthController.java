@@ -1,5 +1,6 @@
 package dev.janua.server.ops.web;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import dev.janua.server.ops.HealthProbe;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -11,6 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code /health}: the process answers (liveness). {@code /ready}: the database answers and every
  * migration is applied (readiness). {@code /api/v1/health/detailed}: each dependency with its timing.
  */
+@Tag(name = "Operations", description = "Liveness, readiness and detailed health")
 @RestController
 public class HealthController {
     private final HealthProbe probe;

@@ -1,5 +1,6 @@
 package dev.janua.server.tokens.web;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import dev.janua.server.platform.web.PublicUrl;
 import dev.janua.server.tokens.AccessTokens;
 import dev.janua.server.tokens.app.SigningKeyRing;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** RFC 7517 JWK Set of the access-token signing keys, and the discovery document that points to it. */
+@Tag(name = "Keys", description = "JWKS and discovery for verifying access tokens")
 @RestController
 public class JwksController {
     private final SigningKeyRing keys;

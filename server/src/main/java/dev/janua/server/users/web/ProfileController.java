@@ -1,5 +1,6 @@
 package dev.janua.server.users.web;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import com.fasterxml.jackson.annotation.JsonAlias;
 import dev.janua.server.platform.errors.ErrorCode;
 import dev.janua.server.platform.errors.JanuaException;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 
 /** The signed-in user's profile: {@code GET /auth/me} = {@code GET /users/me}, PATCH and PUT update. */
+@Tag(name = "Profile", description = "The signed-in user")
 @JanuaApi
 public class ProfileController {
     private final UserDirectory users;
