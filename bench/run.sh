@@ -72,6 +72,7 @@ run_http() {
 case "$WHAT" in
   jmh) run_jmh ;;
   http) run_http ;;
+  keycloak) "$ROOT/bench/keycloak.sh" ;;
   all) run_jmh; run_http ;;
-  *) echo "usage: ./janua bench [jmh|http|all]" >&2; exit 2 ;;
+  *) echo "usage: ./janua bench [jmh|http|keycloak|all]" >&2; exit 2 ;;
 esac

@@ -25,8 +25,12 @@ import tools.jackson.databind.json.JsonMapper;
  * in time and restricted to loopback addresses, so it cannot be pointed at someone else's server.
  *
  * <pre>java -cp benchmarks.jar dev.janua.bench.LoadGenerator http://127.0.0.1:8900 signin 8 15 5</pre>
- * (base, scenario signin|me|refresh|jwks, concurrency, seconds measured, seconds warm-up). Prints one
- * JSON line: requests, errors, throughput per second, latency p50/p90/p99 in milliseconds.
+ * (base, scenario, concurrency, seconds measured, seconds warm-up). Prints one JSON line: requests,
+ * errors, throughput per second, latency p50/p90/p99 in milliseconds.
+ *
+ * <p>Janua scenarios: signin, me, refresh, jwks. Keycloak reference scenarios (realm {@code bench},
+ * public client {@code bench} with direct access grants, users {@code kcbench-<i>} — see
+ * bench/keycloak.sh): kc-signin (password grant), kc-refresh, kc-userinfo, kc-jwks.
  */
 public final class LoadGenerator {
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -49,7 +53,7 @@ public final class LoadGenerator {
         if (measured.plus(warmup).compareTo(MAX_DURATION) > 0) throw new IllegalArgumentException("at most 5 minutes per run");
 
         List<Worker> workers = new ArrayList<>();
-        for (int i = 0; i < concurrency; i++) workers.add(new Worker(args[0], scenario));
+        for (int i = 0; i < concurrency; i++) workers.add(new Worker(args[0], scenario, i));
         for (Worker w : workers) w.prepare();
 
         runPhase(workers, warmup);
@@ -97,18 +101,27 @@ public final class LoadGenerator {
         private final String base;
         private final String scenario;
         private final String email = "bench-" + UUID.randomUUID() + "@example.com";
+        private final String kcUser;
+        private static final String KC = "/realms/bench/protocol/openid-connect";
         private String access;
         private String refresh;
         long[] latencies = new long[1 << 16];
         int count;
         long errors;
 
-        Worker(String base, String scenario) {
+        Worker(String base, String scenario, int index) {
             this.base = base;
             this.scenario = scenario;
+            this.kcUser = "kcbench-" + index;
         }
 
         void prepare() throws Exception {
+            if (scenario.startsWith("kc-")) {
+                JsonNode t = JSON.readTree(http.send(kcPassword(), HttpResponse.BodyHandlers.ofString()).body());
+                access = t.path("access_token").asString();
+                refresh = t.path("refresh_token").asString();
+                return;
+            }
             JsonNode up = post("/api/v1/auth/signup", "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}", 201);
             access = up.at("/tokens/accessToken").asString();
             refresh = up.at("/tokens/refreshToken").asString();
@@ -151,8 +164,29 @@ public final class LoadGenerator {
                     refresh = JSON.readTree(r.body()).path("refreshToken").asString();
                     yield true;
                 }
+                case "kc-signin" -> send(kcPassword()) == 200;
+                case "kc-userinfo" -> send(HttpRequest.newBuilder(URI.create(base + KC + "/userinfo"))
+                        .header("Authorization", "Bearer " + access).GET().build()) == 200;
+                case "kc-jwks" -> send(HttpRequest.newBuilder(URI.create(base + KC + "/certs")).GET().build()) == 200;
+                case "kc-refresh" -> {
+                    HttpResponse<String> r = http.send(form(KC + "/token", "grant_type=refresh_token&client_id=bench&refresh_token=" + refresh),
+                            HttpResponse.BodyHandlers.ofString());
+                    if (r.statusCode() != 200) yield false;
+                    refresh = JSON.readTree(r.body()).path("refresh_token").asString();
+                    yield true;
+                }
                 default -> throw new IllegalArgumentException("unknown scenario " + scenario);
             };
+        }
+
+        private HttpRequest kcPassword() {
+            return form(KC + "/token", "grant_type=password&scope=openid&client_id=bench&username=" + kcUser
+                    + "&password=" + PASSWORD.replace(" ", "+"));
+        }
+
+        private HttpRequest form(String path, String body) {
+            return HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         }
 
         private int send(HttpRequest request) throws Exception {

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Reference measurement: Keycloak 26.4.7 in dev mode (H2) on this machine, driven by the same load
+# generator as Janua. Downloads the distribution from Maven Central into bench/keycloak/ (ignored by
+# git), starts it on port 8980, creates realm "bench" (public client "bench" with direct access
+# grants, users kcbench-0..31), runs the kc-* scenarios, prints JSON lines, and stops it.
+# Usage: ./janua bench keycloak   (called by bench/run.sh with the JDK chosen)
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+KC_VERSION=26.4.7
+DIR="$ROOT/bench/keycloak"
+KC="$DIR/keycloak-$KC_VERSION"
+OUT="$ROOT/bench/results"
+PORT=8980
+SECONDS_MEASURED="${JANUA_BENCH_SECONDS:-15}"
+REPEATS="${JANUA_BENCH_REPEATS:-3}"
+BENCH_JAR="$ROOT/bench/target/benchmarks.jar"
+mkdir -p "$DIR" "$OUT"
+
+if [ ! -x "$KC/bin/kc.sh" ]; then
+  curl -sfL -o "$DIR/keycloak.zip" "https://repo.maven.apache.org/maven2/org/keycloak/keycloak-quarkus-dist/$KC_VERSION/keycloak-quarkus-dist-$KC_VERSION.zip"
+  (cd "$DIR" && unzip -q -o keycloak.zip && rm keycloak.zip)
+fi
+rm -rf "$KC/data"
+
+start=$(date +%s.%N)
+KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin "$KC/bin/kc.sh" start-dev --http-port $PORT >"$OUT/keycloak.log" 2>&1 &
+KC_PID=$!
+trap 'kill $KC_PID 2>/dev/null || true' EXIT
+until curl -sf "http://127.0.0.1:$PORT/realms/master" >/dev/null 2>&1; do sleep 0.2; done
+first=$(echo "$(date +%s.%N) - $start" | bc)
+
+K="$KC/bin/kcadm.sh"
+$K config credentials --server "http://127.0.0.1:$PORT" --realm master --user admin --password admin >/dev/null
+$K create realms -s realm=bench -s enabled=true -s sslRequired=none >/dev/null
+$K create clients -r bench -s clientId=bench -s publicClient=true -s directAccessGrantsEnabled=true -s enabled=true >/dev/null
+for i in $(seq 0 31); do
+  $K create users -r bench -s username=kcbench-$i -s email=kcbench-$i@example.com -s firstName=K -s lastName=B \
+     -s emailVerified=true -s enabled=true >/dev/null
+  $K set-password -r bench --username kcbench-$i --new-password 'correct horse battery staple' >/dev/null
+done
+sleep 5
+KC_JVM=$(pgrep -f "kc.sh|quarkus-run.jar|keycloak" -n || echo "$KC_PID")
+echo "{\"system\":\"keycloak\",\"firstStartReadySeconds\": $first, \"idleRssKb\": $(ps -o rss= -p "$KC_JVM" | tr -d ' ')}" | tee "$OUT/keycloak-startup.json"
+
+: >"$OUT/keycloak-http.jsonl"
+for scenario in kc-signin kc-refresh kc-userinfo kc-jwks; do
+  for c in 1 8 32; do
+    runs=1; [ "$c" = 8 ] && runs=$REPEATS
+    for r in $(seq 1 "$runs"); do
+      java -cp "$BENCH_JAR" dev.janua.bench.LoadGenerator "http://127.0.0.1:$PORT" "$scenario" "$c" "$SECONDS_MEASURED" 5 | tee -a "$OUT/keycloak-http.jsonl"
+    done
+  done
+done
+echo "{\"system\":\"keycloak\",\"rssAfterLoadKb\": $(ps -o rss= -p "$KC_JVM" | tr -d ' ')}" | tee "$OUT/keycloak-memory-after-load.json"
