@@ -1,0 +1,15 @@
+package dev.janua.server.mfa.app;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/** {@code janua.mfa.*} ({@code JANUA_MFA_*}); defaults from SECURITY.md. */
+@ConfigurationProperties("janua.mfa")
+public record MfaProperties(
+        @DefaultValue("Janua") String issuer,
+        @DefaultValue("5m") Duration challengeTtl,
+        @DefaultValue("5") int maxAttempts,
+        @DefaultValue("30d") Duration trustedDeviceTtl,
+        @DefaultValue("5m") Duration smsCodeTtl,
+        @DefaultValue("1") int totpWindow) {}
