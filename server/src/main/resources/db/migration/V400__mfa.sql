@@ -3,12 +3,16 @@
 
 -- One authenticator app per user. confirmed_at NULL = set up but not yet confirmed with a code.
 -- last_used_step makes a code single use: the conditional UPDATE accepts only a later step.
+-- checks_in_window / check_window_start bound the TOTP and backup codes tried per user (all
+-- challenges and signed-in checks together), so new challenges do not buy new guesses.
 CREATE TABLE mfa_totp (
-    user_id          VARCHAR(40) PRIMARY KEY REFERENCES users (id) ON DELETE CASCADE,
-    secret_enc       VARCHAR(512) NOT NULL,
-    confirmed_at     TIMESTAMP WITH TIME ZONE,
-    last_used_step   BIGINT,
-    created_at       TIMESTAMP WITH TIME ZONE NOT NULL
+    user_id            VARCHAR(40) PRIMARY KEY REFERENCES users (id) ON DELETE CASCADE,
+    secret_enc         VARCHAR(512) NOT NULL,
+    confirmed_at       TIMESTAMP WITH TIME ZONE,
+    last_used_step     BIGINT,
+    checks_in_window   INTEGER NOT NULL DEFAULT 0,
+    check_window_start TIMESTAMP WITH TIME ZONE,
+    created_at         TIMESTAMP WITH TIME ZONE NOT NULL
 );
 
 -- Hashed backup codes. activated_at NULL = issued with a TOTP set-up that is not confirmed yet.

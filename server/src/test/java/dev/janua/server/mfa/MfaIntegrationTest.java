@@ -196,6 +196,32 @@ class MfaIntegrationTest extends MfaTestSupport {
     }
 
     @Test
+    void newChallengesDoNotBuyNewGuessesBeyondTenCodesPerUser() {
+        Enrolled u = enrolledUser("guesses");
+        for (int challenge = 0; challenge < 2; challenge++) {
+            String token = mfaToken(u.email());
+            for (int i = 0; i < 5; i++) {
+                assertThat(api.post("/api/v1/auth/login/mfa", Api.map("mfaToken", token, "code", "000000")).errorCode())
+                        .isEqualTo("INVALID_MFA_CODE");
+            }
+        }
+        Api.Response blocked = api.post("/api/v1/auth/login/mfa", Api.map("mfaToken", mfaToken(u.email()), "code", nextCode(u.secret())));
+        assertThat(blocked.errorCode()).isEqualTo("RATE_LIMITED");
+        assertThat(blocked.json().at("/error/details/reason").asString()).isEqualTo("too_many_codes");
+        clock.advance(java.time.Duration.ofMinutes(15));
+        Api.Response later = api.post("/api/v1/auth/login/mfa", Api.map("mfaToken", mfaToken(u.email()), "code", nextCode(u.secret())));
+        assertThat(later.status()).as(later.raw().body()).isEqualTo(200);
+        // signed-in checks draw on the same allowance
+        String access = accessToken(later);
+        for (int i = 0; i < 10; i++) {
+            assertThat(api.post("/api/v1/mfa/verify", Api.map("code", "000000"), "Authorization", Api.bearer(access)).errorCode())
+                    .isEqualTo("INVALID_MFA_CODE");
+        }
+        assertThat(api.post("/api/v1/mfa/disable", Api.map("code", nextCode(u.secret())), "Authorization", Api.bearer(access)).errorCode())
+                .isEqualTo("RATE_LIMITED");
+    }
+
+    @Test
     void theChallengeExpiresAfterFiveMinutes() {
         Enrolled u = enrolledUser("expiry");
         String token = mfaToken(u.email());

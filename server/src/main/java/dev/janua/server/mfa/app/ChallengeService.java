@@ -42,6 +42,7 @@ public class ChallengeService implements SecondFactors {
     private final FactorChecks checks;
     private final MfaAccountService accounts;
     private final TrustedDeviceService devices;
+    private final CodeCheckGuard guard;
     private final SmsCodes sms;
     private final MfaPolicy policy;
     private final RandomTokens random;
@@ -52,13 +53,14 @@ public class ChallengeService implements SecondFactors {
     private final int maxAttempts;
 
     ChallengeService(JdbcChallengeRepository challenges, JdbcFactorRepository factors, FactorChecks checks, MfaAccountService accounts,
-                     TrustedDeviceService devices, SmsCodes sms, MfaPolicy policy, RandomTokens random, EventPublisher events,
+                     TrustedDeviceService devices, CodeCheckGuard guard, SmsCodes sms, MfaPolicy policy, RandomTokens random, EventPublisher events,
                      TransactionTemplate tx, Clock clock, MfaProperties properties) {
         this.challenges = challenges;
         this.factors = factors;
         this.checks = checks;
         this.accounts = accounts;
         this.devices = devices;
+        this.guard = guard;
         this.sms = sms;
         this.policy = policy;
         this.random = random;
@@ -127,6 +129,8 @@ public class ChallengeService implements SecondFactors {
         }
         Instant now = clock.instant();
         if (!challenges.takeAttempt(row.tokenHash(), now)) throw invalidChallenge(row.tokenHash());
+        boolean guarded = !MfaMethods.SMS.equals(m); // a texted code is fresh per challenge; app and backup codes are not
+        if (guarded) guard.take(row.userId());
         boolean ok = switch (m) {
             case MfaMethods.TOTP -> checks.totp(row.userId(), code, !enrollment);
             case MfaMethods.BACKUP_CODE -> checks.backupCode(row.userId(), code);
@@ -139,6 +143,7 @@ public class ChallengeService implements SecondFactors {
                     Map.of("userId", row.userId(), "method", m, "attemptsRemaining", remaining, "voided", remaining == 0)), client));
             throw new JanuaException(ErrorCode.INVALID_MFA_CODE, Map.of("method", m, "attempts_remaining", remaining));
         }
+        if (guarded) guard.succeeded(row.userId());
         return new VerifiedChallenge(row.tokenHash(), row.userId(), m, row.firstFactor(), row.rememberMe(), enrollment);
     }
 

@@ -33,6 +33,7 @@ public class MfaAccountService {
     private final JdbcFactorRepository factors;
     private final FactorChecks checks;
     private final TrustedDeviceService devices;
+    private final CodeCheckGuard guard;
     private final MfaPolicy policy;
     private final UserDirectory users;
     private final EventPublisher events;
@@ -41,11 +42,13 @@ public class MfaAccountService {
     private final String issuer;
     private final SecureRandom random = new SecureRandom();
 
-    public MfaAccountService(JdbcFactorRepository factors, FactorChecks checks, TrustedDeviceService devices, MfaPolicy policy,
+    public MfaAccountService(JdbcFactorRepository factors, FactorChecks checks, TrustedDeviceService devices, CodeCheckGuard guard,
+                             MfaPolicy policy,
                              UserDirectory users, EventPublisher events, IdGenerator ids, Clock clock, MfaProperties properties) {
         this.factors = factors;
         this.checks = checks;
         this.devices = devices;
+        this.guard = guard;
         this.policy = policy;
         this.users = users;
         this.events = events;
@@ -101,12 +104,14 @@ public class MfaAccountService {
         requireCode(code);
         Optional<TotpRow> totp = factors.findTotp(userId);
         if (totp.isPresent() && !totp.get().confirmed()) {
+            guard.take(userId);
             if (!checks.totp(userId, code, false)) throw invalidCode(MfaMethods.TOTP);
+            guard.succeeded(userId);
             activateTotp(userId, client);
             return true;
         }
         if (!user(userId).mfaEnabled()) throw JanuaException.of(ErrorCode.MFA_NOT_ENABLED, "reason", "no_setup_in_progress");
-        if (!checks.totp(userId, code, true) && !checks.backupCode(userId, code)) throw invalidCode(MfaMethods.TOTP);
+        checkCode(userId, code);
         events.publish(DomainEvent.of("mfa.verified", userId, userId, Map.of("userId", userId, "context", "step_up")), client);
         return false;
     }
@@ -163,7 +168,14 @@ public class MfaAccountService {
             if (!checks.password(user.passwordHash(), password)) throw JanuaException.of(ErrorCode.INVALID_CREDENTIALS, "field", "password");
             return;
         }
-        if (!checks.totp(user.id(), code, true) && !checks.backupCode(user.id(), code)) throw invalidCode(MfaMethods.TOTP);
+        checkCode(user.id(), code);
+    }
+
+    /** An authenticator or backup code of an enrolled user, within the per-user allowance of code checks. */
+    private void checkCode(String userId, String code) {
+        guard.take(userId);
+        if (!checks.totp(userId, code, true) && !checks.backupCode(userId, code)) throw invalidCode(MfaMethods.TOTP);
+        guard.succeeded(userId);
     }
 
     private User user(String userId) {

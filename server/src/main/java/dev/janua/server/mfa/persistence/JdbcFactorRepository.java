@@ -1,6 +1,7 @@
 package dev.janua.server.mfa.persistence;
 
 import dev.janua.server.platform.persistence.Sql;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -46,6 +47,33 @@ public class JdbcFactorRepository {
         return jdbc.sql("UPDATE mfa_totp SET last_used_step = :step WHERE user_id = :u"
                         + " AND (last_used_step IS NULL OR last_used_step < :step) AND " + state)
                 .param("step", step).param("u", userId).update() == 1;
+    }
+
+    /**
+     * Takes one code check of the user's window (fixed window, conditional UPDATEs, so parallel
+     * checks cannot exceed {@code limit}). True also when the user has no authenticator row.
+     */
+    public boolean takeCodeCheck(String userId, Instant now, Duration window, int limit) {
+        Instant floor = now.minus(window);
+        if (jdbc.sql("""
+                UPDATE mfa_totp SET checks_in_window = checks_in_window + 1
+                WHERE user_id = :u AND check_window_start > :floor AND checks_in_window < :limit""")
+                .param("u", userId).param("floor", Sql.ts(floor)).param("limit", limit).update() == 1) return true;
+        if (jdbc.sql("""
+                UPDATE mfa_totp SET check_window_start = :now, checks_in_window = 1
+                WHERE user_id = :u AND (check_window_start IS NULL OR check_window_start <= :floor)""")
+                .param("now", Sql.ts(now)).param("u", userId).param("floor", Sql.ts(floor)).update() == 1) return true;
+        return findTotp(userId).isEmpty();
+    }
+
+    /** A right code ends the run of failures. */
+    public void resetCodeChecks(String userId) {
+        jdbc.sql("UPDATE mfa_totp SET checks_in_window = 0 WHERE user_id = :u AND checks_in_window > 0").param("u", userId).update();
+    }
+
+    public Optional<Instant> codeCheckWindowStart(String userId) {
+        return jdbc.sql("SELECT check_window_start FROM mfa_totp WHERE user_id = :u").param("u", userId)
+                .query((rs, i) -> Sql.instant(rs, "check_window_start")).optional();
     }
 
     public boolean confirmTotp(String userId, Instant now) {
