@@ -17,7 +17,9 @@ public interface OneTimeTokens {
     void revokeAll(Purpose purpose, String userId);
 
     enum Purpose {
-        EMAIL_VERIFICATION("evt"), PASSWORD_RESET("prt"), MAGIC_LINK("mlt"), INVITATION("inv"), MFA_CHALLENGE("tmp");
+        EMAIL_VERIFICATION("evt"), PASSWORD_RESET("prt"), MAGIC_LINK("mlt"), INVITATION("inv"), MFA_CHALLENGE("tmp"),
+        /** The short-lived code a magic-link redirect carries instead of tokens; the app exchanges it by POST. */
+        MAGIC_LINK_EXCHANGE("mlc");
 
         private final String prefix;
 

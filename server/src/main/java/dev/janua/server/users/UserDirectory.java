@@ -31,5 +31,11 @@ public interface UserDirectory {
 
     void recordSuccessfulSignIn(String userId, Instant now);
 
+    /** Sets the {@code mfaEnabled} flag; the MFA module publishes {@code mfa.enabled}/{@code mfa.disabled}. */
+    void setMfaEnabled(String userId, boolean enabled);
+
+    /** Records a phone number the user proved by a code, and publishes {@code user.phone_verified}. */
+    void setVerifiedPhone(String userId, String phoneNumber, ClientInfo client);
+
     record FailedSignIn(int failedAttempts, int attemptsRemaining, Instant lockedUntil) {}
 }

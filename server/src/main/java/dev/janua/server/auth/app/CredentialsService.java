@@ -1,6 +1,8 @@
 package dev.janua.server.auth.app;
 
+import dev.janua.server.auth.SignInOutcome;
 import dev.janua.server.auth.SignInResult;
+import dev.janua.server.auth.SignIns;
 import dev.janua.server.auth.domain.UnknownEmailLockout;
 import dev.janua.server.notifications.Mailer;
 import dev.janua.server.platform.config.JanuaProperties;
@@ -37,6 +39,7 @@ public class CredentialsService {
     private final SessionDirectory sessions;
     private final AccessTokens tokens;
     private final SessionIssuer issuer;
+    private final SignIns signIns;
     private final PasswordHasher hasher;
     private final PasswordPolicy policy;
     private final EmailVerificationService verification;
@@ -46,12 +49,13 @@ public class CredentialsService {
     private final UnknownEmailLockout unknownEmails;
 
     public CredentialsService(UserDirectory users, SessionDirectory sessions, AccessTokens tokens, SessionIssuer issuer,
-                              PasswordHasher hasher, PasswordPolicy policy, EmailVerificationService verification,
+                              SignIns signIns, PasswordHasher hasher, PasswordPolicy policy, EmailVerificationService verification,
                               EventPublisher events, TransactionTemplate tx, Clock clock, JanuaProperties properties) {
         this.users = users;
         this.sessions = sessions;
         this.tokens = tokens;
         this.issuer = issuer;
+        this.signIns = signIns;
         this.hasher = hasher;
         this.policy = policy;
         this.verification = verification;
@@ -81,7 +85,8 @@ public class CredentialsService {
         return issuer.issue(user, "password", false, client);
     }
 
-    public SignInResult signIn(String email, String password, boolean rememberMe, ClientInfo client) {
+    /** Password sign-in; with MFA the answer is a challenge instead of a session ({@link SignIns}). */
+    public SignInOutcome signIn(String email, String password, boolean rememberMe, String deviceToken, ClientInfo client) {
         if (email == null || email.isBlank() || password == null || password.isEmpty()) {
             throw new JanuaException(ErrorCode.VALIDATION_ERROR, Map.of("field", email == null || email.isBlank() ? "email" : "password",
                     "reason", "required"));
@@ -115,7 +120,7 @@ public class CredentialsService {
         }
         if (user.status() != UserStatus.ACTIVE) throw new JanuaException(ErrorCode.ACCOUNT_SUSPENDED);
         if (hasher.needsRehash(user.passwordHash())) users.upgradePasswordHash(user.id(), user.passwordHash(), hasher.hash(password));
-        return issuer.issue(user, "password", rememberMe, client);
+        return signIns.finish(user, "password", rememberMe, deviceToken, client);
     }
 
     public record Refreshed(Session session, AccessTokens.IssuedAccessToken accessToken, String refreshToken) {}

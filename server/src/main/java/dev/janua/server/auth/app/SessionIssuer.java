@@ -10,6 +10,7 @@ import dev.janua.server.tokens.AccessTokens;
 import dev.janua.server.users.User;
 import dev.janua.server.users.UserDirectory;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -39,11 +40,22 @@ public class SessionIssuer {
     }
 
     public SignInResult issue(User user, String method, boolean rememberMe, ClientInfo client) {
+        return issue(user, method, null, rememberMe, client);
+    }
+
+    /** {@code secondFactor}: the factor passed after {@code method} (totp, backup_code, sms, trusted_device), or null. */
+    public SignInResult issue(User user, String method, String secondFactor, boolean rememberMe, ClientInfo client) {
         StartedSession started = tx.execute(t -> {
             users.recordSuccessfulSignIn(user.id(), clock.instant());
             StartedSession s = sessions.start(user.id(), method, rememberMe, null, client);
-            events.publish(DomainEvent.of("user.signin", user.id(), user.id(),
-                    Map.of("userId", user.id(), "sessionId", s.session().id(), "method", method, "success", true)), client);
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("userId", user.id());
+            data.put("sessionId", s.session().id());
+            data.put("method", method);
+            data.put("success", true);
+            data.put("mfaRequired", secondFactor != null);
+            if (secondFactor != null) data.put("mfaMethod", secondFactor);
+            events.publish(DomainEvent.of("user.signin", user.id(), user.id(), data), client);
             return s;
         });
         User fresh = users.findById(user.id()).orElse(user);

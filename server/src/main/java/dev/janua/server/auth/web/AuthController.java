@@ -13,9 +13,10 @@ import dev.janua.server.auth.web.AuthRequests.SignInRequest;
 import dev.janua.server.auth.web.AuthRequests.SignOutRequest;
 import dev.janua.server.auth.web.AuthRequests.SignUpRequest;
 import dev.janua.server.auth.web.AuthRequests.TokenRequest;
-import dev.janua.server.auth.web.AuthResponses.AuthResponse;
+import dev.janua.server.auth.SignInResponse;
+import dev.janua.server.auth.SignInResponse.Tokens;
 import dev.janua.server.auth.web.AuthResponses.Message;
-import dev.janua.server.auth.web.AuthResponses.Tokens;
+import dev.janua.server.mfa.SecondFactors;
 import dev.janua.server.platform.errors.ErrorCode;
 import dev.janua.server.platform.errors.JanuaException;
 import dev.janua.server.platform.security.Caller;
@@ -27,6 +28,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -55,7 +57,7 @@ public class AuthController {
 
     @PostMapping({"/auth/signup", "/auth/register"})
     @ResponseStatus(HttpStatus.CREATED)
-    public AuthResponse signUp(@RequestBody SignUpRequest body, ClientInfo client, Locale locale) {
+    public SignInResponse signUp(@RequestBody SignUpRequest body, ClientInfo client, Locale locale) {
         String first = body.firstName();
         String last = body.lastName();
         if (first == null && last == null && body.name() != null && !body.name().isBlank()) {
@@ -65,12 +67,19 @@ public class AuthController {
         }
         SignInResult r = credentials.signUp(new CredentialsService.SignUp(body.email(), body.password(), first, last,
                 body.username(), body.metadata(), locale), client);
-        return AuthResponse.of(r, !r.user().emailVerified());
+        return SignInResponse.of(r, !r.user().emailVerified());
     }
 
+    /**
+     * With MFA on, the answer is {@code requiresMfa: true} + {@code mfaToken} instead of tokens. A
+     * trusted-device token ({@code deviceToken} in the body, or the {@code janua_device} cookie)
+     * skips the second factor.
+     */
     @PostMapping({"/auth/signin", "/auth/login"})
-    public AuthResponse signIn(@RequestBody SignInRequest body, ClientInfo client) {
-        return AuthResponse.of(credentials.signIn(body.email(), body.password(), Boolean.TRUE.equals(body.rememberMe()), client), null);
+    public SignInResponse signIn(@RequestBody SignInRequest body, ClientInfo client,
+                                 @CookieValue(name = SecondFactors.DEVICE_COOKIE, required = false) String deviceCookie) {
+        String device = body.deviceToken() != null ? body.deviceToken() : deviceCookie;
+        return SignInResponse.of(credentials.signIn(body.email(), body.password(), Boolean.TRUE.equals(body.rememberMe()), device, client));
     }
 
     @PostMapping("/auth/refresh")

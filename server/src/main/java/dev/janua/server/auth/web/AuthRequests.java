@@ -10,7 +10,7 @@ final class AuthRequests {
     record SignUpRequest(String email, String password, String firstName, String lastName, String name,
                          String username, Map<String, Object> metadata) {}
 
-    record SignInRequest(String email, String password, Boolean rememberMe) {}
+    record SignInRequest(String email, String password, Boolean rememberMe, String deviceToken) {}
 
     record RefreshRequest(String refreshToken) {}
 

@@ -131,6 +131,18 @@ public class UserService implements UserDirectory {
         users.recordSuccessfulSignIn(userId, now);
     }
 
+    @Override
+    public void setMfaEnabled(String userId, boolean enabled) {
+        users.setMfaEnabled(userId, enabled, clock.instant());
+    }
+
+    @Override
+    @Transactional
+    public void setVerifiedPhone(String userId, String phoneNumber, ClientInfo client) {
+        users.setVerifiedPhone(userId, phoneNumber, clock.instant());
+        events.publish(DomainEvent.of("user.phone_verified", userId, userId, Map.of("userId", userId)), client);
+    }
+
     static Map<String, Object> summary(User u) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", u.id());

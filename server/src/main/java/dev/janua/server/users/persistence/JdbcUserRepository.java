@@ -62,7 +62,11 @@ public class JdbcUserRepository {
         jdbc.sql("""
                 UPDATE users SET
                   first_name = COALESCE(:first, first_name), last_name = COALESCE(:last, last_name),
-                  username = COALESCE(:username, username), phone_number = COALESCE(:phone, phone_number),
+                  username = COALESCE(:username, username),
+                  phone_verified = CASE WHEN CAST(:phone AS VARCHAR(32)) IS NOT NULL
+                                         AND (phone_number IS NULL OR phone_number <> CAST(:phone AS VARCHAR(32)))
+                                        THEN FALSE ELSE phone_verified END,
+                  phone_number = COALESCE(:phone, phone_number),
                   profile_image_url = COALESCE(:image, profile_image_url), bio = COALESCE(:bio, bio),
                   timezone = COALESCE(:tz, timezone), locale = COALESCE(:locale, locale),
                   metadata = COALESCE(:meta, metadata), updated_at = :now
@@ -119,6 +123,16 @@ public class JdbcUserRepository {
     public void recordSuccessfulSignIn(String id, Instant now) {
         jdbc.sql("UPDATE users SET failed_attempts = 0, locked_until = NULL, last_sign_in_at = :now WHERE id = :id")
                 .param("now", Sql.ts(now)).param("id", id).update();
+    }
+
+    public void setMfaEnabled(String id, boolean enabled, Instant now) {
+        jdbc.sql("UPDATE users SET mfa_enabled = :e, updated_at = :now WHERE id = :id")
+                .param("e", enabled).param("now", Sql.ts(now)).param("id", id).update();
+    }
+
+    public void setVerifiedPhone(String id, String phone, Instant now) {
+        jdbc.sql("UPDATE users SET phone_number = :p, phone_verified = TRUE, updated_at = :now WHERE id = :id")
+                .param("p", phone).param("now", Sql.ts(now)).param("id", id).update();
     }
 
     private User map(ResultSet rs, int row) throws SQLException {

@@ -1,0 +1,17 @@
+package dev.janua.server.auth;
+
+import dev.janua.server.platform.web.ClientInfo;
+import dev.janua.server.users.User;
+
+/**
+ * The common end of every way in (password, magic link, and later passkeys, social, SSO): once a
+ * first factor has identified the user, decide whether a second factor is due, and either start
+ * the session or hand out the MFA challenge.
+ */
+public interface SignIns {
+    /**
+     * @param method      the first factor, recorded on the session and in {@code user.signin}
+     * @param deviceToken a trusted-device token the client presented, or null
+     */
+    SignInOutcome finish(User user, String method, boolean rememberMe, String deviceToken, ClientInfo client);
+}

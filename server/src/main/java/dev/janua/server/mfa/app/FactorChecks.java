@@ -1,0 +1,93 @@
+package dev.janua.server.mfa.app;
+
+import dev.janua.server.mfa.domain.Base32;
+import dev.janua.server.mfa.domain.BackupCodes;
+import dev.janua.server.mfa.domain.Totp;
+import dev.janua.server.mfa.persistence.JdbcFactorRepository;
+import dev.janua.server.mfa.persistence.JdbcFactorRepository.BackupCodeRow;
+import dev.janua.server.mfa.persistence.JdbcFactorRepository.SmsCodeRow;
+import dev.janua.server.mfa.persistence.JdbcFactorRepository.TotpRow;
+import dev.janua.server.platform.crypto.Hashes;
+import dev.janua.server.platform.crypto.PasswordHasher;
+import dev.janua.server.platform.crypto.SecretBox;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks one code of each kind, and spends it when it matches: a TOTP step (never twice for a
+ * user), a backup code (single use), an SMS code (single use). Each spend is one conditional
+ * UPDATE, so two parallel requests with the same code cannot both pass.
+ */
+@Component
+public class FactorChecks {
+    private final JdbcFactorRepository factors;
+    private final SecretBox box;
+    private final PasswordHasher hasher;
+    private final Clock clock;
+    private final int window;
+
+    public FactorChecks(JdbcFactorRepository factors, SecretBox box, PasswordHasher hasher, Clock clock, MfaProperties properties) {
+        this.factors = factors;
+        this.box = box;
+        this.hasher = hasher;
+        this.clock = clock;
+        this.window = properties.totpWindow();
+    }
+
+    /** The TOTP secret is sealed with the user id as associated data, so a row copied to another user does not open. */
+    public String sealTotpSecret(String userId, String base32Secret) {
+        return box.seal(base32Secret, "mfa_totp:" + userId);
+    }
+
+    /** {@code confirmed} picks the enrolled secret (sign-in) or the one being set up (confirmation). */
+    public boolean totp(String userId, String code, boolean confirmed) {
+        Optional<TotpRow> row = factors.findTotp(userId).filter(r -> r.confirmed() == confirmed);
+        if (row.isEmpty() || code == null) return false;
+        byte[] secret = Base32.decode(box.open(row.get().secretEnc(), "mfa_totp:" + userId));
+        long step = Totp.DEFAULT.matchingStep(secret, code.replace(" ", "").trim(), clock.instant(), window);
+        return step >= 0 && factors.useTotpStep(userId, step, confirmed);
+    }
+
+    public String hashBackupCode(String code) {
+        return hasher.hash(BackupCodes.normalize(code));
+    }
+
+    /** Backup codes are hashed like passwords, so each stored hash is tried; the match is spent atomically. */
+    public boolean backupCode(String userId, String code) {
+        String normalized = BackupCodes.normalize(code);
+        if (normalized == null) return false;
+        for (BackupCodeRow row : factors.unusedBackupCodes(userId)) {
+            if (hasher.verify(normalized, row.codeHash())) return factors.useBackupCode(row.id(), clock.instant());
+        }
+        return false;
+    }
+
+    public static String smsCodeHash(String userId, String purpose, String code) {
+        return Hashes.sha256Hex(userId + ":" + purpose + ":" + code.trim());
+    }
+
+    /** An SMS sign-in code counts only for the challenge it was sent for. */
+    public boolean smsForChallenge(String userId, String challengeHash, String code) {
+        if (code == null || code.isBlank()) return false;
+        Instant now = clock.instant();
+        Optional<SmsCodeRow> row = factors.findSmsCode(userId, SmsPurpose.SIGNIN);
+        if (row.isEmpty() || !challengeHash.equals(row.get().challengeHash())) return false;
+        String hash = smsCodeHash(userId, SmsPurpose.SIGNIN, code);
+        return Hashes.constantTimeEquals(hash, row.get().codeHash()) && factors.useSmsCode(userId, SmsPurpose.SIGNIN, hash, now);
+    }
+
+    public boolean password(String passwordHash, String password) {
+        return password != null && !password.isEmpty() && hasher.verify(password, passwordHash);
+    }
+
+    /** Purposes of SMS codes (column {@code mfa_sms_codes.purpose}). */
+    public static final class SmsPurpose {
+        public static final String PHONE = "phone";
+        public static final String MFA_SETUP = "mfa_setup";
+        public static final String SIGNIN = "signin";
+
+        private SmsPurpose() {}
+    }
+}
