@@ -108,4 +108,16 @@ class RequestHandlingIntegrationTest extends IntegrationTest {
         return api.post("/api/v1/auth/signin", Api.map("email", uniqueEmail("i18n"), "password", "whatever it is"),
                 "Accept-Language", language).text("/error/message");
     }
+
+    @Test
+    void overlongFieldsAreRefusedAsValidationErrorsNotServerErrors() {
+        Api.Response longName = api.post("/api/v1/auth/signup", Api.map("email", uniqueEmail("long"), "password", PASSWORD,
+                "firstName", "x".repeat(5000)));
+        assertThat(longName.status()).isEqualTo(422);
+        Api.Response bigMetadata = api.post("/api/v1/auth/signup", Api.map("email", uniqueEmail("meta"), "password", PASSWORD,
+                "metadata", Api.map("blob", "y".repeat(200_000))));
+        assertThat(bigMetadata.status()).isEqualTo(422);
+        Api.Response longEmail = api.post("/api/v1/auth/signup", Api.map("email", "z".repeat(400) + "@example.com", "password", PASSWORD));
+        assertThat(longEmail.status()).isEqualTo(422);
+    }
 }

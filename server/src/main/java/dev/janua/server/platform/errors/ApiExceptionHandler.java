@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
@@ -100,6 +102,22 @@ public class ApiExceptionHandler {
     @ExceptionHandler(PayloadTooLargeException.class)
     ResponseEntity<ApiError> tooLarge(PayloadTooLargeException e, HttpServletRequest request) {
         return errors.entity(request, ErrorCode.PAYLOAD_TOO_LARGE, Map.of("maxBytes", e.maxBytes()));
+    }
+
+    /**
+     * Safety net: rules at the edge should catch bad values first, but a value the database still
+     * refuses is the client's input, not a server failure.
+     */
+    @ExceptionHandler(DuplicateKeyException.class)
+    ResponseEntity<ApiError> duplicate(DuplicateKeyException e, HttpServletRequest request) {
+        log.warn("duplicate key reached the handler on {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMostSpecificCause().getMessage());
+        return errors.entity(request, ErrorCode.CONFLICT, Map.of());
+    }
+
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<ApiError> integrity(DataIntegrityViolationException e, HttpServletRequest request) {
+        log.warn("constraint violation reached the handler on {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMostSpecificCause().getMessage());
+        return errors.entity(request, ErrorCode.VALIDATION_ERROR, Map.of("reason", "constraint_violation"));
     }
 
     @ExceptionHandler(Exception.class)
