@@ -18,12 +18,10 @@ import dev.janua.server.platform.web.ClientInfo;
 import dev.janua.server.rbac.PermissionCatalogue;
 import dev.janua.server.rbac.PermissionSet;
 import dev.janua.server.rbac.Role;
-import dev.janua.server.rbac.RoleDirectory;
 import dev.janua.server.rbac.SystemRole;
 import dev.janua.server.users.UserDirectory;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,13 +39,13 @@ public class MemberService {
     private final JdbcMemberRepository members;
     private final JdbcOrganizationRepository organizations;
     private final AccessService access;
-    private final RoleDirectory roles;
+    private final OrganizationRoles roles;
     private final UserDirectory users;
     private final EventPublisher events;
     private final Clock clock;
 
     public MemberService(JdbcMemberRepository members, JdbcOrganizationRepository organizations, AccessService access,
-                         RoleDirectory roles, UserDirectory users, EventPublisher events, Clock clock) {
+                         OrganizationRoles roles, UserDirectory users, EventPublisher events, Clock clock) {
         this.members = members;
         this.organizations = organizations;
         this.access = access;
@@ -61,17 +59,17 @@ public class MemberService {
 
     public Page<Member> list(Caller caller, String organizationId, String role, String search, PageRequest page) {
         access.require(caller, organizationId, PermissionCatalogue.MEMBERS_READ);
-        String roleId = role == null || role.isBlank() ? null : resolveRole(organizationId, role).id();
+        String roleId = role == null || role.isBlank() ? null : roles.resolve(organizationId, role).id();
         List<MemberRow> rows = members.list(organizationId, roleId, search, page);
         long total = members.count(organizationId, roleId, search);
-        Map<String, Role> rolesById = rolesById(organizationId);
+        Map<String, Role> rolesById = roles.byId(organizationId);
         return Page.fromRows(rows, page, r -> r.membership().userId(), total).map(r -> view(r, rolesById));
     }
 
     public Member get(Caller caller, String organizationId, String userId) {
         Access a = access.resolve(caller, organizationId);
         if (!userId.equals(caller.userId())) a.require(PermissionCatalogue.MEMBERS_READ);
-        return members.findRow(organizationId, userId).map(r -> view(r, rolesById(organizationId)))
+        return members.findRow(organizationId, userId).map(r -> view(r, roles.byId(organizationId)))
                 .orElseThrow(() -> memberNotFound(userId));
     }
 
@@ -92,7 +90,7 @@ public class MemberService {
         if (org.settings().requireEmailVerification() && !user.emailVerified()) {
             throw JanuaException.of(ErrorCode.EMAIL_NOT_VERIFIED, "reason", "organization_requires_verified_email");
         }
-        Role role = roleOrDefault(organizationId, change, org.settings().defaultRole());
+        Role role = roles.chosen(organizationId, change.role(), change.customRole(), org.settings().defaultRole());
         List<String> extra = PermissionCatalogue.validate(change.permissions(), false, "permissions");
         GrantRules.requireMayGrant(a, role.id(), role.permissionSet().plus(extra));
         Instant now = clock.instant();
@@ -103,7 +101,7 @@ public class MemberService {
             throw new JanuaException(ErrorCode.MEMBER_ALREADY_EXISTS);
         }
         events.publish(OrganizationService.memberAdded(m, role.key(), caller.actorId(), "direct"), client);
-        return members.findRow(organizationId, userId).map(r -> view(r, rolesById(organizationId))).orElseThrow();
+        return members.findRow(organizationId, userId).map(r -> view(r, roles.byId(organizationId))).orElseThrow();
     }
 
     @Transactional
@@ -113,7 +111,7 @@ public class MemberService {
         Membership before = members.find(organizationId, userId).orElseThrow(() -> memberNotFound(userId));
         GrantRules.requireMayTouch(a, before.roleId());
         Role role = change.role() == null && change.customRole() == null
-                ? resolveRole(organizationId, before.roleId()) : roleOrDefault(organizationId, change, null);
+                ? roles.resolve(organizationId, before.roleId()) : roles.chosen(organizationId, change.role(), change.customRole(), null);
         List<String> extra = change.permissions() == null ? before.extraPermissions()
                 : PermissionCatalogue.validate(change.permissions(), false, "permissions");
         GrantRules.requireMayGrant(a, role.id(), role.permissionSet().plus(extra));
@@ -125,10 +123,10 @@ public class MemberService {
         data.put("organizationId", organizationId);
         data.put("userId", userId);
         data.put("role", role.key());
-        data.put("previousRole", resolveRole(organizationId, before.roleId()).key());
+        data.put("previousRole", roles.resolve(organizationId, before.roleId()).key());
         data.put("permissions", extra);
         events.publish(new DomainEvent("organization.member_role_changed", userId, caller.actorId(), organizationId, data), client);
-        return members.findRow(organizationId, userId).map(r -> view(r, rolesById(organizationId))).orElseThrow();
+        return members.findRow(organizationId, userId).map(r -> view(r, roles.byId(organizationId))).orElseThrow();
     }
 
     /** Removes a member; members may always remove themselves (leave), except the last owner. */
@@ -146,25 +144,6 @@ public class MemberService {
         members.delete(organizationId, userId);
         events.publish(new DomainEvent("organization.member_removed", userId, caller.actorId(), organizationId,
                 Map.of("organizationId", organizationId, "userId", userId, "reason", leaving ? "left" : "removed")), client);
-    }
-
-    /** {@code customRole} names a custom role and wins over {@code role}; neither → the organization's default role. */
-    Role roleOrDefault(String organizationId, RoleChange change, String defaultRole) {
-        String ref = change.customRole() != null && !change.customRole().isBlank() ? change.customRole()
-                : change.role() != null && !change.role().isBlank() ? change.role() : defaultRole;
-        if (ref == null) throw new JanuaException(ErrorCode.VALIDATION_ERROR, Map.of("field", "role", "reason", "required"));
-        return resolveRole(organizationId, ref);
-    }
-
-    Role resolveRole(String organizationId, String ref) {
-        return roles.find(organizationId, ref).orElseThrow(() -> JanuaException.of(ErrorCode.ROLE_NOT_FOUND, "role", ref));
-    }
-
-    /** The organization's roles by id, read once per response rather than once per member. */
-    Map<String, Role> rolesById(String organizationId) {
-        Map<String, Role> byId = new HashMap<>();
-        roles.list(organizationId).forEach(r -> byId.put(r.id(), r));
-        return byId;
     }
 
     Member view(MemberRow r, Map<String, Role> rolesById) {

@@ -2,6 +2,8 @@ package dev.janua.server.organizations.persistence;
 
 import dev.janua.server.organizations.Organization;
 import dev.janua.server.organizations.OrganizationSettings;
+import dev.janua.server.platform.pagination.PageRequest;
+import dev.janua.server.platform.persistence.Filters;
 import dev.janua.server.platform.persistence.Sql;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -92,6 +94,28 @@ public class JdbcOrganizationRepository {
                 SELECT COUNT(*) FROM organization_members m JOIN organizations o ON o.id = m.organization_id
                 WHERE m.user_id = :u AND o.mfa_required = TRUE""")
                 .param("u", userId).query(Long.class).single() > 0;
+    }
+
+    public record CountedOrganization(Organization organization, long memberCount) {}
+
+    /** Every organization (platform view), by id, optionally matching a name/slug/domain search. */
+    public List<CountedOrganization> search(String search, PageRequest page) {
+        Filters f = searchFilters(search).whereIf("o.id > :after", "after", page.after());
+        return jdbc.sql("""
+                SELECT o.*, (SELECT COUNT(*) FROM organization_members c WHERE c.organization_id = o.id) AS member_count
+                FROM organizations o""" + f.sql() + " ORDER BY o.id LIMIT :limit OFFSET :offset")
+                .params(f.params()).param("limit", page.fetchSize()).param("offset", page.offset())
+                .query((rs, i) -> new CountedOrganization(map(rs, i), rs.getLong("member_count"))).list();
+    }
+
+    public long count(String search) {
+        Filters f = searchFilters(search);
+        return jdbc.sql("SELECT COUNT(*) FROM organizations o" + f.sql()).params(f.params()).query(Long.class).single();
+    }
+
+    private static Filters searchFilters(String search) {
+        return new Filters().whereIf("o.search_text LIKE :search", "search",
+                search == null || search.isBlank() ? null : Filters.containsPattern(search));
     }
 
     private Map<String, Object> params(Organization o) {

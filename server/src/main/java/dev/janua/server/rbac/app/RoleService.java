@@ -77,17 +77,15 @@ class RoleService implements RoleDirectory {
     public Role update(String organizationId, String roleId, RoleDraft d, String actorId, ClientInfo client) {
         Role before = custom(organizationId, roleId);
         String name = d.name() == null ? before.name() : requireName(d.name());
-        String key = d.key() == null ? before.key() : key(d.key(), name);
+        // Members, invitations and the default-role setting refer to a role by key: it never changes.
+        if (d.key() != null && !d.key().trim().equalsIgnoreCase(before.key())) throw invalid("key", "immutable");
+        String key = before.key();
         List<String> permissions = d.permissions() == null ? before.permissions()
                 : PermissionCatalogue.validate(d.permissions(), false, "permissions");
         String description = d.description() == null ? before.description() : trimToNull(d.description(), 500, "description");
         Instant now = clock.instant();
         Role after = new Role(before.id(), organizationId, key, name, description, permissions, false, before.createdAt(), now);
-        try {
-            roles.update(after, now);
-        } catch (DuplicateKeyException e) {
-            throw JanuaException.of(ErrorCode.ROLE_ALREADY_EXISTS, "key", key);
-        }
+        roles.update(after, now);
         publish("role.updated", after, actorId, client);
         return after;
     }

@@ -49,10 +49,10 @@ public class JdbcRoleRepository {
 
     public void update(Role r, Instant now) {
         jdbc.sql("""
-                UPDATE roles SET role_key = :key, name = :name, description = :description, permissions = :permissions,
+                UPDATE roles SET name = :name, description = :description, permissions = :permissions,
                                  updated_at = :now
                 WHERE id = :id AND organization_id = :org""")
-                .param("key", r.key()).param("name", r.name()).param("description", r.description())
+                .param("name", r.name()).param("description", r.description())
                 .param("permissions", json.writeValueAsString(r.permissions())).param("now", Sql.ts(now))
                 .param("id", r.id()).param("org", r.organizationId())
                 .update();

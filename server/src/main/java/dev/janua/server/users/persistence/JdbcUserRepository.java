@@ -124,7 +124,7 @@ public class JdbcUserRepository {
                 .param("now", Sql.ts(now)).param("id", id).update();
     }
 
-    private User map(ResultSet rs, int row) throws SQLException {
+    User map(ResultSet rs, int row) throws SQLException {
         String meta = rs.getString("metadata");
         return new User(
                 rs.getString("id"), rs.getString("email"), rs.getString("username"), rs.getString("password_hash"),
