@@ -8,10 +8,8 @@ ALTER TABLE users ADD COLUMN suspended_until TIMESTAMP WITH TIME ZONE;
 ALTER TABLE users ADD COLUMN suspended_reason VARCHAR(500);
 ALTER TABLE users ADD COLUMN suspended_by VARCHAR(40);
 
--- What "search by name or email" matches: maintained by the database itself, so every writer of
--- users keeps it right. PostgreSQL adds a trigram index on it (db/vendor/postgresql).
-ALTER TABLE users ADD COLUMN search_text VARCHAR(700) GENERATED ALWAYS AS (
-    LOWER(email || ' ' || COALESCE(first_name, '') || ' ' || COALESCE(last_name, '') || ' ' || COALESCE(username, ''))) STORED;
+-- users.search_text and organizations.search_text (what "search by name or email" matches) are
+-- generated columns, whose syntax differs between H2 and PostgreSQL: db/vendor/{h2,postgresql}/V301.
 
 -- Admin list filters walk the primary key (ids are time-ordered) with these beside it.
 CREATE INDEX users_status_idx ON users (status, id);
@@ -35,8 +33,6 @@ CREATE TABLE organizations (
     created_by                  VARCHAR(40),
     created_at                  TIMESTAMP WITH TIME ZONE NOT NULL,
     updated_at                  TIMESTAMP WITH TIME ZONE NOT NULL,
-    search_text                 VARCHAR(600) GENERATED ALWAYS AS (
-        LOWER(name || ' ' || slug || ' ' || COALESCE(domain, ''))) STORED,
     CONSTRAINT organizations_slug_unique UNIQUE (slug)
 );
 
