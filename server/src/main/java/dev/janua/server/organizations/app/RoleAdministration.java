@@ -89,7 +89,9 @@ public class RoleAdministration {
     }
 
     private static void requireCovers(Access a, List<String> permissions) {
-        if (permissions != null && !a.permissions().covers(PermissionSet.of(permissions))) {
+        if (permissions == null) return;
+        List<String> valid = PermissionCatalogue.validate(permissions, false, "permissions");
+        if (!a.permissions().covers(PermissionSet.of(valid))) {
             throw new JanuaException(ErrorCode.INSUFFICIENT_PERMISSIONS, Map.of("reason", "cannot_grant_more_than_held"));
         }
     }
