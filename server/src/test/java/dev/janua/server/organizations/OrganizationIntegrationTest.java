@@ -156,6 +156,20 @@ class OrganizationIntegrationTest extends TenantFixtures {
         assertThat(api.post("/api/v1/organizations", Api.map("name", "x")).status()).isEqualTo(401);
     }
 
+    @Test
+    void theOpenApiSpecDescribesTheseEndpoints() {
+        Api.Response spec = api.get("/openapi.json");
+        assertThat(spec.status()).isEqualTo(200);
+        String paths = spec.json().at("/paths").toString();
+        for (String path : List.of("/api/v1/organizations", "/api/v1/organizations/{organizationId}/members/{userId}/role",
+                "/api/v1/organizations/{organizationId}/invites", "/api/v1/invitations/accept", "/api/v1/roles/{roleId}",
+                "/api/v1/permissions", "/api/v1/users/{userId}/permissions/check", "/api/v1/api-keys", "/api/v1/admin/users/{userId}/suspend",
+                "/api/v1/admin/organizations", "/api/v1/users/by-email")) {
+            assertThat(paths).as(path).contains("\"" + path + "\"");
+        }
+        assertThat(spec.json().at("/paths/~1api~1v1~1organizations/post/summary").asString()).contains("owner");
+    }
+
     private static String field(Api.Response r) {
         assertThat(r.status()).as(r.raw().body()).isEqualTo(422);
         return r.text("/error/details/field");
