@@ -230,10 +230,13 @@ class AdminUserIntegrationTest extends TenantFixtures {
         Account user = newUser("locked");
         for (int i = 0; i < 5; i++) api.post("/api/v1/auth/signin", Api.map("email", user.email(), "password", "wrong password " + i));
         assertThat(api.post("/api/v1/auth/signin", Api.map("email", user.email(), "password", PASSWORD)).errorCode()).isEqualTo("ACCOUNT_LOCKED");
-        assertThat(api.get("/api/v1/users/" + user.id(), admin.auth()).json().at("/lockedUntil").isMissingNode()).isFalse();
+        Api.Response lockedView = api.get("/api/v1/users/" + user.id(), admin.auth());
+        assertThat(lockedView.json().at("/locked").asBoolean()).isTrue();
+        assertThat(lockedView.json().at("/lockedUntil").isMissingNode()).isFalse();
         Api.Response unlocked = api.post("/api/v1/admin/users/" + user.id() + "/unlock", null, admin.auth());
         assertThat(unlocked.status()).isEqualTo(200);
         assertThat(unlocked.json().at("/failedAttempts").asInt()).isZero();
+        assertThat(unlocked.json().at("/locked").asBoolean()).isFalse();
         assertThat(api.post("/api/v1/auth/signin", Api.map("email", user.email(), "password", PASSWORD)).status()).isEqualTo(200);
         assertThat(count("SELECT COUNT(*) FROM domain_events WHERE type = 'user.unlocked' AND subject_id = :id", "id", user.id())).isEqualTo(1);
     }

@@ -14,9 +14,11 @@ import dev.janua.server.platform.web.Ack;
 import dev.janua.server.platform.web.ClientInfo;
 import dev.janua.server.platform.web.JanuaApi;
 import dev.janua.server.users.ProfileChange;
+import dev.janua.server.users.UserAdministration.ManagedUser;
 import dev.janua.server.users.UserQuery;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -43,9 +45,11 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 @AcceptsApiKeys
 public class AdminUserController {
     private final AdminUserService admin;
+    private final Clock clock;
 
-    public AdminUserController(AdminUserService admin) {
+    public AdminUserController(AdminUserService admin, Clock clock) {
         this.admin = admin;
+        this.clock = clock;
     }
 
     public record UserBody(String email, String password, String firstName, String lastName, String username,
@@ -77,33 +81,33 @@ public class AdminUserController {
         UserQuery q = new UserQuery(status == null ? null : status.trim().toLowerCase(java.util.Locale.ROOT), search, email,
                 emailVerified, organizationId, instant("createdAfter", createdAfter), instant("createdBefore", createdBefore),
                 UserQuery.Sort.parse(sort));
-        return admin.list(caller, q, PageRequest.of(limit, cursor, page), includeTotal).map(AdminUserView::of);
+        return admin.list(caller, q, PageRequest.of(limit, cursor, page), includeTotal).map(this::view);
     }
 
     @PostMapping({"/users", "/admin/users"})
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create a user (users:write); without a password the user sets one by password reset")
     public AdminUserView create(@RequestBody UserBody b, Caller caller, ClientInfo client) {
-        return AdminUserView.of(admin.create(caller, new NewUserRequest(b.email(), b.password(), b.firstName(), b.lastName(),
+        return view(admin.create(caller, new NewUserRequest(b.email(), b.password(), b.firstName(), b.lastName(),
                 b.username(), b.metadata(), b.emailVerified(), b.isAdmin()), client));
     }
 
     @GetMapping({"/users/by-email", "/admin/users/by-email"})
     @Operation(summary = "Look a user up by email (users:read)")
     public AdminUserView byEmail(@RequestParam String email, Caller caller) {
-        return AdminUserView.of(admin.getByEmail(caller, email));
+        return view(admin.getByEmail(caller, email));
     }
 
     @GetMapping({"/users/{userId}", "/admin/users/{userId}"})
     @Operation(summary = "Get a user (yourself, or users:read)")
     public AdminUserView get(@PathVariable String userId, Caller caller) {
-        return AdminUserView.of(admin.get(caller, userId));
+        return view(admin.get(caller, userId));
     }
 
     @PatchMapping({"/users/{userId}", "/admin/users/{userId}"})
     @Operation(summary = "Update a user: profile fields; email, emailVerified (users:write); isAdmin (platform admins)")
     public AdminUserView update(@PathVariable String userId, @RequestBody UserBody b, Caller caller, ClientInfo client) {
-        return AdminUserView.of(admin.update(caller, userId, b.update(), client));
+        return view(admin.update(caller, userId, b.update(), client));
     }
 
     @PutMapping({"/users/{userId}", "/admin/users/{userId}"})
@@ -124,19 +128,23 @@ public class AdminUserController {
     public AdminUserView suspend(@PathVariable String userId, @RequestBody(required = false) SuspendRequest body, Caller caller,
                                  ClientInfo client) {
         SuspendRequest b = body == null ? new SuspendRequest(null, null) : body;
-        return AdminUserView.of(admin.suspend(caller, userId, b.reason(), b.duration(), client));
+        return view(admin.suspend(caller, userId, b.reason(), b.duration(), client));
     }
 
     @PostMapping({"/admin/users/{userId}/unsuspend", "/users/{userId}/unsuspend"})
     @Operation(summary = "Lift a suspension")
     public AdminUserView unsuspend(@PathVariable String userId, Caller caller, ClientInfo client) {
-        return AdminUserView.of(admin.unsuspend(caller, userId, client));
+        return view(admin.unsuspend(caller, userId, client));
     }
 
     @PostMapping({"/admin/users/{userId}/unlock", "/users/{userId}/unlock"})
     @Operation(summary = "Unlock an account locked by failed sign-ins")
     public AdminUserView unlock(@PathVariable String userId, Caller caller, ClientInfo client) {
-        return AdminUserView.of(admin.unlock(caller, userId, client));
+        return view(admin.unlock(caller, userId, client));
+    }
+
+    private AdminUserView view(ManagedUser m) {
+        return AdminUserView.of(m, clock.instant());
     }
 
     /** ISO-8601 instants, or plain dates (midnight UTC) as seed 000 writes them. */

@@ -8,13 +8,18 @@ import dev.janua.server.users.UserAdministration.ManagedUser;
 import dev.janua.server.users.UserView;
 import java.time.Instant;
 
-/** A user as administrators see it: the usual fields, plus lockout and suspension. */
+/**
+ * A user as administrators see it: the usual fields, plus lockout ({@code locked}; {@code lockedUntil}
+ * unless the lock lasts until a reset or unlock) and suspension.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record AdminUserView(@JsonUnwrapped UserView user, Integer failedAttempts, Instant lockedUntil, Suspension suspension) {
+public record AdminUserView(@JsonUnwrapped UserView user, int failedAttempts, boolean locked, Instant lockedUntil,
+                            Suspension suspension) {
 
-    public static AdminUserView of(ManagedUser m) {
+    public static AdminUserView of(ManagedUser m, Instant now) {
         User u = m.user();
-        Instant locked = u.lockedUntil() != null && u.lockedUntil().isBefore(User.LOCKED_INDEFINITELY) ? u.lockedUntil() : null;
-        return new AdminUserView(UserView.of(u), u.failedAttempts(), locked, m.suspension());
+        boolean locked = u.lockedAt(now);
+        Instant until = locked && u.lockedUntil().isBefore(User.LOCKED_INDEFINITELY) ? u.lockedUntil() : null;
+        return new AdminUserView(UserView.of(u), u.failedAttempts(), locked, until, m.suspension());
     }
 }

@@ -253,7 +253,8 @@ public class InvitationService implements Invitations {
         vars.put("link", link);
         vars.put("token", token);
         vars.put("endpoint", publicUrl.base() + "/api/v1/invitations/accept");
-        vars.put("days", String.valueOf(Math.max(1, Duration.between(clock.instant(), inv.expiresAt()).toDays())));
+        long seconds = Duration.between(clock.instant(), inv.expiresAt()).toSeconds();
+        vars.put("days", String.valueOf(Math.max(1, (seconds + 86_399) / 86_400)));
         mailer.send("organization_invitation", locale, inv.email(), vars);
     }
 
