@@ -168,6 +168,12 @@ class OrganizationIntegrationTest extends TenantFixtures {
             assertThat(paths).as(path).contains("\"" + path + "\"");
         }
         assertThat(spec.json().at("/paths/~1api~1v1~1organizations/post/summary").asString()).contains("owner");
+        List<String> params = new java.util.ArrayList<>();
+        spec.json().at("/paths/~1api~1v1~1organizations/get/parameters").forEach(p -> params.add(p.at("/name").asString()));
+        assertThat(params).as("the caller is not a request parameter").containsExactlyInAnyOrder("role", "limit", "cursor", "page");
+        assertThat(spec.json().at("/paths/~1api~1v1~1organizations/get/security").toString()).contains("bearer", "apiKey");
+        assertThat(spec.json().at("/paths/~1api~1v1~1auth~1me/get/security").toString()).contains("bearer").doesNotContain("apiKey");
+        assertThat(spec.json().at("/components/securitySchemes/apiKey/name").asString()).isEqualTo("X-API-Key");
     }
 
     private static String field(Api.Response r) {

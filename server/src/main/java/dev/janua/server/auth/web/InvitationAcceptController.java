@@ -58,14 +58,9 @@ public class InvitationAcceptController {
         if (body.password() == null || body.password().isEmpty()) {
             throw new JanuaException(ErrorCode.UNAUTHORIZED, Map.of("reason", "sign_in_or_send_a_password_to_sign_up"));
         }
-        String first = body.firstName();
-        String last = body.lastName();
-        if (first == null && last == null && body.name() != null && !body.name().isBlank()) {
-            String[] parts = body.name().trim().split("\\s+", 2);
-            first = parts[0];
-            last = parts.length > 1 ? parts[1] : null;
-        }
-        InvitationSignUp.SignedUp s = invitations.signUp(body.token(), new NewAccount(body.password(), first, last, body.username()), client);
+        NameParts names = NameParts.of(body.firstName(), body.lastName(), body.name());
+        InvitationSignUp.SignedUp s = invitations.signUp(body.token(),
+                new NewAccount(body.password(), names.first(), names.last(), body.username()), client);
         var r = s.signIn();
         return ResponseEntity.status(HttpStatus.CREATED).body(new AcceptResponse(s.accepted(), s.accepted().organization(),
                 s.accepted().role(), UserView.of(r.user()), Tokens.of(r.accessToken(), r.refreshToken()),
