@@ -10,7 +10,6 @@ import dev.janua.server.organizations.domain.Invitation;
 import dev.janua.server.organizations.persistence.JdbcInvitationRepository;
 import dev.janua.server.organizations.persistence.JdbcMemberRepository;
 import dev.janua.server.organizations.persistence.JdbcOrganizationRepository;
-import dev.janua.server.platform.config.JanuaProperties;
 import dev.janua.server.platform.crypto.Hashes;
 import dev.janua.server.platform.crypto.RandomTokens;
 import dev.janua.server.platform.errors.ErrorCode;

@@ -1,7 +1,6 @@
 package dev.janua.server.organizations.app;
 
 import dev.janua.server.organizations.Membership;
-import dev.janua.server.organizations.OrganizationAccess;
 import dev.janua.server.organizations.OrganizationAccess.Access;
 import dev.janua.server.organizations.domain.GrantRules;
 import dev.janua.server.organizations.persistence.JdbcMemberRepository;
