@@ -14,6 +14,9 @@ public interface UserDirectory {
 
     User updateProfile(String userId, ProfileChange change, ClientInfo client);
 
+    /** A profile change made by someone else (an administrator): the event names them as its actor. */
+    User updateProfile(String userId, ProfileChange change, String actorId, ClientInfo client);
+
     void changePasswordHash(String userId, String newHash, boolean userInitiated, ClientInfo client);
 
     /** Silent re-hash after sign-in when the stored parameters are outdated; no event. */

@@ -1,5 +1,6 @@
 package dev.janua.server.auth.app;
 
+import dev.janua.server.apikeys.ApiKeys;
 import dev.janua.server.platform.errors.ErrorCode;
 import dev.janua.server.platform.errors.JanuaException;
 import dev.janua.server.platform.security.Caller;
@@ -15,21 +16,29 @@ import org.springframework.stereotype.Component;
 /**
  * {@code Authorization: Bearer <access JWT>}: the signature and claims are checked, then the
  * session the token names must still be live — so sign-out and revocation take effect at once.
+ * Server-side callers present an API key instead, as {@code Authorization: Bearer sk_…} or
+ * {@code X-API-Key: sk_…}.
  */
 @Component
 public class BearerAuthenticator implements CallerAuthenticator {
+    public static final String API_KEY_HEADER = "X-API-Key";
     private final AccessTokens tokens;
     private final SessionDirectory sessions;
+    private final ApiKeys apiKeys;
 
-    public BearerAuthenticator(AccessTokens tokens, SessionDirectory sessions) {
+    public BearerAuthenticator(AccessTokens tokens, SessionDirectory sessions, ApiKeys apiKeys) {
         this.tokens = tokens;
         this.sessions = sessions;
+        this.apiKeys = apiKeys;
     }
 
     @Override
     public Caller authenticate(HttpServletRequest request) {
         String token = bearerToken(request);
+        String apiKey = request.getHeader(API_KEY_HEADER);
+        if (token == null && apiKey != null && !apiKey.isBlank()) return Caller.of(apiKeys.authenticate(apiKey.trim()));
         if (token == null) throw new JanuaException(ErrorCode.UNAUTHORIZED);
+        if (ApiKeys.looksLikeKey(token)) return Caller.of(apiKeys.authenticate(token));
         VerifiedAccessToken verified = tokens.verify(token);
         Session session = sessions.findLive(verified.sessionId())
                 .orElseThrow(() -> new JanuaException(ErrorCode.SESSION_EXPIRED));

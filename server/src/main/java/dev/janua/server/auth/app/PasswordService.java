@@ -1,6 +1,7 @@
 package dev.janua.server.auth.app;
 
 import dev.janua.server.notifications.Mailer;
+import dev.janua.server.organizations.OrganizationDirectory;
 import dev.janua.server.platform.config.JanuaProperties;
 import dev.janua.server.platform.crypto.PasswordHasher;
 import dev.janua.server.platform.errors.ErrorCode;
@@ -32,9 +33,11 @@ public class PasswordService {
     private final Mailer mailer;
     private final PublicUrl publicUrl;
     private final Duration resetTtl;
+    private final OrganizationDirectory organizations;
 
     public PasswordService(UserDirectory users, SessionDirectory sessions, OneTimeTokens oneTime, PasswordHasher hasher,
-                           PasswordPolicy policy, Mailer mailer, PublicUrl publicUrl, JanuaProperties properties) {
+                           PasswordPolicy policy, Mailer mailer, PublicUrl publicUrl, JanuaProperties properties,
+                           OrganizationDirectory organizations) {
         this.users = users;
         this.sessions = sessions;
         this.oneTime = oneTime;
@@ -43,6 +46,7 @@ public class PasswordService {
         this.mailer = mailer;
         this.publicUrl = publicUrl;
         this.resetTtl = properties.tokens().passwordResetTtl();
+        this.organizations = organizations;
     }
 
     /** Returns how many other sessions were ended. */
@@ -93,6 +97,8 @@ public class PasswordService {
         }
         User user = users.findById(userId).orElseThrow(() -> new JanuaException(ErrorCode.USER_NOT_FOUND));
         requirePassword(user, password, "password");
+        // An organization must keep an owner: its sole owner hands ownership on (or deletes it) first.
+        organizations.requireNotSoleOwner(userId);
         sessions.revokeAllForUser(userId, null, "account_deleted", client);
         users.delete(userId, userId, client);
     }

@@ -1,6 +1,7 @@
 package dev.janua.server.auth.app;
 
 import dev.janua.server.auth.SignInResult;
+import dev.janua.server.organizations.OrganizationDirectory;
 import dev.janua.server.platform.events.DomainEvent;
 import dev.janua.server.platform.events.EventPublisher;
 import dev.janua.server.platform.web.ClientInfo;
@@ -18,7 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The last step of every way in (password, and later magic link, passkey, social, SSO): reset the
  * failure counter, start a new session, record {@code user.signin} — in one transaction — then sign
- * the access token.
+ * the access token. Members of an organization with a {@code sessionTimeout} get sessions no longer
+ * than the shortest such timeout.
  */
 @Component
 public class SessionIssuer {
@@ -28,15 +30,17 @@ public class SessionIssuer {
     private final EventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final OrganizationDirectory organizations;
 
     public SessionIssuer(UserDirectory users, SessionDirectory sessions, AccessTokens tokens, EventPublisher events,
-                         TransactionTemplate tx, Clock clock) {
+                         TransactionTemplate tx, Clock clock, OrganizationDirectory organizations) {
         this.users = users;
         this.sessions = sessions;
         this.tokens = tokens;
         this.events = events;
         this.tx = tx;
         this.clock = clock;
+        this.organizations = organizations;
     }
 
     public SignInResult issue(User user, String method, boolean rememberMe, ClientInfo client) {
@@ -47,7 +51,8 @@ public class SessionIssuer {
     public SignInResult issue(User user, String method, String secondFactor, boolean rememberMe, ClientInfo client) {
         StartedSession started = tx.execute(t -> {
             users.recordSuccessfulSignIn(user.id(), clock.instant());
-            StartedSession s = sessions.start(user.id(), method, rememberMe, null, client);
+            StartedSession s = sessions.start(user.id(), method, rememberMe,
+                    organizations.sessionTimeoutFor(user.id()).orElse(null), client);
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("userId", user.id());
             data.put("sessionId", s.session().id());

@@ -58,14 +58,8 @@ public class AuthController {
     @PostMapping({"/auth/signup", "/auth/register"})
     @ResponseStatus(HttpStatus.CREATED)
     public SignInResponse signUp(@RequestBody SignUpRequest body, ClientInfo client, Locale locale) {
-        String first = body.firstName();
-        String last = body.lastName();
-        if (first == null && last == null && body.name() != null && !body.name().isBlank()) {
-            String[] parts = body.name().trim().split("\\s+", 2);
-            first = parts[0];
-            last = parts.length > 1 ? parts[1] : null;
-        }
-        SignInResult r = credentials.signUp(new CredentialsService.SignUp(body.email(), body.password(), first, last,
+        NameParts names = NameParts.of(body.firstName(), body.lastName(), body.name());
+        SignInResult r = credentials.signUp(new CredentialsService.SignUp(body.email(), body.password(), names.first(), names.last(),
                 body.username(), body.metadata(), locale), client);
         return SignInResponse.of(r, !r.user().emailVerified());
     }

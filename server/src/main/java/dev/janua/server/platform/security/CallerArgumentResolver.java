@@ -1,6 +1,10 @@
 package dev.janua.server.platform.security;
 
+import dev.janua.server.platform.errors.ErrorCode;
+import dev.janua.server.platform.errors.JanuaException;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Map;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -26,9 +30,16 @@ final class CallerArgumentResolver implements HandlerMethodArgumentResolver {
                                   WebDataBinderFactory binderFactory) {
         HttpServletRequest request = webRequest.getNativeRequest(HttpServletRequest.class);
         Object cached = request.getAttribute(ATTRIBUTE);
-        if (cached instanceof Caller c) return c;
-        Caller caller = authenticator.authenticate(request);
+        Caller caller = cached instanceof Caller c ? c : authenticator.authenticate(request);
         request.setAttribute(ATTRIBUTE, caller);
+        if (caller.isApiKey() && !acceptsApiKeys(parameter)) {
+            throw new JanuaException(ErrorCode.INSUFFICIENT_PERMISSIONS, Map.of("reason", "user_session_required"));
+        }
         return caller;
+    }
+
+    private static boolean acceptsApiKeys(MethodParameter parameter) {
+        return AnnotatedElementUtils.hasAnnotation(parameter.getExecutable(), AcceptsApiKeys.class)
+                || AnnotatedElementUtils.hasAnnotation(parameter.getContainingClass(), AcceptsApiKeys.class);
     }
 }

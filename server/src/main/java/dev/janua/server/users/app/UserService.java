@@ -70,6 +70,12 @@ public class UserService implements UserDirectory {
     @Override
     @Transactional
     public User updateProfile(String userId, ProfileChange change, ClientInfo client) {
+        return updateProfile(userId, change, userId, client);
+    }
+
+    @Override
+    @Transactional
+    public User updateProfile(String userId, ProfileChange change, String actorId, ClientInfo client) {
         User before = users.findById(userId).orElseThrow(() -> new JanuaException(ErrorCode.USER_NOT_FOUND));
         if (change.username() != null && users.usernameTaken(change.username(), userId)) {
             throw new JanuaException(ErrorCode.USERNAME_ALREADY_EXISTS);
@@ -80,7 +86,7 @@ public class UserService implements UserDirectory {
             throw new JanuaException(ErrorCode.USERNAME_ALREADY_EXISTS);
         }
         User after = users.findById(userId).orElseThrow();
-        events.publish(DomainEvent.of("user.updated", userId, userId,
+        events.publish(DomainEvent.of("user.updated", userId, actorId,
                 Map.of("user", summary(after), "previousData", summary(before))), client);
         return after;
     }

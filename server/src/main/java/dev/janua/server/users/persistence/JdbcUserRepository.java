@@ -8,6 +8,7 @@ import dev.janua.server.users.UserStatus;
 import dev.janua.server.users.domain.EmailAddress;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -23,10 +24,12 @@ public class JdbcUserRepository {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final Clock clock;
 
-    public JdbcUserRepository(JdbcClient jdbc, JsonMapper json) {
+    public JdbcUserRepository(JdbcClient jdbc, JsonMapper json, Clock clock) {
         this.jdbc = jdbc;
         this.json = json;
+        this.clock = clock;
     }
 
     public Optional<User> findById(String id) {
@@ -135,7 +138,7 @@ public class JdbcUserRepository {
                 .param("p", phone).param("now", Sql.ts(now)).param("id", id).update();
     }
 
-    private User map(ResultSet rs, int row) throws SQLException {
+    User map(ResultSet rs, int row) throws SQLException {
         String meta = rs.getString("metadata");
         return new User(
                 rs.getString("id"), rs.getString("email"), rs.getString("username"), rs.getString("password_hash"),
@@ -144,7 +147,8 @@ public class JdbcUserRepository {
                 rs.getString("timezone"), rs.getString("locale"),
                 meta == null ? null : json.readValue(meta, MAP),
                 rs.getBoolean("email_verified"), rs.getBoolean("mfa_enabled"), rs.getBoolean("is_admin"),
-                UserStatus.fromWire(rs.getString("status")), rs.getInt("failed_attempts"),
+                UserStatus.effective(rs.getString("status"), Sql.instant(rs, "suspended_until"), clock.instant()),
+                rs.getInt("failed_attempts"),
                 Sql.instant(rs, "locked_until"), Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"),
                 Sql.instant(rs, "last_sign_in_at"));
     }

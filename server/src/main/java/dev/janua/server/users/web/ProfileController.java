@@ -10,6 +10,7 @@ import dev.janua.server.platform.web.JanuaApi;
 import dev.janua.server.users.ProfileChange;
 import dev.janua.server.users.UserDirectory;
 import dev.janua.server.users.UserView;
+import dev.janua.server.users.domain.ProfileRules;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -39,10 +40,10 @@ public class ProfileController {
     /** PUT takes the same partial body as PATCH (seed 002 uses PUT for a partial update). */
     @PatchMapping("/users/me")
     public UserView update(@RequestBody ProfileUpdate body, Caller caller, ClientInfo client) {
-        ProfileValidation.check(body);
-        return UserView.of(users.updateProfile(caller.userId(), new ProfileChange(body.firstName(), body.lastName(),
-                body.username(), body.phoneNumber(), body.profileImageUrl(), body.bio(), body.timezone(), body.locale(),
-                body.metadata()), client));
+        ProfileChange change = new ProfileChange(body.firstName(), body.lastName(), body.username(), body.phoneNumber(),
+                body.profileImageUrl(), body.bio(), body.timezone(), body.locale(), body.metadata());
+        ProfileRules.check(change);
+        return UserView.of(users.updateProfile(caller.userId(), change, client));
     }
 
     @PutMapping("/users/me")

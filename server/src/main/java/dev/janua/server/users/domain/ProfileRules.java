@@ -1,16 +1,20 @@
-package dev.janua.server.users.web;
+package dev.janua.server.users.domain;
 
 import dev.janua.server.platform.errors.ErrorCode;
 import dev.janua.server.platform.errors.JanuaException;
+import dev.janua.server.users.ProfileChange;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Map;
 
-/** Edge checks of profile fields, each failing with a field-named {@code VALIDATION_ERROR}. */
-final class ProfileValidation {
-    private ProfileValidation() {}
+/**
+ * Checks of profile fields, each failing with a field-named {@code VALIDATION_ERROR}; shared by
+ * the user's own profile and the admin user API.
+ */
+public final class ProfileRules {
+    private ProfileRules() {}
 
-    static void check(ProfileController.ProfileUpdate b) {
+    public static void check(ProfileChange b) {
         max("firstName", b.firstName(), 100);
         max("lastName", b.lastName(), 100);
         max("bio", b.bio(), 1000);

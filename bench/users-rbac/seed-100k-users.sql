@@ -1,0 +1,54 @@
+-- Seeds PostgreSQL for the user list/search and permission-check benchmarks (issue 3).
+-- Run against a database Janua has already migrated (start the server once on it):
+--   psql "$JANUA_DATABASE_URL" -v users=100000 -f bench/users-rbac/seed-100k-users.sql
+-- Idempotent: it first removes what an earlier run seeded (ids starting usr_BENCH / org_BENCH).
+-- Ids keep Janua's shape (prefix + 26 characters, sorting in creation order), so keyset paging
+-- walks the primary key exactly as with real ids.
+\if :{?users}
+\else
+\set users 100000
+\endif
+
+BEGIN;
+DELETE FROM organizations WHERE id LIKE 'org_BENCH%';
+DELETE FROM users WHERE id LIKE 'usr_BENCH%';
+
+-- :users accounts, 50 first names x 50 last names, 1 % suspended, 70 % verified. No password:
+-- the benchmarks call as the bootstrap admin (JANUA_ADMIN_EMAIL).
+INSERT INTO users (id, email, email_normalized, first_name, last_name, email_verified, status, created_at, updated_at)
+SELECT 'usr_BENCH' || lpad(g::text, 21, '0'),
+       'user' || g || '@bench.example',
+       'user' || g || '@bench.example',
+       (ARRAY['James','Mary','John','Patricia','Robert','Jennifer','Michael','Linda','William','Elizabeth',
+              'David','Barbara','Richard','Susan','Joseph','Jessica','Thomas','Sarah','Charles','Karen',
+              'Christopher','Nancy','Daniel','Lisa','Matthew','Betty','Anthony','Margaret','Mark','Sandra',
+              'Donald','Ashley','Steven','Kimberly','Paul','Emily','Andrew','Donna','Joshua','Michelle',
+              'Kenneth','Dorothy','Kevin','Carol','Brian','Amanda','George','Melissa','Edward','Deborah'])[1 + g % 50],
+       (ARRAY['Smith','Johnson','Williams','Brown','Jones','Garcia','Miller','Davis','Rodriguez','Martinez',
+              'Hernandez','Lopez','Gonzalez','Wilson','Anderson','Thomas','Taylor','Moore','Jackson','Martin',
+              'Lee','Perez','Thompson','White','Harris','Sanchez','Clark','Ramirez','Lewis','Robinson',
+              'Walker','Young','Allen','King','Wright','Scott','Torres','Nguyen','Hill','Flores',
+              'Green','Adams','Nelson','Baker','Hall','Rivera','Campbell','Mitchell','Carter','Roberts'])[1 + (g / 50) % 50],
+       g % 10 < 7,
+       CASE WHEN g % 100 = 0 THEN 'suspended' ELSE 'active' END,
+       TIMESTAMPTZ '2025-01-01 00:00:00+00' + g * INTERVAL '1 second',
+       TIMESTAMPTZ '2025-01-01 00:00:00+00' + g * INTERVAL '1 second'
+FROM generate_series(1, :users) AS g;
+
+-- One organization with the first 10,000 users: user 1 owner, 1-in-10 admins, the rest members;
+-- a custom role held by 1-in-7, so permission checks also resolve custom roles.
+INSERT INTO organizations (id, name, slug, created_at, updated_at)
+VALUES ('org_BENCH000000000000000000001', 'Bench Org', 'bench-org', now(), now());
+INSERT INTO roles (id, organization_id, role_key, name, permissions, created_at, updated_at)
+VALUES ('role_BENCH00000000000000000001', 'org_BENCH000000000000000000001', 'content-editor', 'Content Editor',
+        '["content:read","content:write","members:read"]', now(), now());
+INSERT INTO organization_members (organization_id, user_id, role_id, permissions, joined_at, updated_at)
+SELECT 'org_BENCH000000000000000000001', 'usr_BENCH' || lpad(g::text, 21, '0'),
+       CASE WHEN g = 1 THEN 'role_owner' WHEN g % 10 = 0 THEN 'role_admin'
+            WHEN g % 7 = 0 THEN 'role_BENCH00000000000000000001' ELSE 'role_member' END,
+       '[]', now(), now()
+FROM generate_series(1, LEAST(10000, :users)) AS g;
+COMMIT;
+
+ANALYZE users;
+ANALYZE organization_members;

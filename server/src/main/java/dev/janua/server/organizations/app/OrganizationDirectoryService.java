@@ -1,0 +1,49 @@
+package dev.janua.server.organizations.app;
+
+import dev.janua.server.organizations.Organization;
+import dev.janua.server.organizations.OrganizationDirectory;
+import dev.janua.server.organizations.persistence.JdbcMemberRepository;
+import dev.janua.server.organizations.persistence.JdbcOrganizationRepository;
+import dev.janua.server.platform.errors.ErrorCode;
+import dev.janua.server.platform.errors.JanuaException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+
+@Service
+class OrganizationDirectoryService implements OrganizationDirectory {
+    private final JdbcOrganizationRepository organizations;
+    private final JdbcMemberRepository members;
+
+    OrganizationDirectoryService(JdbcOrganizationRepository organizations, JdbcMemberRepository members) {
+        this.organizations = organizations;
+        this.members = members;
+    }
+
+    @Override
+    public Optional<Organization> find(String organizationId) {
+        return organizations.find(organizationId);
+    }
+
+    @Override
+    public Optional<Duration> sessionTimeoutFor(String userId) {
+        return organizations.shortestSessionTimeout(userId).map(Duration::ofSeconds);
+    }
+
+    @Override
+    public boolean mfaRequiredFor(String userId) {
+        return organizations.anyRequiresMfa(userId);
+    }
+
+    @Override
+    public List<String> soleOwnerships(String userId) {
+        return members.soleOwnerships(userId);
+    }
+
+    @Override
+    public void requireNotSoleOwner(String userId) {
+        List<String> owned = soleOwnerships(userId);
+        if (!owned.isEmpty()) throw JanuaException.of(ErrorCode.LAST_OWNER, "organizationIds", owned);
+    }
+}
