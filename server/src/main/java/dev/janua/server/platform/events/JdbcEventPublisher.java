@@ -8,6 +8,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -20,12 +22,14 @@ class JdbcEventPublisher implements EventPublisher {
     private final IdGenerator ids;
     private final Clock clock;
     private final JsonMapper json;
+    private final EventSignals signals;
 
-    JdbcEventPublisher(JdbcClient jdbc, IdGenerator ids, Clock clock, JsonMapper json) {
+    JdbcEventPublisher(JdbcClient jdbc, IdGenerator ids, Clock clock, JsonMapper json, EventSignals signals) {
         this.jdbc = jdbc;
         this.ids = ids;
         this.clock = clock;
         this.json = json;
+        this.signals = signals;
     }
 
     @Override
@@ -46,5 +50,20 @@ class JdbcEventPublisher implements EventPublisher {
                 .param("rid", c.requestId())
                 .param("at", Sql.ts(clock.instant()))
                 .update();
+        wakeConsumersAfterCommit();
+    }
+
+    /** Once per transaction: the consumers (audit, webhooks) look for new events right after commit. */
+    private void wakeConsumersAfterCommit() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()
+                || TransactionSynchronizationManager.hasResource(signals)) return;
+        TransactionSynchronizationManager.bindResource(signals, Boolean.TRUE);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(signals);
+                if (status == STATUS_COMMITTED) signals.committed();
+            }
+        });
     }
 }
