@@ -18,6 +18,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class BearerAuthenticator implements CallerAuthenticator {
+    /** Request attribute holding a {@link VerifiedAccessToken} for this request's bearer token, if already verified. */
+    public static final String VERIFIED_TOKEN_ATTRIBUTE = VerifiedAccessToken.class.getName();
     private final AccessTokens tokens;
     private final SessionDirectory sessions;
 
@@ -30,7 +32,9 @@ public class BearerAuthenticator implements CallerAuthenticator {
     public Caller authenticate(HttpServletRequest request) {
         String token = bearerToken(request);
         if (token == null) throw new JanuaException(ErrorCode.UNAUTHORIZED);
-        VerifiedAccessToken verified = tokens.verify(token);
+        // the rate-limit filter may have verified this very token already (it keys buckets by user)
+        VerifiedAccessToken verified = request.getAttribute(VERIFIED_TOKEN_ATTRIBUTE) instanceof VerifiedAccessToken v
+                ? v : tokens.verify(token);
         Session session = sessions.findLive(verified.sessionId())
                 .orElseThrow(() -> new JanuaException(ErrorCode.SESSION_EXPIRED));
         if (!session.userId().equals(verified.userId())) {
