@@ -62,6 +62,16 @@ public class JdbcWebhookDeliveries {
                 .query(JdbcWebhookDeliveries::map).list();
     }
 
+    /** Claims one given pending delivery (a test send made by the request itself). */
+    public Optional<Delivery> claimOne(String id, Instant now, Instant leaseUntil, String token) {
+        int n = jdbc.sql("""
+                UPDATE webhook_deliveries SET status = 'delivering', attempts = attempts + 1, lease_until = :lease,
+                    claim_token = :token, updated_at = :now WHERE id = :id AND status = 'pending'""")
+                .param("lease", Sql.ts(leaseUntil)).param("token", token).param("now", Sql.ts(now)).param("id", id).update();
+        if (n != 1) return Optional.empty();
+        return jdbc.sql("SELECT * FROM webhook_deliveries WHERE id = :id").param("id", id).query(JdbcWebhookDeliveries::map).optional();
+    }
+
     /** Records the outcome of an attempt, only if this claim still holds the delivery. */
     public boolean finish(String id, String token, String status, Instant nextAttemptAt, Integer statusCode, String error,
                           Instant now, boolean completed) {
