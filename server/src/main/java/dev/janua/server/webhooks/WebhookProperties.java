@@ -22,5 +22,5 @@ public record WebhookProperties(
         @DefaultValue("0.1") double jitter,
         @DefaultValue("24h") Duration secretRotationOverlap,
         @DefaultValue("2025-01-15") String apiVersion,
-        @DefaultValue("5s") Duration gapWait,
+        @DefaultValue("2s") Duration gapWait,
         @DefaultValue("24h") Duration gapRetention) {}

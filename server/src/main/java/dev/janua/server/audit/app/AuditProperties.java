@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("janua.audit")
 public record AuditProperties(
-        @DefaultValue("5s") Duration gapWait,
+        @DefaultValue("2s") Duration gapWait,
         @DefaultValue("24h") Duration gapRetention,
         @DefaultValue("1000") int batchSize,
         @DefaultValue("1s") Duration pollInterval,
