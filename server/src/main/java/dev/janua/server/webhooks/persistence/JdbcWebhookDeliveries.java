@@ -135,10 +135,7 @@ public class JdbcWebhookDeliveries {
     public Map<String, Long> countByStatus() {
         Map<String, Long> out = new java.util.LinkedHashMap<>();
         jdbc.sql("SELECT status, COUNT(*) FROM webhook_deliveries GROUP BY status")
-                .query((ResultSet rs) -> {
-                    while (rs.next()) out.put(rs.getString(1), rs.getLong(2));
-                    return null;
-                });
+                .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> out.put(rs.getString(1), rs.getLong(2)));
         return out;
     }
 
