@@ -3,6 +3,8 @@ package dev.janua.server.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.janua.server.audit.app.AuditAppender;
+import dev.janua.server.audit.app.AuditChainSeeder;
+import dev.janua.server.audit.app.AuditChainVerifier;
 import dev.janua.server.platform.events.DomainEvent;
 import dev.janua.server.platform.events.EventPublisher;
 import dev.janua.server.platform.web.ClientInfo;
@@ -32,6 +34,8 @@ class AuditLogIntegrationTest extends IntegrationTest {
     TransactionTemplate tx;
     @Autowired
     AuditAppender appender;
+    @Autowired
+    javax.sql.DataSource dataSource;
 
     private String admin() {
         Api.Response r = signUp(uniqueEmail("audit-admin"));
@@ -141,6 +145,33 @@ class AuditLogIntegrationTest extends IntegrationTest {
             jdbc.sql("UPDATE audit_log SET ip_address = :ip WHERE position = :p").param("ip", originalIp).param("p", position).update();
         }
         assertThat(api.post("/api/v1/audit/verify", null, "Authorization", Api.bearer(admin)).json().path("valid").asBoolean()).isTrue();
+    }
+
+    @Test
+    void seededChainsVerifyInParallelRangesAndTheEarliestTamperedRecordIsNamed() throws Exception {
+        appender.catchUp();
+        long last = AuditChainSeeder.seed(dataSource, 3000);
+        AuditChainVerifier parallel = new AuditChainVerifier(dataSource, 4, 500);
+        ChainVerification ok = parallel.verify();
+        assertThat(ok.valid()).isTrue();
+        assertThat(ok.recordsChecked()).isEqualTo(last);
+        long early = last - 2500;
+        long late = last - 200;
+        jdbc.sql("UPDATE audit_log SET event_type = 'user.deleted' WHERE position IN (:p)").param("p", List.of(early, late)).update();
+        try {
+            ChainVerification broken = parallel.verify();
+            assertThat(broken.valid()).isFalse();
+            assertThat(broken.firstInvalidPosition()).isEqualTo(early);
+            assertThat(broken.firstInvalidId()).isEqualTo("log_seed" + early);
+        } finally {
+            jdbc.sql("UPDATE audit_log SET event_type = :t WHERE position = :p").param("t", seededType(early)).param("p", early).update();
+            jdbc.sql("UPDATE audit_log SET event_type = :t WHERE position = :p").param("t", seededType(late)).param("p", late).update();
+        }
+        assertThat(parallel.verify().valid()).isTrue();
+    }
+
+    private static String seededType(long position) {
+        return new String[] {"user.signin", "session.created", "user.updated", "user.signout"}[(int) (position % 4)];
     }
 
     @Test

@@ -29,13 +29,21 @@ public final class AuditChainVerifier {
             + "organization_id, ip_address, user_agent, request_id, details, risk_score, occurred_ms, hash "
             + "FROM audit_log WHERE position >= ? AND position <= ? ORDER BY position";
     private static final int FETCH = 5000;
+    private static final long DEFAULT_MIN_RANGE = 50_000;
     private final DataSource dataSource;
     private final int threads;
+    private final long minRange;
 
     /** {@code threads} ≤ 0 means one per available processor. */
     public AuditChainVerifier(DataSource dataSource, int threads) {
+        this(dataSource, threads, DEFAULT_MIN_RANGE);
+    }
+
+    /** {@code minRange}: the smallest range worth its own thread and connection. */
+    public AuditChainVerifier(DataSource dataSource, int threads, long minRange) {
         this.dataSource = dataSource;
         this.threads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        this.minRange = Math.max(1, minRange);
     }
 
     private record Failure(long position, String id, String reason) {}
@@ -53,7 +61,7 @@ public final class AuditChainVerifier {
                 lastHash = rs.getString(2);
             }
             if (lastPosition == 0) return ChainVerification.ok(0, 0, elapsed(started));
-            int parts = (int) Math.max(1, Math.min(threads, lastPosition / 50_000));
+            int parts = (int) Math.max(1, Math.min(threads, lastPosition / minRange));
             List<long[]> ranges = new ArrayList<>();
             long size = (lastPosition + parts - 1) / parts;
             for (long from = 1; from <= lastPosition; from += size) ranges.add(new long[] {from, Math.min(lastPosition, from + size - 1)});

@@ -37,7 +37,7 @@ public class JdbcAuditRepository {
     public record Filter(String eventType, String userId, String organizationId, Long fromMs, Long toMs) {}
 
     public Head head() {
-        return jdbc.sql("SELECT last_position, last_hash FROM audit_chain_head WHERE id = 1")
+        return jdbc.sql("SELECT last_position, last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE")
                 .query((rs, i) -> new Head(rs.getLong(1), rs.getString(2))).single();
     }
 
