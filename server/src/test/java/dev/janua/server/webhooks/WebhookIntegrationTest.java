@@ -194,10 +194,9 @@ class WebhookIntegrationTest extends IntegrationTest {
 
     @Test
     void lastFailureDeadLettersAndNotifiesThenRedeliveryUsesTheSameId() {
-        receiver.answer(r -> WebhookReceiver.Answer.of(500));
-        String id = create(Api.map("url", receiver.url("/down"), "events", List.of("user.created"))).text("/id");
-        String userId = signUp(uniqueEmail("wh-dead")).text("/user/id");
-        String msg = receiver.await(r -> about(r, "user.created", userId), 1, WAIT).getFirst().header("webhook-id");
+        String[] first = firstDeliveryAnswered(500);
+        String id = first[0];
+        String msg = first[1];
         awaitDelivery(id, msg, "pending");
         // nine attempts made; the tenth (the last of the schedule) is due now
         jdbc.sql("UPDATE webhook_deliveries SET attempts = 9, next_attempt_at = CURRENT_TIMESTAMP WHERE id = :id").param("id", msg).update();
@@ -216,11 +215,9 @@ class WebhookIntegrationTest extends IntegrationTest {
 
     @Test
     void goneDisablesTheEndpointUntilReEnabled() {
-        receiver.answer(r -> WebhookReceiver.Answer.of(410));
-        String id = create(Api.map("url", receiver.url("/gone"), "events", List.of("user.created"))).text("/id");
-        String userId = signUp(uniqueEmail("wh-gone")).text("/user/id");
-        String msg = receiver.await(r -> about(r, "user.created", userId), 1, WAIT).getFirst().header("webhook-id");
-        awaitDelivery(id, msg, "failed");
+        String[] first = firstDeliveryAnswered(410);
+        String id = first[0];
+        awaitDelivery(id, first[1], "failed");
         Api.Response ep = api.get("/api/v1/webhooks/" + id, "Authorization", Api.bearer(admin));
         assertThat(ep.json().path("active").asBoolean()).isFalse();
         assertThat(ep.text("/disabledReason")).isEqualTo("gone");
@@ -229,6 +226,14 @@ class WebhookIntegrationTest extends IntegrationTest {
         Api.Response enabled = api.patch("/api/v1/webhooks/" + id, Api.map("active", true), "Authorization", Api.bearer(admin));
         assertThat(enabled.json().path("active").asBoolean()).isTrue();
         assertThat(enabled.json().has("disabledReason")).isFalse();
+    }
+
+    /** A new endpoint whose receiver answers {@code status}; returns its id and the webhook-id of a first user.created. */
+    private String[] firstDeliveryAnswered(int status) {
+        receiver.answer(r -> WebhookReceiver.Answer.of(status));
+        String id = create(Api.map("url", receiver.url("/status-" + status), "events", List.of("user.created"))).text("/id");
+        String userId = signUp(uniqueEmail("wh-" + status)).text("/user/id");
+        return new String[] {id, receiver.await(r -> about(r, "user.created", userId), 1, WAIT).getFirst().header("webhook-id")};
     }
 
     private JsonNode awaitDelivery(String webhookId, String deliveryId, String status) {

@@ -102,17 +102,19 @@ public class AdminController {
     public Map<String, Object> analytics(@RequestParam(required = false) String startDate, @RequestParam(required = false) String endDate,
                                          @RequestParam(defaultValue = "day") String granularity, Caller caller) {
         admins.require(caller);
-        Instant to = endDate == null ? clock.instant() : DateParams.endExclusive(endDate, "endDate");
-        Instant from = startDate == null ? to.minus(Duration.ofDays(30)) : DateParams.start(startDate, "startDate");
-        requireRange(from, to);
-        return analytics.system(from, to, buckets(granularity));
+        Instant[] range = range(startDate, endDate, clock);
+        return analytics.system(range[0], range[1], buckets(granularity));
     }
 
-    static void requireRange(Instant from, Instant to) {
+    /** [from, to): by default the 30 days up to now; at most ten years. */
+    static Instant[] range(String startDate, String endDate, Clock clock) {
+        Instant to = endDate == null ? clock.instant() : DateParams.endExclusive(endDate, "endDate");
+        Instant from = startDate == null ? to.minus(Duration.ofDays(30)) : DateParams.start(startDate, "startDate");
         if (!from.isBefore(to)) throw new JanuaException(ErrorCode.VALIDATION_ERROR, Map.of("field", "endDate", "reason", "must be after startDate"));
         if (Duration.between(from, to).compareTo(Duration.ofDays(3660)) > 0) {
             throw new JanuaException(ErrorCode.VALIDATION_ERROR, Map.of("field", "startDate", "reason", "range longer than 10 years"));
         }
+        return new Instant[] {from, to};
     }
 
     static TimeBuckets buckets(String granularity) {

@@ -4,7 +4,6 @@ import dev.janua.server.admin.app.Analytics;
 import dev.janua.server.platform.errors.ErrorCode;
 import dev.janua.server.platform.errors.JanuaException;
 import dev.janua.server.platform.security.Caller;
-import dev.janua.server.platform.web.DateParams;
 import dev.janua.server.platform.web.JanuaApi;
 import dev.janua.server.users.PlatformAdmins;
 import dev.janua.server.users.User;
@@ -12,7 +11,6 @@ import dev.janua.server.users.UserDirectory;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,9 +41,7 @@ public class UserAnalyticsController {
         String id = "me".equals(userId) ? caller.userId() : userId;
         if (!id.equals(caller.userId())) admins.require(caller);
         User user = users.findById(id).orElseThrow(() -> new JanuaException(ErrorCode.USER_NOT_FOUND));
-        Instant to = endDate == null ? clock.instant() : DateParams.endExclusive(endDate, "endDate");
-        Instant from = startDate == null ? to.minus(Duration.ofDays(30)) : DateParams.start(startDate, "startDate");
-        AdminController.requireRange(from, to);
-        return analytics.user(user.id(), user.email(), from, to, AdminController.buckets(granularity));
+        Instant[] range = AdminController.range(startDate, endDate, clock);
+        return analytics.user(user.id(), user.email(), range[0], range[1], AdminController.buckets(granularity));
     }
 }

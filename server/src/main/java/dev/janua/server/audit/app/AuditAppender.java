@@ -5,6 +5,7 @@ import dev.janua.server.audit.domain.AuditHasher.Fields;
 import dev.janua.server.audit.persistence.JdbcAuditRepository;
 import dev.janua.server.audit.persistence.JdbcAuditRepository.Head;
 import dev.janua.server.audit.persistence.JdbcAuditRepository.Row;
+import dev.janua.server.platform.events.BackgroundService;
 import dev.janua.server.platform.events.BackgroundWorker;
 import dev.janua.server.platform.events.EventFeed;
 import dev.janua.server.platform.events.EventSignals;
@@ -14,7 +15,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  * pays nothing; the audit trail trails commits by one poll at most (a commit here wakes it at once).
  */
 @Component
-public class AuditAppender implements SmartLifecycle {
+public class AuditAppender extends BackgroundService {
     public static final String CONSUMER = "audit";
     private static final Map<String, Integer> KNOWN_RISK = Map.of(
             "session.refresh_token_reused", 90,
@@ -40,7 +40,6 @@ public class AuditAppender implements SmartLifecycle {
     private final JdbcAuditRepository repo;
     private final IdGenerator ids;
     private final AuditProperties properties;
-    private final BackgroundWorker worker;
     private final JsonMapper canonical = JsonMapper.builder().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
 
     public AuditAppender(EventFeed feed, JdbcAuditRepository repo, IdGenerator ids, EventSignals signals, AuditProperties properties) {
@@ -48,9 +47,9 @@ public class AuditAppender implements SmartLifecycle {
         this.repo = repo;
         this.ids = ids;
         this.properties = properties;
-        this.worker = new BackgroundWorker("audit-appender", properties.pollInterval(),
-                () -> feed.poll(CONSUMER, options(false, properties.gapWait()), this::append) >= properties.batchSize());
-        signals.onCommit(worker::wake);
+        runs(new BackgroundWorker("audit-appender", properties.pollInterval(),
+                () -> feed.poll(CONSUMER, options(false, properties.gapWait()), this::append) >= properties.batchSize()));
+        signals.onCommit(this::wake);
     }
 
     /** Appends everything appendable now (waiting for another appender to finish); returns how many. */
@@ -127,20 +126,5 @@ public class AuditAppender implements SmartLifecycle {
         if (data.get("risk") instanceof Map<?, ?> r && r.get("score") instanceof Number n) return n.intValue();
         if (data.get("riskScore") instanceof Number n) return n.intValue();
         return KNOWN_RISK.get(type);
-    }
-
-    @Override
-    public void start() {
-        worker.start();
-    }
-
-    @Override
-    public void stop() {
-        worker.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return worker.isRunning();
     }
 }

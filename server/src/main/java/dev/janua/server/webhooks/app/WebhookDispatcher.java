@@ -1,6 +1,7 @@
 package dev.janua.server.webhooks.app;
 
 import dev.janua.server.platform.crypto.SecretBox;
+import dev.janua.server.platform.events.BackgroundService;
 import dev.janua.server.platform.events.BackgroundWorker;
 import dev.janua.server.platform.events.DomainEvent;
 import dev.janua.server.platform.events.EventPublisher;
@@ -27,7 +28,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -38,7 +38,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * process then sends them again with the same webhook-id, so receivers can deduplicate.
  */
 @Component
-public class WebhookDispatcher implements SmartLifecycle {
+public class WebhookDispatcher extends BackgroundService {
     private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
     private final JdbcWebhookDeliveries deliveries;
     private final JdbcWebhookEndpoints endpoints;
@@ -51,7 +51,6 @@ public class WebhookDispatcher implements SmartLifecycle {
     private final WebhookProperties properties;
     private final RetrySchedule schedule;
     private final TargetPolicy targets;
-    private final BackgroundWorker worker;
     private final DeadLetterNotifier deadLetters;
 
     public WebhookDispatcher(JdbcWebhookDeliveries deliveries, JdbcWebhookEndpoints endpoints, WebhookSender sender,
@@ -69,11 +68,7 @@ public class WebhookDispatcher implements SmartLifecycle {
         this.deadLetters = deadLetters;
         this.schedule = new RetrySchedule(properties.retrySchedule(), properties.jitter(), () -> ThreadLocalRandom.current().nextDouble());
         this.targets = new TargetPolicy(properties.allowPrivateTargets());
-        this.worker = new BackgroundWorker("webhook-dispatcher", properties.pollInterval(), this::pass);
-    }
-
-    public void wake() {
-        worker.wake();
+        runs(new BackgroundWorker("webhook-dispatcher", properties.pollInterval(), this::pass));
     }
 
     /** One pass: claim, send, record. True when the batch was full (more may be due). */
@@ -160,20 +155,5 @@ public class WebhookDispatcher implements SmartLifecycle {
                 deadLetters.notify(ep, d, error);
             }
         });
-    }
-
-    @Override
-    public void start() {
-        worker.start();
-    }
-
-    @Override
-    public void stop() {
-        worker.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return worker.isRunning();
     }
 }

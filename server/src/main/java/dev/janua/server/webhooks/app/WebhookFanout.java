@@ -1,5 +1,6 @@
 package dev.janua.server.webhooks.app;
 
+import dev.janua.server.platform.events.BackgroundService;
 import dev.janua.server.platform.events.BackgroundWorker;
 import dev.janua.server.platform.events.EventFeed;
 import dev.janua.server.platform.events.EventSignals;
@@ -16,7 +17,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  * same bytes: {@code {id, type, data, organizationId, timestamp, apiVersion}}.
  */
 @Component
-public class WebhookFanout implements SmartLifecycle {
+public class WebhookFanout extends BackgroundService {
     public static final String CONSUMER = "webhooks";
     private static final int BATCH = 500;
     private final EventFeed feed;
@@ -37,7 +37,6 @@ public class WebhookFanout implements SmartLifecycle {
     private final Clock clock;
     private final JsonMapper json;
     private final WebhookProperties properties;
-    private final BackgroundWorker worker;
 
     public WebhookFanout(EventFeed feed, JdbcWebhookEndpoints endpoints, JdbcWebhookDeliveries deliveries, IdGenerator ids,
                          Clock clock, JsonMapper json, WebhookProperties properties, EventSignals signals,
@@ -49,12 +48,12 @@ public class WebhookFanout implements SmartLifecycle {
         this.clock = clock;
         this.json = json;
         this.properties = properties;
-        this.worker = new BackgroundWorker("webhook-fanout", properties.pollInterval(), () -> {
+        runs(new BackgroundWorker("webhook-fanout", properties.pollInterval(), () -> {
             int n = feed.poll(CONSUMER, options(false), this::fanOut);
             if (n > 0) dispatcher.wake();
             return n >= BATCH;
-        });
-        signals.onCommit(worker::wake);
+        }));
+        signals.onCommit(this::wake);
     }
 
     private EventFeed.Options options(boolean wait) {
@@ -96,20 +95,5 @@ public class WebhookFanout implements SmartLifecycle {
         body.put("timestamp", e.occurredAt().toString());
         body.put("apiVersion", properties.apiVersion());
         return json.writeValueAsString(body);
-    }
-
-    @Override
-    public void start() {
-        worker.start();
-    }
-
-    @Override
-    public void stop() {
-        worker.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return worker.isRunning();
     }
 }
