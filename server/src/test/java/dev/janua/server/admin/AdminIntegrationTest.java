@@ -102,6 +102,16 @@ class AdminIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void openApiDocumentsTheEventBackboneEndpoints() {
+        JsonNode paths = api.get("/openapi.json").json().path("paths");
+        for (String p : new String[] {"/api/v1/webhooks", "/api/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver", "/api/v1/audit-logs",
+                "/api/v1/audit/events", "/api/v1/admin/audit-logs/verify", "/api/v1/admin/health", "/api/v1/admin/metrics",
+                "/api/v1/admin/analytics", "/api/v1/analytics/users/{userId}"}) {
+            assertThat(paths.has(p)).as(p).isTrue();
+        }
+    }
+
+    @Test
     void timedOutSessionsBecomeSessionExpiredEventsOnce() {
         Api.Response u = signUp(uniqueEmail("ops-expire"));
         String sessionId = u.text("/session/id");

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -36,7 +37,8 @@ public class EventFeed {
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final Clock clock;
-    private final Map<String, Long> gapFirstSeen = new ConcurrentHashMap<>();
+    /** Per consumer: missing seq → when this process first saw it missing (nanoTime). */
+    private final Map<String, ConcurrentSkipListMap<Long, Long>> gapFirstSeen = new ConcurrentHashMap<>();
 
     public EventFeed(JdbcClient jdbc, TransactionTemplate tx, Clock clock) {
         this.jdbc = jdbc;
@@ -76,6 +78,7 @@ public class EventFeed {
                 expected = e.seq() + 1;
             }
             if (!steppedOver.isEmpty()) recordGaps(consumer, steppedOver);
+            firstSeen(consumer).headMap(expected).clear(); // gaps behind the cursor are settled
             if (batch.isEmpty() && steppedOver.isEmpty()) return 0;
             handler.handle(batch);
             for (StoredEvent e : batch) {
@@ -123,12 +126,13 @@ public class EventFeed {
     }
 
     private boolean waitedLongEnough(String consumer, long seq, Duration gapWait) {
-        String key = consumer + ':' + seq;
         long now = System.nanoTime();
-        long first = gapFirstSeen.computeIfAbsent(key, k -> now);
-        if (now - first < gapWait.toNanos()) return false;
-        gapFirstSeen.keySet().removeIf(k -> k.startsWith(consumer + ':') && Long.parseLong(k.substring(consumer.length() + 1)) <= seq);
-        return true;
+        long first = firstSeen(consumer).computeIfAbsent(seq, k -> now);
+        return now - first >= gapWait.toNanos();
+    }
+
+    private ConcurrentSkipListMap<Long, Long> firstSeen(String consumer) {
+        return gapFirstSeen.computeIfAbsent(consumer, c -> new ConcurrentSkipListMap<>());
     }
 
     private void recordGaps(String consumer, List<Long> seqs) {

@@ -25,7 +25,9 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -52,6 +54,8 @@ public class WebhookDispatcher extends BackgroundService {
     private final RetrySchedule schedule;
     private final TargetPolicy targets;
     private final DeadLetterNotifier deadLetters;
+    private final Semaphore slots;
+    private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
 
     public WebhookDispatcher(JdbcWebhookDeliveries deliveries, JdbcWebhookEndpoints endpoints, WebhookSender sender,
                              SecretBox secrets, EventPublisher events, RateLimits rateLimits, TransactionTemplate tx, Clock clock,
@@ -66,22 +70,47 @@ public class WebhookDispatcher extends BackgroundService {
         this.clock = clock;
         this.properties = properties;
         this.deadLetters = deadLetters;
+        this.slots = new Semaphore(Math.max(1, properties.concurrency()));
         this.schedule = new RetrySchedule(properties.retrySchedule(), properties.jitter(), () -> ThreadLocalRandom.current().nextDouble());
         this.targets = new TargetPolicy(properties.allowPrivateTargets());
         runs(new BackgroundWorker("webhook-dispatcher", properties.pollInterval(), this::pass));
     }
 
-    /** One pass: claim, send, record. True when the batch was full (more may be due). */
+    /**
+     * One pass: claims as many due deliveries as there are free sending slots and starts them;
+     * a finished send frees its slot and asks for another pass, so one slow endpoint never holds
+     * up the others. True when every free slot found work (more may be due).
+     */
     boolean pass() {
+        int free = slots.availablePermits();
+        if (free == 0) return false;
         Instant now = clock.instant();
         String token = UUID.randomUUID().toString();
-        int n = properties.concurrency();
-        List<Delivery> claimed = tx.execute(s -> deliveries.claim(now, now.plus(properties.lease()), token, n));
+        List<Delivery> claimed = tx.execute(s -> deliveries.claim(now, now.plus(properties.lease()), token, free));
         if (claimed == null || claimed.isEmpty()) return false;
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (Delivery d : claimed) pool.submit(() -> attemptSafely(d, token));
+        for (Delivery d : claimed) {
+            slots.acquireUninterruptibly();
+            senders.submit(() -> {
+                try {
+                    attemptSafely(d, token);
+                } finally {
+                    slots.release();
+                    wake();
+                }
+            });
         }
-        return claimed.size() == n;
+        return claimed.size() == free;
+    }
+
+    @Override
+    public void stop() {
+        super.stop();
+        senders.shutdown();
+        try {
+            senders.awaitTermination(properties.timeout().toSeconds() + 1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void attemptSafely(Delivery d, String token) {
