@@ -115,15 +115,20 @@ class AdminIntegrationTest extends IntegrationTest {
     void timedOutSessionsBecomeSessionExpiredEventsOnce() {
         Api.Response u = signUp(uniqueEmail("ops-expire"));
         String sessionId = u.text("/session/id");
-        clock.advance(Duration.ofHours(25));
+        Api.Response remembered = api.post("/api/v1/auth/signin", Api.map("email", u.text("/user/email"), "password", PASSWORD,
+                "rememberMe", true));
+        clock.advance(Duration.ofHours(2)); // past the idle window (30 min, at least the 1 h token lifetime)
         try {
             sessions.expireStale(10_000);
             sessions.expireStale(10_000);
         } finally {
             clock.reset();
         }
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM domain_events WHERE type = 'session.expired' AND subject_id = :s").param("s", sessionId)
-                .query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT data FROM domain_events WHERE type = 'session.expired' AND subject_id = :s").param("s", sessionId)
+                .query(String.class).list()).singleElement().asString().contains("idle_timeout");
         assertThat(api.get("/api/v1/auth/me", "Authorization", Api.bearer(accessToken(u))).errorCode()).isEqualTo("SESSION_EXPIRED");
+        // a remember-me session is not idle-expired (its idle window is its 30-day lifetime)
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM domain_events WHERE type = 'session.expired' AND subject_id = :s")
+                .param("s", remembered.text("/session/id")).query(Long.class).single()).isZero();
     }
 }

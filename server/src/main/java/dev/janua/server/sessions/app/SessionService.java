@@ -116,7 +116,9 @@ public class SessionService implements SessionDirectory {
     public int expireStale(int limit) {
         Instant now = clock.instant();
         int n = 0;
-        for (Session s : sessions.expiryCandidates(now, now.minus(accessTokenTtl), limit)) {
+        // a non-remember-me session's idle window is at most the configured one (never below the token lifetime)
+        Duration idle = config.idleTimeout().compareTo(accessTokenTtl) > 0 ? config.idleTimeout() : accessTokenTtl;
+        for (Session s : sessions.expiryCandidates(now, now.minus(idle), limit)) {
             if (s.liveAt(now, accessTokenTtl)) continue;
             Boolean expired = tx.execute(t -> {
                 if (!sessions.revoke(s.id(), "expired", now)) return false;

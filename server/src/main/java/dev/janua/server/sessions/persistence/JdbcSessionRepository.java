@@ -56,10 +56,14 @@ public class JdbcSessionRepository {
                 .param("u", userId).param("except", exceptId == null ? "" : exceptId).query(String.class).list();
     }
 
-    /** Unrevoked sessions past their absolute expiry or idle for at least {@code idleCutoff}: expiry candidates. */
+    /**
+     * Unrevoked sessions past their absolute expiry, or (not "remember me") unused since
+     * {@code idleCutoff}. Remember-me sessions idle out only at their absolute expiry.
+     */
     public List<Session> expiryCandidates(Instant now, Instant idleCutoff, int limit) {
         return jdbc.sql("""
-                SELECT * FROM sessions WHERE revoked_at IS NULL AND (expires_at <= :now OR last_active_at <= :idle)
+                SELECT * FROM sessions WHERE revoked_at IS NULL
+                  AND (expires_at <= :now OR (remember_me = FALSE AND last_active_at <= :idle))
                 ORDER BY last_active_at LIMIT :n""")
                 .param("now", Sql.ts(now)).param("idle", Sql.ts(idleCutoff)).param("n", limit)
                 .query(JdbcSessionRepository::map).list();
