@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import dev.janua.server.platform.redis.RedisLink;
 import org.flywaydb.core.api.MigrationInfo;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,11 +20,13 @@ public class HealthProbe {
     private final ObjectProvider<Flyway> flyway;
     private final DataSource dataSource;
     private final Clock clock;
+    private final RedisLink redis;
     private volatile boolean migrated;
 
     public record Check(boolean healthy, String status, long responseTimeMs, String error) {}
 
-    public HealthProbe(JdbcClient jdbc, ObjectProvider<Flyway> flyway, DataSource dataSource, Clock clock) {
+    public HealthProbe(JdbcClient jdbc, ObjectProvider<Flyway> flyway, DataSource dataSource, Clock clock, RedisLink redis) {
+        this.redis = redis;
         this.jdbc = jdbc;
         this.flyway = flyway;
         this.dataSource = dataSource;
@@ -44,6 +47,17 @@ public class HealthProbe {
         try {
             jdbc.sql("SELECT 1").query(Integer.class).single();
             return new Check(true, "healthy", (System.nanoTime() - start) / 1_000_000, null);
+        } catch (RuntimeException e) {
+            return new Check(false, "unhealthy", (System.nanoTime() - start) / 1_000_000, e.getClass().getSimpleName());
+        }
+    }
+
+    /** Redis when {@code JANUA_REDIS_URL} is set; {@code not_configured} (healthy) otherwise. */
+    public Check redis() {
+        if (!redis.configured()) return new Check(true, "not_configured", 0, null);
+        long start = System.nanoTime();
+        try {
+            return new Check(true, "healthy", redis.ping(), null);
         } catch (RuntimeException e) {
             return new Check(false, "unhealthy", (System.nanoTime() - start) / 1_000_000, e.getClass().getSimpleName());
         }
@@ -73,9 +87,15 @@ public class HealthProbe {
         dbReport.put("migrations", migrationsApplied() ? "applied" : "pending");
         if (db.error() != null) dbReport.put("error", db.error());
         checks.put("database", dbReport);
+        Check redisCheck = redis();
+        Map<String, Object> redisReport = new LinkedHashMap<>();
+        redisReport.put("status", redisCheck.status());
+        redisReport.put("responseTime", redisCheck.responseTimeMs());
+        if (redisCheck.error() != null) redisReport.put("error", redisCheck.error());
+        checks.put("redis", redisReport);
         Runtime rt = Runtime.getRuntime();
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("status", db.healthy() && migrationsApplied() ? "healthy" : "unhealthy");
+        out.put("status", db.healthy() && migrationsApplied() ? redisCheck.healthy() ? "healthy" : "degraded" : "unhealthy");
         out.put("timestamp", now().toString());
         out.put("version", version());
         out.put("uptimeSeconds", ManagementFactory.getRuntimeMXBean().getUptime() / 1000);

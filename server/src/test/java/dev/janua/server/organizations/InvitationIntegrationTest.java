@@ -53,7 +53,7 @@ class InvitationIntegrationTest extends TenantFixtures {
         Api.Response listed = api.get("/api/v1/organizations/" + org + "/invitations?status=accepted", owner.auth());
         assertThat(listed.text("/data/0/status")).isEqualTo("accepted");
         assertThat(listed.text("/data/0/acceptedBy")).isEqualTo(invitee.id());
-        assertThat(count("SELECT COUNT(*) FROM domain_events WHERE type = 'organization.invitation_accepted' AND organization_id = :o", "o", org))
+        assertThat(count("SELECT COUNT(*) FROM domain_events WHERE type = 'invitation.accepted' AND organization_id = :o", "o", org))
                 .isEqualTo(1);
     }
 

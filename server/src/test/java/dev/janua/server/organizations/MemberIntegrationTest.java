@@ -74,7 +74,7 @@ class MemberIntegrationTest extends TenantFixtures {
         assertThat(posted.json().at("/extraPermissions").toString()).isEqualTo("[\"billing:read\",\"content:write\"]");
         assertThat(posted.json().at("/permissions").toString()).contains("billing:read", "content:write", "organization:read")
                 .doesNotContain("members:update");
-        assertThat(count("SELECT COUNT(*) FROM domain_events WHERE type = 'organization.member_role_changed' AND subject_id = :id",
+        assertThat(count("SELECT COUNT(*) FROM domain_events WHERE type = 'organization.role_changed' AND subject_id = :id",
                 "id", m.id())).isEqualTo(2);
 
         Api.Response unknown = api.patch("/api/v1/organizations/" + org + "/members/" + m.id(), Api.map("role", "emperor"), owner.auth());

@@ -42,11 +42,18 @@ public abstract class IntegrationTest {
         r.add("janua.smtp-url", () -> "smtp://127.0.0.1:" + TestMail.port());
         r.add("spring.mail.host", () -> "127.0.0.1");
         r.add("spring.mail.port", TestMail::port);
+        r.add("janua.events.strict-catalogue", () -> "true");
         r.add("janua.admin-email", () -> BOOTSTRAP_ADMIN_EMAIL);
         r.add("janua.admin-password", () -> BOOTSTRAP_ADMIN_PASSWORD);
         // Tests use cheaper Argon2 parameters so the suite stays fast; the hashing rules are the same.
         r.add("janua.passwords.argon2-memory-kib", () -> "1024");
         r.add("janua.passwords.argon2-iterations", () -> "1");
+        // Webhook receivers in tests listen on loopback. Rate limits: the suite signs in from 127.0.0.1 all the
+        // time, so that address is exempt from IP buckets; limit tests use their own X-Forwarded-For addresses.
+        r.add("janua.webhooks.allow-private-targets", () -> "true");
+        r.add("janua.trust-proxy", () -> "true");
+        r.add("janua.rate-limits.exempt-ips", () -> "127.0.0.1");
+        r.add("janua.rate-limits.webhook-delivery.capacity", () -> "1000000");
     }
 
     @TestConfiguration

@@ -9,7 +9,7 @@ public final class TestProperties {
     private TestProperties() {}
 
     public static JanuaProperties defaults(Path dataDir) {
-        return new JanuaProperties("development", dataDir.toString(), "", "", "", "", "Janua <no-reply@janua.local>", "", "",
+        return new JanuaProperties("development", dataDir.toString(), "", "", "", "", "", "Janua <no-reply@janua.local>", "", "",
                 1_048_576, false,
                 new JanuaProperties.Tokens("", "janua", "RS256", Duration.ofHours(1), Duration.ofDays(30), Duration.ofHours(2),
                         Duration.ofHours(24), Duration.ofHours(1)),

@@ -22,6 +22,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class BearerAuthenticator implements CallerAuthenticator {
     public static final String API_KEY_HEADER = "X-API-Key";
+    /** Request attribute holding a {@link VerifiedAccessToken} for this request's bearer token, if already verified. */
+    public static final String VERIFIED_TOKEN_ATTRIBUTE = VerifiedAccessToken.class.getName();
     private final AccessTokens tokens;
     private final SessionDirectory sessions;
     private final ApiKeys apiKeys;
@@ -39,7 +41,9 @@ public class BearerAuthenticator implements CallerAuthenticator {
         if (token == null && apiKey != null && !apiKey.isBlank()) return Caller.of(apiKeys.authenticate(apiKey.trim()));
         if (token == null) throw new JanuaException(ErrorCode.UNAUTHORIZED);
         if (ApiKeys.looksLikeKey(token)) return Caller.of(apiKeys.authenticate(token));
-        VerifiedAccessToken verified = tokens.verify(token);
+        // the rate-limit filter may have verified this very token already (it keys buckets by user)
+        VerifiedAccessToken verified = request.getAttribute(VERIFIED_TOKEN_ATTRIBUTE) instanceof VerifiedAccessToken v
+                ? v : tokens.verify(token);
         Session session = sessions.findLive(verified.sessionId())
                 .orElseThrow(() -> new JanuaException(ErrorCode.SESSION_EXPIRED));
         if (!session.userId().equals(verified.userId())) {

@@ -6,6 +6,8 @@ import dev.janua.server.platform.errors.ErrorCode;
 import dev.janua.server.platform.errors.JanuaException;
 import dev.janua.server.platform.web.ClientInfo;
 import dev.janua.server.platform.web.PublicUrl;
+import dev.janua.server.ratelimit.RateLimitCategory;
+import dev.janua.server.ratelimit.RateLimits;
 import dev.janua.server.tokens.OneTimeTokens;
 import dev.janua.server.tokens.OneTimeTokens.Purpose;
 import dev.janua.server.users.User;
@@ -25,14 +27,16 @@ public class EmailVerificationService {
     private final UserDirectory users;
     private final Mailer mailer;
     private final PublicUrl publicUrl;
+    private final RateLimits rateLimits;
     private final Duration ttl;
 
     public EmailVerificationService(OneTimeTokens oneTime, UserDirectory users, Mailer mailer, PublicUrl publicUrl,
-                                    JanuaProperties properties) {
+                                    RateLimits rateLimits, JanuaProperties properties) {
         this.oneTime = oneTime;
         this.users = users;
         this.mailer = mailer;
         this.publicUrl = publicUrl;
+        this.rateLimits = rateLimits;
         this.ttl = properties.tokens().emailVerificationTtl();
     }
 
@@ -40,6 +44,7 @@ public class EmailVerificationService {
     public void send(String userId, Locale locale) {
         User user = users.findById(userId).orElseThrow(() -> new JanuaException(ErrorCode.USER_NOT_FOUND));
         if (user.emailVerified()) throw new JanuaException(ErrorCode.EMAIL_ALREADY_VERIFIED);
+        rateLimits.check(RateLimitCategory.EMAIL_VERIFICATION, user.email().toLowerCase(Locale.ROOT)); // 5 per hour by default
         sendFor(user, locale);
     }
 

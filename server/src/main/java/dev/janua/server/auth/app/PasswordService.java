@@ -8,12 +8,15 @@ import dev.janua.server.platform.errors.ErrorCode;
 import dev.janua.server.platform.errors.JanuaException;
 import dev.janua.server.platform.web.ClientInfo;
 import dev.janua.server.platform.web.PublicUrl;
+import dev.janua.server.ratelimit.RateLimitCategory;
+import dev.janua.server.ratelimit.RateLimits;
 import dev.janua.server.sessions.SessionDirectory;
 import dev.janua.server.tokens.OneTimeTokens;
 import dev.janua.server.tokens.OneTimeTokens.Purpose;
 import dev.janua.server.users.User;
 import dev.janua.server.users.UserDirectory;
 import dev.janua.server.users.UserStatus;
+import dev.janua.server.users.domain.EmailAddress;
 import dev.janua.server.users.domain.PasswordPolicy;
 import java.time.Duration;
 import java.util.Locale;
@@ -32,12 +35,13 @@ public class PasswordService {
     private final PasswordPolicy policy;
     private final Mailer mailer;
     private final PublicUrl publicUrl;
+    private final RateLimits rateLimits;
     private final Duration resetTtl;
     private final OrganizationDirectory organizations;
 
     public PasswordService(UserDirectory users, SessionDirectory sessions, OneTimeTokens oneTime, PasswordHasher hasher,
-                           PasswordPolicy policy, Mailer mailer, PublicUrl publicUrl, JanuaProperties properties,
-                           OrganizationDirectory organizations) {
+                           PasswordPolicy policy, Mailer mailer, PublicUrl publicUrl, RateLimits rateLimits,
+                           JanuaProperties properties, OrganizationDirectory organizations) {
         this.users = users;
         this.sessions = sessions;
         this.oneTime = oneTime;
@@ -45,6 +49,7 @@ public class PasswordService {
         this.policy = policy;
         this.mailer = mailer;
         this.publicUrl = publicUrl;
+        this.rateLimits = rateLimits;
         this.resetTtl = properties.tokens().passwordResetTtl();
         this.organizations = organizations;
     }
@@ -63,6 +68,8 @@ public class PasswordService {
     /** Same answer whether or not the email has an account. */
     @Transactional
     public void forgot(String email, Locale locale) {
+        // per email, whether or not it has an account, so the limit reveals nothing (3 per hour by default)
+        if (email != null) rateLimits.check(RateLimitCategory.PASSWORD_RESET, EmailAddress.normalize(email));
         Optional<User> user = email == null ? Optional.empty() : users.findByEmail(email);
         if (user.isEmpty() || user.get().status() != UserStatus.ACTIVE) return;
         User u = user.get();

@@ -38,7 +38,7 @@ public class HealthController {
     @GetMapping({"/api/v1/health/detailed", "/v1/health/detailed"})
     public ResponseEntity<Map<String, Object>> detailed() {
         Map<String, Object> report = probe.detailed();
-        boolean healthy = "healthy".equals(report.get("status"));
+        boolean healthy = !"unhealthy".equals(report.get("status"));
         return ResponseEntity.status(healthy ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).body(report);
     }
 }

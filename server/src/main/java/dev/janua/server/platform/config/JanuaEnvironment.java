@@ -26,7 +26,8 @@ public class JanuaEnvironment implements EnvironmentPostProcessor {
         if (databaseUrl.isBlank()) {
             Path file = Path.of(dataDir).toAbsolutePath().normalize().resolve("janua");
             props.put("spring.datasource.url", "jdbc:h2:file:" + file
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0");
+            // WRITE_DELAY=0: H2 writes each commit out at once, so a killed process loses no committed event
             props.put("spring.datasource.username", "sa");
             props.put("spring.datasource.password", "");
         } else {

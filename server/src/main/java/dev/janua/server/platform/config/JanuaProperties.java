@@ -13,6 +13,7 @@ public record JanuaProperties(
         @DefaultValue("development") String env,
         @DefaultValue("./data") String dataDir,
         @DefaultValue("") String databaseUrl,
+        @DefaultValue("") String redisUrl,
         @DefaultValue("") String baseUrl,
         @DefaultValue("") String masterKey,
         @DefaultValue("") String smtpUrl,

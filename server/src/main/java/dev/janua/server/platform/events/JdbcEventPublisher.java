@@ -4,10 +4,13 @@ import dev.janua.server.platform.ids.IdGenerator;
 import dev.janua.server.platform.persistence.Sql;
 import dev.janua.server.platform.web.ClientInfo;
 import java.time.Clock;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -16,27 +19,35 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 class JdbcEventPublisher implements EventPublisher {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(JdbcEventPublisher.class);
     private final JdbcClient jdbc;
     private final IdGenerator ids;
     private final Clock clock;
     private final JsonMapper json;
+    private final EventSignals signals;
 
-    JdbcEventPublisher(JdbcClient jdbc, IdGenerator ids, Clock clock, JsonMapper json) {
+    private final boolean strictCatalogue;
+
+    JdbcEventPublisher(JdbcClient jdbc, IdGenerator ids, Clock clock, JsonMapper json, EventSignals signals,
+                       @Value("${janua.events.strict-catalogue:false}") boolean strictCatalogue) {
+        this.strictCatalogue = strictCatalogue;
         this.jdbc = jdbc;
         this.ids = ids;
         this.clock = clock;
         this.json = json;
+        this.signals = signals;
     }
 
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void publish(DomainEvent event, ClientInfo client) {
         ClientInfo c = client == null ? ClientInfo.none() : client;
+        String type = canonicalType(event.type());
         jdbc.sql("""
                 INSERT INTO domain_events (id, type, subject_id, actor_id, organization_id, data, ip_address, user_agent, request_id, occurred_at)
                 VALUES (:id, :type, :subject, :actor, :org, :data, :ip, :ua, :rid, :at)""")
                 .param("id", ids.next("evt"))
-                .param("type", event.type())
+                .param("type", type)
                 .param("subject", event.subjectId())
                 .param("actor", event.actorId())
                 .param("org", event.organizationId())
@@ -46,5 +57,33 @@ class JdbcEventPublisher implements EventPublisher {
                 .param("rid", c.requestId())
                 .param("at", Sql.ts(clock.instant()))
                 .update();
+        wakeConsumersAfterCommit();
+    }
+
+    /**
+     * Events are stored under their catalogue name, so subscribers and the audit log see one name
+     * per kind of change. A type missing from {@link EventCatalogue} is a programming error: the
+     * test suite runs strict and fails on it; production logs it and keeps the event.
+     */
+    private String canonicalType(String type) {
+        java.util.Optional<String> canonical = EventCatalogue.canonical(type);
+        if (canonical.isPresent()) return canonical.get();
+        if (strictCatalogue) throw new IllegalStateException("event type missing from EventCatalogue: " + type);
+        log.warn("event type {} is not in the EventCatalogue; webhooks cannot subscribe to it by name", type);
+        return type;
+    }
+
+    /** Once per transaction: the consumers (audit, webhooks) look for new events right after commit. */
+    private void wakeConsumersAfterCommit() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()
+                || TransactionSynchronizationManager.hasResource(signals)) return;
+        TransactionSynchronizationManager.bindResource(signals, Boolean.TRUE);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(signals);
+                if (status == STATUS_COMMITTED) signals.committed();
+            }
+        });
     }
 }

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Session lifecycle and refresh-token rotation with reuse detection (SECURITY.md, "Tokens and sessions"). */
 @Service
@@ -30,9 +31,10 @@ public class SessionService implements SessionDirectory {
     private final Clock clock;
     private final JanuaProperties.Sessions config;
     private final Duration accessTokenTtl;
+    private final TransactionTemplate tx;
 
     public SessionService(JdbcSessionRepository sessions, EventPublisher events, IdGenerator ids, RandomTokens random,
-                          Clock clock, JanuaProperties properties) {
+                          Clock clock, JanuaProperties properties, TransactionTemplate tx) {
         this.sessions = sessions;
         this.events = events;
         this.ids = ids;
@@ -40,6 +42,7 @@ public class SessionService implements SessionDirectory {
         this.clock = clock;
         this.config = properties.sessions();
         this.accessTokenTtl = properties.tokens().accessTokenTtl();
+        this.tx = tx;
     }
 
     @Override
@@ -102,6 +105,29 @@ public class SessionService implements SessionDirectory {
                 events.publish(DomainEvent.of("session.revoked", id, userId,
                         Map.of("sessionId", id, "userId", userId, "reason", reason)), client);
             }
+        }
+        return n;
+    }
+
+    /**
+     * Ends sessions that timed out (absolute or idle) and publishes {@code session.expired} for
+     * each, once: the conditional revoke lets only one process win a session.
+     */
+    public int expireStale(int limit) {
+        Instant now = clock.instant();
+        int n = 0;
+        // a non-remember-me session's idle window is at most the configured one (never below the token lifetime)
+        Duration idle = config.idleTimeout().compareTo(accessTokenTtl) > 0 ? config.idleTimeout() : accessTokenTtl;
+        for (Session s : sessions.expiryCandidates(now, now.minus(idle), limit)) {
+            if (s.liveAt(now, accessTokenTtl)) continue;
+            Boolean expired = tx.execute(t -> {
+                if (!sessions.revoke(s.id(), "expired", now)) return false;
+                events.publish(DomainEvent.of("session.expired", s.id(), s.userId(),
+                        Map.of("sessionId", s.id(), "userId", s.userId(), "reason",
+                                now.isBefore(s.expiresAt()) ? "idle_timeout" : "absolute_timeout")), ClientInfo.none());
+                return true;
+            });
+            if (Boolean.TRUE.equals(expired)) n++;
         }
         return n;
     }

@@ -56,6 +56,19 @@ public class JdbcSessionRepository {
                 .param("u", userId).param("except", exceptId == null ? "" : exceptId).query(String.class).list();
     }
 
+    /**
+     * Unrevoked sessions past their absolute expiry, or (not "remember me") unused since
+     * {@code idleCutoff}. Remember-me sessions idle out only at their absolute expiry.
+     */
+    public List<Session> expiryCandidates(Instant now, Instant idleCutoff, int limit) {
+        return jdbc.sql("""
+                SELECT * FROM sessions WHERE revoked_at IS NULL
+                  AND (expires_at <= :now OR (remember_me = FALSE AND last_active_at <= :idle))
+                ORDER BY last_active_at LIMIT :n""")
+                .param("now", Sql.ts(now)).param("idle", Sql.ts(idleCutoff)).param("n", limit)
+                .query(JdbcSessionRepository::map).list();
+    }
+
     public void insertRefreshToken(String hash, String sessionId, Instant now, Instant expires) {
         jdbc.sql("INSERT INTO refresh_tokens (token_hash, session_id, created_at, expires_at) VALUES (:h, :s, :now, :exp)")
                 .param("h", hash).param("s", sessionId).param("now", Sql.ts(now)).param("exp", Sql.ts(expires)).update();

@@ -1,0 +1,176 @@
+package dev.janua.server.audit.domain;
+
+import java.security.DigestException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+/**
+ * The audit chain's hash (SECURITY.md, "Audit log"): {@code hash = SHA-256(previous hash ‖
+ * canonical JSON of the record)}, where the previous hash is the 32 raw bytes of the previous
+ * record's hash (32 zero bytes before the first record) and the canonical JSON is the record's
+ * fields with keys in alphabetical order, no whitespace, {@code details} as stored (already
+ * canonical: keys sorted, compact) and {@code occurredAt} as epoch milliseconds.
+ *
+ * <p>Built for verification speed: one instance per thread reuses its buffer and digest, writes
+ * JSON straight into bytes and compares against the stored hex without allocating.
+ * Not thread-safe.
+ */
+public final class AuditHasher {
+    public static final String GENESIS_HEX = "0".repeat(64);
+    private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private final MessageDigest sha;
+    private final byte[] digest = new byte[32];
+    private byte[] buf = new byte[2048];
+    private int len;
+
+    public AuditHasher() {
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The fields that are hashed, in one place for the appender, the verifier and the query view. */
+    public record Fields(long position, String id, long eventSeq, String eventId, String eventType, String userId,
+                         String actorId, String subjectId, String organizationId, String ipAddress, String userAgent,
+                         String requestId, String details, Integer riskScore, long occurredMs) {}
+
+    public String hashHex(byte[] previous, Fields f) {
+        hash(previous, f.position(), f.id(), f.eventSeq(), f.eventId(), f.eventType(), f.userId(), f.actorId(),
+                f.subjectId(), f.organizationId(), f.ipAddress(), f.userAgent(), f.requestId(), f.details(),
+                f.riskScore() != null, f.riskScore() == null ? 0 : f.riskScore(), f.occurredMs());
+        return toHex(digest);
+    }
+
+    /** Computes the hash into an internal buffer; read it with {@link #matches(String)} or {@link #lastHash()}. */
+    public void hash(byte[] previous, long position, String id, long eventSeq, String eventId, String eventType,
+                     String userId, String actorId, String subjectId, String organizationId, String ipAddress,
+                     String userAgent, String requestId, String details, boolean hasRisk, int riskScore, long occurredMs) {
+        len = 0;
+        raw("{\"actorId\":"); str(actorId);
+        raw(",\"details\":"); if (details == null) raw("null"); else utf8(details, false);
+        raw(",\"eventId\":"); str(eventId);
+        raw(",\"eventSeq\":"); num(eventSeq);
+        raw(",\"eventType\":"); str(eventType);
+        raw(",\"id\":"); str(id);
+        raw(",\"ipAddress\":"); str(ipAddress);
+        raw(",\"occurredAt\":"); num(occurredMs);
+        raw(",\"organizationId\":"); str(organizationId);
+        raw(",\"position\":"); num(position);
+        raw(",\"requestId\":"); str(requestId);
+        raw(",\"riskScore\":"); if (hasRisk) num(riskScore); else raw("null");
+        raw(",\"subjectId\":"); str(subjectId);
+        raw(",\"userAgent\":"); str(userAgent);
+        raw(",\"userId\":"); str(userId);
+        put('}');
+        sha.update(previous, 0, 32);
+        sha.update(buf, 0, len);
+        try {
+            sha.digest(digest, 0, 32);
+        } catch (DigestException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public byte[] lastHash() {
+        return digest;
+    }
+
+    /** Whether the last computed hash equals {@code hex} (lower-case hex of 32 bytes). */
+    public boolean matches(String hex) {
+        if (hex == null || hex.length() != 64) return false;
+        for (int i = 0; i < 32; i++) {
+            int b = digest[i] & 0xff;
+            if (hex.charAt(2 * i) != HEX[b >>> 4] || hex.charAt(2 * i + 1) != HEX[b & 15]) return false;
+        }
+        return true;
+    }
+
+    /** Decodes a stored hash into {@code out}; false when it is not 64 hex characters. */
+    public static boolean decodeHex(String hex, byte[] out) {
+        if (hex == null || hex.length() != 64) return false;
+        for (int i = 0; i < 32; i++) {
+            int hi = Character.digit(hex.charAt(2 * i), 16);
+            int lo = Character.digit(hex.charAt(2 * i + 1), 16);
+            if (hi < 0 || lo < 0) return false;
+            out[i] = (byte) ((hi << 4) | lo);
+        }
+        return true;
+    }
+
+    public static String toHex(byte[] b) {
+        byte[] out = new byte[64];
+        for (int i = 0; i < 32; i++) {
+            out[2 * i] = HEX[(b[i] & 0xff) >>> 4];
+            out[2 * i + 1] = HEX[b[i] & 15];
+        }
+        return new String(out, java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    private void ensure(int extra) {
+        if (len + extra > buf.length) buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, len + extra));
+    }
+
+    private void put(int b) {
+        ensure(1);
+        buf[len++] = (byte) b;
+    }
+
+    private void raw(String ascii) {
+        int n = ascii.length();
+        ensure(n);
+        for (int i = 0; i < n; i++) buf[len++] = (byte) ascii.charAt(i);
+    }
+
+    private void num(long v) {
+        raw(Long.toString(v));
+    }
+
+    private void str(String s) {
+        if (s == null) {
+            raw("null");
+            return;
+        }
+        put('"');
+        utf8(s, true);
+        put('"');
+    }
+
+    /** UTF-8 encodes {@code s}; with {@code escape}, as the inside of a JSON string. */
+    private void utf8(String s, boolean escape) {
+        int n = s.length();
+        ensure(n * 6);
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                if (escape && (c == '"' || c == '\\')) {
+                    buf[len++] = '\\';
+                    buf[len++] = (byte) c;
+                } else if (escape && c < 0x20) {
+                    buf[len++] = '\\';
+                    buf[len++] = 'u';
+                    buf[len++] = '0';
+                    buf[len++] = '0';
+                    buf[len++] = HEX[c >>> 4];
+                    buf[len++] = HEX[c & 15];
+                } else {
+                    buf[len++] = (byte) c;
+                }
+            } else if (c < 0x800) {
+                buf[len++] = (byte) (0xc0 | (c >>> 6));
+                buf[len++] = (byte) (0x80 | (c & 0x3f));
+            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                int cp = Character.toCodePoint(c, s.charAt(++i));
+                buf[len++] = (byte) (0xf0 | (cp >>> 18));
+                buf[len++] = (byte) (0x80 | ((cp >>> 12) & 0x3f));
+                buf[len++] = (byte) (0x80 | ((cp >>> 6) & 0x3f));
+                buf[len++] = (byte) (0x80 | (cp & 0x3f));
+            } else {
+                buf[len++] = (byte) (0xe0 | (c >>> 12));
+                buf[len++] = (byte) (0x80 | ((c >>> 6) & 0x3f));
+                buf[len++] = (byte) (0x80 | (c & 0x3f));
+            }
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package dev.janua.server.platform.events;
+
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One virtual thread that runs a pass again and again: at once while passes find work, else after
+ * {@code idle} or as soon as {@link #wake()} is called. A failing pass is logged and retried later,
+ * so a database outage never kills the worker.
+ */
+public final class BackgroundWorker {
+    private static final Logger log = LoggerFactory.getLogger(BackgroundWorker.class);
+    private final String name;
+    private final BooleanSupplier pass;
+    private final Duration idle;
+    private final Semaphore wakeUps = new Semaphore(0);
+    private volatile boolean running;
+    private Thread thread;
+
+    /** {@code pass} returns true when it did work and another pass should follow at once. */
+    public BackgroundWorker(String name, Duration idle, BooleanSupplier pass) {
+        this.name = name;
+        this.idle = idle;
+        this.pass = pass;
+    }
+
+    public synchronized void start() {
+        if (running) return;
+        running = true;
+        thread = Thread.ofVirtual().name("janua-" + name).start(this::loop);
+    }
+
+    public synchronized void stop() {
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+            try {
+                thread.join(Duration.ofSeconds(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    public boolean isRunning() {
+        return running;
+    }
+
+    public void wake() {
+        if (wakeUps.availablePermits() == 0) wakeUps.release();
+    }
+
+    private void loop() {
+        while (running) {
+            boolean more = false;
+            try {
+                more = pass.getAsBoolean();
+            } catch (RuntimeException e) {
+                if (running) log.warn("{} pass failed, retrying in {}: {}", name, idle, e.toString());
+            }
+            if (more) continue;
+            try {
+                if (wakeUps.tryAcquire(idle.toMillis(), TimeUnit.MILLISECONDS)) wakeUps.drainPermits();
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+}

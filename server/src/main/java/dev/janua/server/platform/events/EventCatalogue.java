@@ -1,0 +1,121 @@
+package dev.janua.server.platform.events;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Every domain event type Janua publishes, in one place (seeds 000, 002 and 004, settled): the
+ * canonical dotted past-tense name, what it means, and the seed names accepted as aliases in
+ * webhook filters. Payloads always carry the canonical name. Modules that land later add theirs here.
+ */
+public final class EventCatalogue {
+    public record Entry(String type, String description, Set<String> aliases) {}
+
+    private static final Map<String, Entry> ENTRIES = new LinkedHashMap<>();
+    private static final Map<String, String> ALIASES = new LinkedHashMap<>();
+
+    static {
+        add("user.created", "A user account was created (sign-up, admin, SCIM, invitation)");
+        add("user.updated", "A user's profile changed; data.previousData holds the old values");
+        add("user.deleted", "A user account was deleted");
+        add("user.email_verified", "A user proved ownership of their email address");
+        add("user.password_changed", "A password was changed or reset (data.method: change|reset)");
+        add("user.signin", "A user signed in (data.method, data.sessionId)", "auth.login", "user.login");
+        add("user.signout", "A user signed out", "auth.logout", "user.logout");
+        add("user.signin_failed", "A sign-in failed for an existing account (data.reason)", "auth.login_failed");
+        add("session.created", "A session started");
+        add("session.revoked", "A session was ended before its expiry (data.reason)", "session.deleted");
+        add("session.expired", "A session reached its absolute or idle timeout");
+        add("session.refresh_token_reused", "A rotated refresh token was presented again; the session was revoked");
+        add("user.suspended", "An admin suspended a user (data.reason, data.until); their sessions were revoked");
+        add("user.unsuspended", "An admin lifted a suspension");
+        add("user.unlocked", "An admin lifted a sign-in lockout");
+        add("user.phone_verified", "A user proved ownership of a phone number");
+        add("mfa.enabled", "A second factor was enabled", "auth.mfa_enabled");
+        add("mfa.disabled", "A second factor was disabled", "auth.mfa_disabled");
+        add("mfa.setup_started", "A user started enrolling an authenticator app");
+        add("mfa.verified", "A second factor was checked successfully (data.method)");
+        add("mfa.challenge_created", "A sign-in needs a second factor; a challenge was issued");
+        add("mfa.challenge_failed", "A wrong second-factor code was entered (data.attempts)");
+        add("mfa.backup_codes_regenerated", "A new set of backup codes replaced the old one");
+        add("mfa.sms_code_sent", "A one-time code was sent by SMS");
+        add("mfa.device_trusted", "A device was trusted to skip the second factor for 30 days");
+        add("mfa.device_untrusted", "A trusted device was removed");
+        add("magic_link.sent", "A sign-in link was emailed");
+        add("magic_link.used", "A sign-in link was used");
+        add("passkey.registered", "A passkey was registered", "auth.passkey_registered", "passkey.created");
+        add("passkey.removed", "A passkey was removed", "passkey.deleted");
+        add("organization.created", "An organization was created");
+        add("organization.updated", "An organization's settings changed");
+        add("organization.deleted", "An organization was deleted");
+        add("organization.member_added", "A user joined an organization");
+        add("organization.member_removed", "A user left or was removed from an organization");
+        add("organization.role_changed", "A member's role changed", "organization.member_role_changed");
+        add("invitation.created", "An invitation was sent", "organization.invitation_created");
+        add("invitation.accepted", "An invitation was accepted", "organization.invitation_accepted");
+        add("invitation.revoked", "An invitation was revoked", "organization.invitation_revoked");
+        add("invitation.expired", "An invitation expired unused");
+        add("invitation.resent", "An invitation was sent again with a new link", "organization.invitation_resent");
+        add("role.created", "A custom role was created in an organization");
+        add("role.updated", "A custom role's name, description or permissions changed");
+        add("role.deleted", "A custom role was deleted");
+        add("api_key.created", "An API key was created (the secret is never in the event)");
+        add("api_key.revoked", "An API key was revoked");
+        add("webhook.created", "A webhook endpoint was created");
+        add("webhook.updated", "A webhook endpoint was changed (enabled, disabled, events, URL)");
+        add("webhook.deleted", "A webhook endpoint was deleted");
+        add("webhook.disabled", "An endpoint was disabled because it answered 410 Gone");
+        add("webhook.secret_rotated", "An endpoint's signing secret was rotated");
+        add("webhook.delivery_failed", "A delivery failed its last attempt and was dead-lettered");
+        add("webhook.test", "A test event sent by POST /webhooks/{id}/test");
+    }
+
+    private EventCatalogue() {}
+
+    private static void add(String type, String description, String... aliases) {
+        ENTRIES.put(type, new Entry(type, description, Set.of(aliases)));
+        for (String a : aliases) ALIASES.put(a, type);
+    }
+
+    public static Map<String, Entry> entries() {
+        return ENTRIES;
+    }
+
+    /** The canonical name of a type or alias, or empty when Janua publishes no such event. */
+    public static Optional<String> canonical(String typeOrAlias) {
+        if (typeOrAlias == null) return Optional.empty();
+        if (ENTRIES.containsKey(typeOrAlias)) return Optional.of(typeOrAlias);
+        return Optional.ofNullable(ALIASES.get(typeOrAlias));
+    }
+
+    /**
+     * A subscription pattern is {@code *}, {@code prefix.*} (a known prefix) or a known type or
+     * alias; returns the normalised pattern (aliases become canonical names) or empty if unknown.
+     */
+    public static Optional<String> normalisePattern(String pattern) {
+        if (pattern == null || pattern.isBlank()) return Optional.empty();
+        String p = pattern.trim();
+        if (p.equals("*")) return Optional.of(p);
+        if (p.endsWith(".*")) {
+            String prefix = p.substring(0, p.length() - 1);
+            boolean known = ENTRIES.keySet().stream().anyMatch(t -> t.startsWith(prefix))
+                    || ALIASES.keySet().stream().anyMatch(t -> t.startsWith(prefix));
+            return known ? Optional.of(p) : Optional.empty();
+        }
+        return canonical(p);
+    }
+
+    /** Whether a canonical event type matches a normalised pattern. */
+    public static boolean matches(String pattern, String type) {
+        if (pattern.equals("*")) return true;
+        if (pattern.endsWith(".*")) {
+            String prefix = pattern.substring(0, pattern.length() - 1);
+            if (type.startsWith(prefix)) return true;
+            Entry e = ENTRIES.get(type);
+            return e != null && e.aliases().stream().anyMatch(a -> a.startsWith(prefix));
+        }
+        return pattern.equals(type);
+    }
+}

@@ -1,0 +1,21 @@
+package dev.janua.server.ratelimit;
+
+/**
+ * Token-bucket rate limits, shared by every Janua process when Redis is configured. Modules call
+ * {@link #check} for limits keyed by something only they know (an email address); the HTTP filter
+ * handles the IP, user and API-key buckets.
+ */
+public interface RateLimits {
+    /** Takes one token; never throws. */
+    Decision tryConsume(RateLimitCategory category, String key);
+
+    /**
+     * Takes one token or throws {@code RATE_LIMITED} (429, with {@code retryAfter}); during an
+     * HTTP request also sets the {@code X-RateLimit-*} headers of this bucket on the response.
+     */
+    void check(RateLimitCategory category, String key);
+
+    /** {@code resetEpochSeconds}: when the bucket is full again; {@code retryAfterSeconds}: 0 when allowed. */
+    record Decision(boolean allowed, long limit, long remaining, long resetEpochSeconds, long retryAfterSeconds,
+                    RateLimitCategory category) {}
+}
