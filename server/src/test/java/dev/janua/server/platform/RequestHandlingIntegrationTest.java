@@ -114,6 +114,7 @@ class RequestHandlingIntegrationTest extends IntegrationTest {
         Api.Response longName = api.post("/api/v1/auth/signup", Api.map("email", uniqueEmail("long"), "password", PASSWORD,
                 "firstName", "x".repeat(5000)));
         assertThat(longName.status()).isEqualTo(422);
+        assertThat(longName.text("/error/details/field")).isEqualTo("firstName");
         Api.Response bigMetadata = api.post("/api/v1/auth/signup", Api.map("email", uniqueEmail("meta"), "password", PASSWORD,
                 "metadata", Api.map("blob", "y".repeat(200_000))));
         assertThat(bigMetadata.status()).isEqualTo(422);

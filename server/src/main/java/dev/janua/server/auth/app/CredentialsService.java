@@ -21,7 +21,9 @@ import dev.janua.server.users.User;
 import dev.janua.server.users.UserDirectory;
 import dev.janua.server.users.UserDirectory.FailedSignIn;
 import dev.janua.server.users.UserStatus;
+import dev.janua.server.users.ProfileChange;
 import dev.janua.server.users.domain.EmailAddress;
+import dev.janua.server.users.domain.ProfileRules;
 import dev.janua.server.users.domain.PasswordPolicy;
 import java.time.Clock;
 import java.time.Instant;
@@ -71,9 +73,8 @@ public class CredentialsService {
 
     public SignInResult signUp(SignUp request, ClientInfo client) {
         String email = EmailAddress.requireValid(request.email());
-        if (request.username() != null && !request.username().matches("[A-Za-z0-9_.\\-]{3,64}")) {
-            throw new JanuaException(ErrorCode.VALIDATION_ERROR, Map.of("field", "username", "reason", "invalid_format"));
-        }
+        ProfileRules.check(new ProfileChange(request.firstName(), request.lastName(), request.username(),
+                null, null, null, null, null, null));
         policy.check(request.password(), email, request.firstName(), request.lastName(), request.username());
         String hash = hasher.hash(request.password());
         User user = tx.execute(t -> {
