@@ -38,8 +38,13 @@ public interface SecondFactors {
 
     record Challenge(String token, List<String> methods, Instant expiresAt, boolean enrollment) {}
 
+    /**
+     * {@code unlocksEnrollment}: the code proved the user's enrolled SMS factor on an enrolment that
+     * must first pass it; the same challenge now allows setting up an authenticator app, and no
+     * session starts yet.
+     */
     record VerifiedChallenge(String tokenHash, String userId, String method, String firstFactor, boolean rememberMe,
-                             boolean enrollment) {}
+                             boolean enrollment, boolean unlocksEnrollment, Instant expiresAt) {}
 
     record Completion(String userId, String firstFactor, String method, boolean rememberMe, TrustedDevice trustedDevice) {}
 

@@ -12,6 +12,7 @@ public enum RateLimitCategory {
     PASSWORD_RESET("password_reset", 3, Duration.ofHours(1), "per email"),
     EMAIL_VERIFICATION("email_verification", 5, Duration.ofHours(1), "per email"),
     MAGIC_LINK("magic_link", 5, Duration.ofHours(1), "per email"),
+    SMS("sms", 5, Duration.ofHours(1), "per user and per phone number"),
     API("api", 1000, Duration.ofHours(1), "per API key"),
     DEFAULT("default", 100, Duration.ofMinutes(1), "per IP"),
     AUTHENTICATED("authenticated", 1000, Duration.ofMinutes(1), "per user"),

@@ -79,6 +79,7 @@ public final class PermissionCatalogue {
     }
 
     public static boolean isPlatform(String permission) {
+        if (permission == null) return false;
         Permission p = BY_ID.get(permission);
         if (p != null) return p.platform();
         int colon = permission.indexOf(':');

@@ -26,12 +26,6 @@ public interface UserDirectory {
 
     void delete(String userId, String actorId, ClientInfo client);
 
-    /**
-     * Counts one failed sign-in atomically, locking the account when the threshold is reached.
-     * Returns empty when the account was already locked (a parallel attempt got there first).
-     */
-    Optional<FailedSignIn> recordFailedSignIn(String userId, Instant now);
-
     void recordSuccessfulSignIn(String userId, Instant now);
 
     /** Sets the {@code mfaEnabled} flag; the MFA module publishes {@code mfa.enabled}/{@code mfa.disabled}. */

@@ -42,14 +42,17 @@ class ApiKeyIntegrationTest extends TenantFixtures {
         assertThat(mine.text("/data/0/id")).isEqualTo(org);
         assertThat(count("SELECT COUNT(*) FROM api_keys WHERE id = :id AND last_used_at IS NOT NULL", "id", created.text("/id"))).isEqualTo(1);
 
-        // server-side code adds people directly and invites them
+        // an organization's key invites people; it cannot add them without their consent (a membership
+        // imposes the organization's mfaRequired and sessionTimeout on the user)
         Account added = newUser("added");
-        assertThat(api.post("/api/v1/organizations/" + org + "/members", Api.map("userId", added.id(), "role", "viewer"), "X-API-Key", key)
-                .status()).isEqualTo(201);
+        Api.Response direct = api.post("/api/v1/organizations/" + org + "/members", Api.map("userId", added.id(), "role", "viewer"),
+                "X-API-Key", key);
+        assertThat(direct.status()).isEqualTo(403);
+        assertThat(direct.text("/error/details/reason")).isEqualTo("use_invitations");
         assertThat(api.post("/api/v1/organizations/" + org + "/invitations", Api.map("email", uniqueEmail("byKey"), "role", "viewer"),
                 "X-API-Key", key).status()).isEqualTo(201);
         assertThat(count("SELECT COUNT(*) FROM domain_events WHERE type = 'organization.member_added' AND actor_id = :k", "k",
-                created.text("/id"))).isEqualTo(1);
+                created.text("/id"))).isZero();
     }
 
     @Test

@@ -163,4 +163,35 @@ class MfaPolicyAndDevicesIntegrationTest extends MfaTestSupport {
         assertThat(m.find()).as(body).isTrue();
         return m.group(1);
     }
+
+    @Test
+    void aRequiredEnrolmentForAnSmsUserAsksForTheTextedCodeBeforeAnAuthenticatorCanBeSetUp() {
+        String email = uniqueEmail("smsfirst");
+        Api.Response up = signUp(email);
+        String access = accessToken(up);
+        String phone = "+1415556" + String.format("%04d", (int) (Math.random() * 10000));
+        api.post("/api/v1/auth/mfa/enable", Api.map("type", "sms", "phone_number", phone), "Authorization", Api.bearer(access));
+        assertThat(api.post("/api/v1/auth/mfa/verify", Api.map("type", "sms", "code", lastSmsCode(phone)), "Authorization", Api.bearer(access))
+                .status()).isEqualTo(200);
+        TestMfaRequirement.require(up.text("/user/id"));
+
+        // the password alone must not let anyone enrol an authenticator app (and so take the account)
+        Api.Response first = passwordSignIn(email);
+        assertThat(first.json().path("requiresMfaEnrollment").asBoolean()).isTrue();
+        assertThat(first.json().path("methods").toString()).isEqualTo("[\"sms\"]");
+        String token = first.text("/mfaToken");
+        assertThat(api.post("/api/v1/mfa/setup", Api.map("type", "totp"), "X-MFA-Token", token).errorCode()).isEqualTo("MFA_TOKEN_INVALID");
+
+        assertThat(api.post("/api/v1/auth/login/mfa/sms", Api.map("mfaToken", token)).status()).isEqualTo(200);
+        Api.Response passed = api.post("/api/v1/auth/login/mfa", Api.map("mfaToken", token, "method", "sms", "code", lastSmsCode(phone)));
+        assertThat(passed.status()).as(passed.raw().body()).isEqualTo(200);
+        assertThat(passed.json().path("requiresMfaEnrollment").asBoolean()).isTrue();
+        assertThat(passed.json().path("tokens").isMissingNode()).isTrue();
+        // now the same challenge may set up the authenticator
+        Api.Response setup = api.post("/api/v1/mfa/setup", Api.map("type", "totp"), "X-MFA-Token", token);
+        assertThat(setup.status()).as(setup.raw().body()).isEqualTo(200);
+        Api.Response done = api.post("/api/v1/auth/login/mfa", Api.map("mfaToken", token, "method", "totp", "code", nextCode(setup.text("/secret"))));
+        assertThat(done.status()).as(done.raw().body()).isEqualTo(200);
+        assertThat(done.text("/tokens/accessToken")).isNotBlank();
+    }
 }

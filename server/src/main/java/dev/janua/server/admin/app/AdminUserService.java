@@ -105,6 +105,7 @@ public class AdminUserService {
         boolean privileged = u.email() != null || u.emailVerified() != null || u.isAdmin() != null;
         if (!userId.equals(caller.userId()) || privileged) admins.require(caller, PermissionCatalogue.USERS_WRITE);
         if (u.isAdmin() != null) admins.require(caller);
+        if (!userId.equals(caller.userId())) requireAdminInPersonForAdminTarget(caller, userId);
         return administration.update(userId, new AdminChange(u.profile(), u.email(), u.emailVerified(), u.isAdmin()),
                 caller.actorId(), client);
     }
@@ -113,6 +114,7 @@ public class AdminUserService {
     public void delete(Caller caller, String userId, ClientInfo client) {
         admins.require(caller, PermissionCatalogue.USERS_DELETE);
         notSelf(caller, userId, "delete");
+        requireAdminInPersonForAdminTarget(caller, userId);
         find(userId);
         organizations.requireNotSoleOwner(userId);
         sessions.revokeAllForUser(userId, null, "account_deleted", client);
@@ -124,6 +126,7 @@ public class AdminUserService {
     public ManagedUser suspend(Caller caller, String userId, String reason, Long durationSeconds, ClientInfo client) {
         admins.require(caller, PermissionCatalogue.USERS_WRITE);
         notSelf(caller, userId, "suspend");
+        requireAdminInPersonForAdminTarget(caller, userId);
         String why = reason == null || reason.isBlank() ? null : reason.trim();
         if (why != null && why.length() > 500) throw invalid("reason", "too_long");
         if (durationSeconds != null && (durationSeconds < 1 || durationSeconds > MAX_SUSPENSION_SECONDS)) {
@@ -138,13 +141,23 @@ public class AdminUserService {
     @Transactional
     public ManagedUser unsuspend(Caller caller, String userId, ClientInfo client) {
         admins.require(caller, PermissionCatalogue.USERS_WRITE);
+        requireAdminInPersonForAdminTarget(caller, userId);
         return administration.unsuspend(userId, caller.actorId(), client);
     }
 
     @Transactional
     public ManagedUser unlock(Caller caller, String userId, ClientInfo client) {
         admins.require(caller, PermissionCatalogue.USERS_WRITE);
+        requireAdminInPersonForAdminTarget(caller, userId);
         return administration.unlock(userId, caller.actorId(), client);
+    }
+
+    /**
+     * Acting on a platform admin's account (its email, verification, suspension, deletion) is
+     * taking it over: only an admin in person may, never an API key holding users:write.
+     */
+    private void requireAdminInPersonForAdminTarget(Caller caller, String userId) {
+        if (users.findById(userId).map(User::admin).orElse(false)) admins.require(caller);
     }
 
     private ManagedUser find(String userId) {

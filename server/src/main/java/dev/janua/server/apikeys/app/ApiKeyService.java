@@ -37,6 +37,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class ApiKeyService implements ApiKeys {
+    /** Ten years: a longer-lived key is a key that is never rotated. */
+    private static final long MAX_LIFETIME_SECONDS = 10L * 366 * 24 * 3600;
     private static final Duration USE_RESOLUTION = Duration.ofSeconds(60);
     private final JdbcApiKeyRepository keys;
     private final OrganizationAccess access;
@@ -134,6 +136,7 @@ public class ApiKeyService implements ApiKeys {
     }
 
     private Instant expiry(ApiKeyDraft d, Instant now) {
+        if (d.expiresIn() != null && (d.expiresIn() < 1 || d.expiresIn() > MAX_LIFETIME_SECONDS)) throw invalid("expiresIn", "out_of_range");
         Instant expires = d.expiresAt() != null ? d.expiresAt() : d.expiresIn() != null ? now.plusSeconds(d.expiresIn()) : null;
         if (expires != null && !expires.isAfter(now.plusSeconds(59))) throw invalid("expiresAt", "must_be_in_the_future");
         return expires;

@@ -62,7 +62,7 @@ public class AuditController {
         AuditQuery q = body == null ? new AuditQuery(null, null, null, null, null, null, null, null, null) : body;
         Integer page = q.page();
         if (page == null && q.offset() != null && q.offset() > 0) {
-            int limit = q.limit() == null ? PageRequest.DEFAULT_LIMIT : q.limit();
+            int limit = PageRequest.of(q.limit(), null, null).limit(); // validated: 1..100
             if (q.offset() % limit != 0) {
                 throw new JanuaException(ErrorCode.VALIDATION_ERROR, Map.of("field", "offset", "reason", "must be a multiple of limit"));
             }

@@ -17,6 +17,7 @@ import dev.janua.server.sessions.SessionDirectory;
 import dev.janua.server.sessions.SessionDirectory.Rotation;
 import dev.janua.server.tokens.AccessTokens;
 import dev.janua.server.users.NewUser;
+import dev.janua.server.users.PasswordChecks;
 import dev.janua.server.users.User;
 import dev.janua.server.users.UserDirectory;
 import dev.janua.server.users.UserDirectory.FailedSignIn;
@@ -49,9 +50,11 @@ public class CredentialsService {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final UnknownEmailLockout unknownEmails;
+    private final PasswordChecks passwordChecks;
 
     public CredentialsService(UserDirectory users, SessionDirectory sessions, AccessTokens tokens, SessionIssuer issuer,
-                              SignIns signIns, PasswordHasher hasher, PasswordPolicy policy, EmailVerificationService verification,
+                              SignIns signIns, PasswordHasher hasher, PasswordChecks passwordChecks, PasswordPolicy policy,
+                              EmailVerificationService verification,
                               EventPublisher events, TransactionTemplate tx, Clock clock, JanuaProperties properties) {
         this.users = users;
         this.sessions = sessions;
@@ -59,6 +62,7 @@ public class CredentialsService {
         this.issuer = issuer;
         this.signIns = signIns;
         this.hasher = hasher;
+        this.passwordChecks = passwordChecks;
         this.policy = policy;
         this.verification = verification;
         this.events = events;
@@ -103,20 +107,11 @@ public class CredentialsService {
             throw o.locked() ? locked(o.lockedUntil()) : invalidCredentials(o.attemptsRemaining());
         }
         User user = found.get();
-        if (user.lockedAt(now)) {
-            hasher.burnEquivalentTime(password);
-            throw locked(user.lockedUntil());
-        }
-        if (!hasher.verify(password, user.passwordHash())) {
-            Optional<FailedSignIn> failed = tx.execute(t -> {
-                Optional<FailedSignIn> f = users.recordFailedSignIn(user.id(), now);
-                events.publish(DomainEvent.of("user.signin_failed", user.id(), null,
-                        Map.of("userId", user.id(), "reason", f.isPresent() ? "invalid_password" : "locked", "success", false)), client);
-                return f;
-            });
-            if (failed.isEmpty() || failed.get().lockedUntil() != null) {
-                throw locked(failed.map(FailedSignIn::lockedUntil).orElse(null));
-            }
+        Optional<FailedSignIn> failed = passwordChecks.check(user, password);
+        if (failed.isPresent()) {
+            tx.executeWithoutResult(t -> events.publish(DomainEvent.of("user.signin_failed", user.id(), null,
+                    Map.of("userId", user.id(), "reason", "invalid_password", "success", false)), client));
+            if (failed.get().lockedUntil() != null) throw locked(failed.get().lockedUntil());
             throw invalidCredentials(failed.get().attemptsRemaining());
         }
         if (user.status() != UserStatus.ACTIVE) throw new JanuaException(ErrorCode.ACCOUNT_SUSPENDED);

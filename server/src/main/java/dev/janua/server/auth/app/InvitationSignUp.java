@@ -8,9 +8,11 @@ import dev.janua.server.platform.errors.ErrorCode;
 import dev.janua.server.platform.errors.JanuaException;
 import dev.janua.server.platform.web.ClientInfo;
 import dev.janua.server.users.NewUser;
+import dev.janua.server.users.ProfileChange;
 import dev.janua.server.users.User;
 import dev.janua.server.users.UserDirectory;
 import dev.janua.server.users.domain.PasswordPolicy;
+import dev.janua.server.users.domain.ProfileRules;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -53,9 +55,8 @@ public class InvitationSignUp {
         if (users.findByEmail(pending.email()).isPresent()) {
             throw new JanuaException(ErrorCode.EMAIL_ALREADY_EXISTS, Map.of("reason", "sign_in_to_accept"));
         }
-        if (account.username() != null && !account.username().matches("[A-Za-z0-9_.\\-]{3,64}")) {
-            throw new JanuaException(ErrorCode.VALIDATION_ERROR, Map.of("field", "username", "reason", "invalid_format"));
-        }
+        ProfileRules.check(new ProfileChange(account.firstName(), account.lastName(), account.username(),
+                null, null, null, null, null, null));
         policy.check(account.password(), pending.email(), account.firstName(), account.lastName(), account.username());
         String hash = hasher.hash(account.password());
         record Joined(User user, Invitations.Accepted accepted) {}

@@ -13,6 +13,7 @@ import dev.janua.server.ratelimit.RateLimits;
 import dev.janua.server.sessions.SessionDirectory;
 import dev.janua.server.tokens.OneTimeTokens;
 import dev.janua.server.tokens.OneTimeTokens.Purpose;
+import dev.janua.server.users.PasswordChecks;
 import dev.janua.server.users.User;
 import dev.janua.server.users.UserDirectory;
 import dev.janua.server.users.UserStatus;
@@ -32,6 +33,7 @@ public class PasswordService {
     private final SessionDirectory sessions;
     private final OneTimeTokens oneTime;
     private final PasswordHasher hasher;
+    private final PasswordChecks passwordChecks;
     private final PasswordPolicy policy;
     private final Mailer mailer;
     private final PublicUrl publicUrl;
@@ -40,12 +42,14 @@ public class PasswordService {
     private final OrganizationDirectory organizations;
 
     public PasswordService(UserDirectory users, SessionDirectory sessions, OneTimeTokens oneTime, PasswordHasher hasher,
+                           PasswordChecks passwordChecks,
                            PasswordPolicy policy, Mailer mailer, PublicUrl publicUrl, RateLimits rateLimits,
                            JanuaProperties properties, OrganizationDirectory organizations) {
         this.users = users;
         this.sessions = sessions;
         this.oneTime = oneTime;
         this.hasher = hasher;
+        this.passwordChecks = passwordChecks;
         this.policy = policy;
         this.mailer = mailer;
         this.publicUrl = publicUrl;
@@ -91,6 +95,8 @@ public class PasswordService {
         OneTimeTokens.Redeemed redeemed = oneTime.redeem(Purpose.PASSWORD_RESET, token)
                 .orElseThrow(() -> new JanuaException(ErrorCode.TOKEN_INVALID_OR_EXPIRED));
         User user = users.findById(redeemed.userId()).orElseThrow(() -> new JanuaException(ErrorCode.TOKEN_INVALID_OR_EXPIRED));
+        // a link sent to an address the account no longer has must not reset it
+        if (!user.email().equalsIgnoreCase(redeemed.email())) throw new JanuaException(ErrorCode.TOKEN_INVALID_OR_EXPIRED);
         policy.check(newPassword, user.email(), user.firstName(), user.lastName(), user.username());
         users.changePasswordHash(user.id(), hasher.hash(newPassword), false, client);
         oneTime.revokeAll(Purpose.PASSWORD_RESET, user.id());
@@ -111,11 +117,6 @@ public class PasswordService {
     }
 
     private void requirePassword(User user, String password, String field) {
-        if (password == null || password.isEmpty()) {
-            throw new JanuaException(ErrorCode.VALIDATION_ERROR, Map.of("field", field, "reason", "required"));
-        }
-        if (!hasher.verify(password, user.passwordHash())) {
-            throw JanuaException.of(ErrorCode.INVALID_CREDENTIALS, "field", field);
-        }
+        passwordChecks.require(user, password, field);
     }
 }

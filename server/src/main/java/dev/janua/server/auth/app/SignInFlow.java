@@ -52,6 +52,10 @@ public class SignInFlow implements SignIns {
     /** {@code POST /auth/login/mfa}: the code is checked (its attempt counted) before the transaction that spends the challenge. */
     public SignInOutcome completeSecondFactor(String mfaToken, String method, String code, boolean trustDevice, ClientInfo client) {
         VerifiedChallenge verified = secondFactors.verify(mfaToken, method, code, client);
+        if (verified.unlocksEnrollment()) {
+            // SMS passed; the policy still wants an authenticator app: enrol it with the same token
+            return new SignInOutcome.SecondFactorRequired(mfaToken, java.util.List.of("totp"), verified.expiresAt(), true);
+        }
         return tx.execute(t -> {
             User user = users.findById(verified.userId()).orElseThrow(() -> JanuaException.of(ErrorCode.MFA_TOKEN_INVALID, "reason", "unknown"));
             if (user.status() != UserStatus.ACTIVE) throw new JanuaException(ErrorCode.ACCOUNT_SUSPENDED);

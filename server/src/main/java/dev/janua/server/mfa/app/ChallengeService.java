@@ -36,6 +36,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ChallengeService implements SecondFactors {
     static final String SIGNIN = "signin";
     static final String ENROLLMENT = "enrollment";
+    /**
+     * An enrolment for a user who already has SMS: a policy requires an authenticator app, but the
+     * password alone must not let anyone enrol one (and so take the account) — the SMS factor is
+     * asked for first, then the challenge becomes an ordinary enrolment.
+     */
+    static final String ENROLLMENT_AFTER_SMS = "enrollment_sms";
 
     private final JdbcChallengeRepository challenges;
     private final JdbcFactorRepository factors;
@@ -90,9 +96,13 @@ public class ChallengeService implements SecondFactors {
     public Challenge startChallenge(String userId, boolean enrollment, String firstFactor, boolean rememberMe, ClientInfo client) {
         String token = random.next("tmp");
         Instant now = clock.instant();
-        String kind = enrollment ? ENROLLMENT : SIGNIN;
+        String kind = !enrollment ? SIGNIN : factors.smsPhone(userId).isPresent() ? ENROLLMENT_AFTER_SMS : ENROLLMENT;
         challenges.insert(Hashes.sha256Hex(token), userId, kind, firstFactor, rememberMe, maxAttempts, now, now.plus(ttl));
-        List<String> methods = enrollment ? List.of(MfaMethods.TOTP) : methods(userId);
+        List<String> methods = switch (kind) {
+            case ENROLLMENT -> List.of(MfaMethods.TOTP);
+            case ENROLLMENT_AFTER_SMS -> List.of(MfaMethods.SMS);
+            default -> methods(userId);
+        };
         events.publish(DomainEvent.of("mfa.challenge_created", userId, userId,
                 Map.of("userId", userId, "kind", kind, "firstFactor", firstFactor, "methods", methods)), client);
         return new Challenge(token, methods, now.plus(ttl), enrollment);
@@ -120,10 +130,11 @@ public class ChallengeService implements SecondFactors {
         }
         ChallengeRow row = live(mfaToken);
         boolean enrollment = ENROLLMENT.equals(row.kind());
+        boolean smsFirst = ENROLLMENT_AFTER_SMS.equals(row.kind());
         String m = method == null || method.isBlank()
-                ? (BackupCodes.normalize(code) != null && !enrollment ? MfaMethods.BACKUP_CODE : MfaMethods.TOTP)
+                ? (smsFirst ? MfaMethods.SMS : BackupCodes.normalize(code) != null && !enrollment ? MfaMethods.BACKUP_CODE : MfaMethods.TOTP)
                 : MfaMethods.normalize(method);
-        List<String> allowed = enrollment ? List.of(MfaMethods.TOTP) : methods(row.userId());
+        List<String> allowed = smsFirst ? List.of(MfaMethods.SMS) : enrollment ? List.of(MfaMethods.TOTP) : methods(row.userId());
         if (!allowed.contains(m)) {
             throw new JanuaException(ErrorCode.MFA_METHOD_UNAVAILABLE, Map.of("method", String.valueOf(method), "methods", allowed));
         }
@@ -144,7 +155,11 @@ public class ChallengeService implements SecondFactors {
             throw new JanuaException(ErrorCode.INVALID_MFA_CODE, Map.of("method", m, "attempts_remaining", remaining));
         }
         if (guarded) guard.succeeded(row.userId());
-        return new VerifiedChallenge(row.tokenHash(), row.userId(), m, row.firstFactor(), row.rememberMe(), enrollment);
+        if (smsFirst && !challenges.changeKind(row.tokenHash(), ENROLLMENT_AFTER_SMS, ENROLLMENT)) {
+            throw JanuaException.of(ErrorCode.MFA_TOKEN_INVALID, "reason", "used");
+        }
+        return new VerifiedChallenge(row.tokenHash(), row.userId(), m, row.firstFactor(), row.rememberMe(), enrollment, smsFirst,
+                row.expiresAt());
     }
 
     @Override

@@ -78,10 +78,6 @@ public class FactorChecks {
         return Hashes.constantTimeEquals(hash, row.get().codeHash()) && factors.useSmsCode(userId, SmsPurpose.SIGNIN, hash, now);
     }
 
-    public boolean password(String passwordHash, String password) {
-        return password != null && !password.isEmpty() && hasher.verify(password, passwordHash);
-    }
-
     /** Purposes of SMS codes (column {@code mfa_sms_codes.purpose}). */
     public static final class SmsPurpose {
         public static final String PHONE = "phone";

@@ -15,6 +15,7 @@ import dev.janua.server.platform.events.DomainEvent;
 import dev.janua.server.platform.events.EventPublisher;
 import dev.janua.server.platform.ids.IdGenerator;
 import dev.janua.server.platform.web.ClientInfo;
+import dev.janua.server.users.PasswordChecks;
 import dev.janua.server.users.User;
 import dev.janua.server.users.UserDirectory;
 import java.security.SecureRandom;
@@ -32,6 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class MfaAccountService {
     private final JdbcFactorRepository factors;
     private final FactorChecks checks;
+    private final PasswordChecks passwordChecks;
     private final TrustedDeviceService devices;
     private final CodeCheckGuard guard;
     private final MfaPolicy policy;
@@ -44,9 +46,10 @@ public class MfaAccountService {
 
     public MfaAccountService(JdbcFactorRepository factors, FactorChecks checks, TrustedDeviceService devices, CodeCheckGuard guard,
                              MfaPolicy policy,
-                             UserDirectory users, EventPublisher events, IdGenerator ids, Clock clock, MfaProperties properties) {
+                             UserDirectory users, EventPublisher events, IdGenerator ids, Clock clock, MfaProperties properties, PasswordChecks passwordChecks) {
         this.factors = factors;
         this.checks = checks;
+        this.passwordChecks = passwordChecks;
         this.devices = devices;
         this.guard = guard;
         this.policy = policy;
@@ -165,7 +168,7 @@ public class MfaAccountService {
             throw new JanuaException(ErrorCode.VALIDATION_ERROR, Map.of("field", "password", "reason", "password or code required"));
         }
         if (password != null && !password.isEmpty()) {
-            if (!checks.password(user.passwordHash(), password)) throw JanuaException.of(ErrorCode.INVALID_CREDENTIALS, "field", "password");
+            passwordChecks.require(user, password, "password");
             return;
         }
         checkCode(user.id(), code);

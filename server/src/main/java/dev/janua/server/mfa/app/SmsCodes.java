@@ -6,6 +6,8 @@ import dev.janua.server.mfa.persistence.JdbcFactorRepository.SmsCodeRow;
 import dev.janua.server.notifications.SmsSender;
 import dev.janua.server.platform.crypto.Hashes;
 import dev.janua.server.platform.errors.ErrorCode;
+import dev.janua.server.ratelimit.RateLimitCategory;
+import dev.janua.server.ratelimit.RateLimits;
 import dev.janua.server.platform.errors.JanuaException;
 import dev.janua.server.platform.events.DomainEvent;
 import dev.janua.server.platform.events.EventPublisher;
@@ -32,6 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class SmsCodes {
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
     private final JdbcFactorRepository factors;
+    private final RateLimits rateLimits;
     private final SmsSender sms;
     private final MessageSource messages;
     private final UserDirectory users;
@@ -44,7 +47,8 @@ public class SmsCodes {
     private final String appName;
 
     public SmsCodes(JdbcFactorRepository factors, SmsSender sms, MessageSource messages, UserDirectory users, EventPublisher events,
-                    TransactionTemplate tx, Clock clock, MfaProperties properties) {
+                    TransactionTemplate tx, Clock clock, MfaProperties properties, RateLimits rateLimits) {
+        this.rateLimits = rateLimits;
         this.factors = factors;
         this.sms = sms;
         this.messages = messages;
@@ -74,6 +78,10 @@ public class SmsCodes {
 
     /** Issues a new code (voiding the previous one of the same purpose) and texts it; joins or opens a transaction. */
     public Sent send(String userId, String purpose, String phone, String challengeHash, Locale locale, ClientInfo client) {
+        // Texts cost money and reach third parties: a few per hour per account and per number
+        // (against SMS pumping and against guessing through fresh codes).
+        rateLimits.check(RateLimitCategory.SMS, "user:" + userId);
+        rateLimits.check(RateLimitCategory.SMS, "phone:" + phone);
         String code = String.format("%06d", random.nextInt(1_000_000));
         Instant now = clock.instant();
         tx.executeWithoutResult(t -> {

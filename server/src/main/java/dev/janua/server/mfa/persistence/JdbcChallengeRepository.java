@@ -47,6 +47,12 @@ public class JdbcChallengeRepository {
                 .param("h", hash).param("now", Sql.ts(now)).update() == 1;
     }
 
+    /** Moves a challenge from one kind to the next, only from the expected kind (so it happens once). */
+    public boolean changeKind(String hash, String from, String to) {
+        return jdbc.sql("UPDATE mfa_challenges SET kind = :to WHERE token_hash = :h AND kind = :from AND completed_at IS NULL")
+                .param("to", to).param("h", hash).param("from", from).update() == 1;
+    }
+
     /** Single use: exactly one completion per challenge. */
     public boolean complete(String hash, Instant now) {
         return jdbc.sql("UPDATE mfa_challenges SET completed_at = :now WHERE token_hash = :h AND completed_at IS NULL AND expires_at > :now")

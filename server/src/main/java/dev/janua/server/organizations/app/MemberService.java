@@ -73,14 +73,16 @@ public class MemberService {
     }
 
     /**
-     * Adds an existing user directly, without an invitation. Only server-side code may (an API key
-     * with {@code members:invite}) and platform admins: a person adding strangers to an
-     * organization without their consent is what invitations exist to prevent.
+     * Adds an existing user directly, without an invitation. Only the platform may (platform
+     * admins, and platform-scoped API keys with {@code members:invite}): a membership imposes the
+     * organization's policies (mfaRequired, sessionTimeout) on the user, so an organization — even
+     * through its own API key — must ask by invitation and get the user's consent.
      */
     @Transactional
     public Member add(Caller caller, String organizationId, String userId, RoleChange change, ClientInfo client) {
         Access a = access.require(caller, organizationId, PermissionCatalogue.MEMBERS_INVITE);
-        if (!caller.isApiKey() && !Access.PLATFORM_ADMIN.equals(a.source())) {
+        boolean platformKey = caller.isApiKey() && caller.apiKey().platformScoped();
+        if (!platformKey && !Access.PLATFORM_ADMIN.equals(a.source())) {
             throw new JanuaException(ErrorCode.INSUFFICIENT_PERMISSIONS, Map.of("reason", "use_invitations"));
         }
         if (userId == null || userId.isBlank()) throw new JanuaException(ErrorCode.VALIDATION_ERROR, Map.of("field", "userId", "reason", "required"));

@@ -65,6 +65,9 @@ public class PermissionChecks {
             throw new JanuaException(ErrorCode.VALIDATION_ERROR, Map.of("field", "permissions", "reason",
                     permissions == null || permissions.isEmpty() ? "required" : "too_many"));
         }
+        if (permissions.stream().anyMatch(p -> p == null || p.isBlank() || p.length() > 100)) {
+            throw new JanuaException(ErrorCode.VALIDATION_ERROR, Map.of("field", "permissions", "reason", "blank_or_too_long"));
+        }
         authorize(caller, userId, organizationId);
         User user = users.findById(userId).orElseThrow(() -> JanuaException.of(ErrorCode.USER_NOT_FOUND, "userId", userId));
         AccessRow row = organizationId == null ? null : members.access(organizationId, userId);

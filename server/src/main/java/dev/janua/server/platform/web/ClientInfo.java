@@ -7,8 +7,13 @@ public record ClientInfo(String ipAddress, String userAgent, String requestId) {
     public static ClientInfo from(HttpServletRequest request, boolean trustProxy) {
         String ip = request.getRemoteAddr();
         if (trustProxy) {
+            // The proxy appends the address it saw; everything left of that is the client's to write.
             String forwarded = request.getHeader("X-Forwarded-For");
-            if (forwarded != null && !forwarded.isBlank()) ip = forwarded.split(",")[0].trim();
+            if (forwarded != null && !forwarded.isBlank()) {
+                String[] hops = forwarded.split(",");
+                String last = hops[hops.length - 1].trim();
+                if (!last.isEmpty()) ip = last;
+            }
         }
         String ua = request.getHeader("User-Agent");
         if (ua != null && ua.length() > 512) ua = ua.substring(0, 512);

@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * {@code janua.rate-limits.*}: {@code enabled}, {@code exempt-ips} (never limited by IP: health
  * checkers, load tests), {@code redis-prefix}, and per bucket {@code <bucket>.capacity} /
- * {@code <bucket>.period} (buckets: auth, password-reset, email-verification, magic-link, api,
+ * {@code <bucket>.period} (buckets: auth, password-reset, email-verification, magic-link, sms, api,
  * anonymous — the seed's "default" bucket —, authenticated, webhook-delivery).
  */
 @ConfigurationProperties("janua.rate-limits")
@@ -21,6 +21,7 @@ public record RateLimitProperties(
         Limit passwordReset,
         Limit emailVerification,
         Limit magicLink,
+        Limit sms,
         Limit api,
         Limit anonymous,
         Limit authenticated,
@@ -36,6 +37,7 @@ public record RateLimitProperties(
             case PASSWORD_RESET -> passwordReset;
             case EMAIL_VERIFICATION -> emailVerification;
             case MAGIC_LINK -> magicLink;
+            case SMS -> sms;
             case API -> api;
             case DEFAULT -> anonymous;
             case AUTHENTICATED -> authenticated;

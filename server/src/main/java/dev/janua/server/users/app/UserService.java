@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Writes of the users module; each change and its event commit together. */
@@ -120,9 +121,12 @@ public class UserService implements UserDirectory {
         events.publish(DomainEvent.of("user.deleted", userId, actorId, Map.of("user", Map.of("id", user.id(), "email", user.email()))), client);
     }
 
-    @Override
-    @Transactional
-    public Optional<FailedSignIn> recordFailedSignIn(String userId, Instant now) {
+    /**
+     * Counts this attempt as a failure until the password proves right; commits on its own
+     * (REQUIRES_NEW) so the count survives a rollback of the caller's transaction.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public Optional<FailedSignIn> reserveSignInAttempt(String userId, Instant now) {
         boolean counted = users.incrementFailedAttempts(userId, now, passwords.lockoutThreshold(),
                 now.plus(passwords.lockoutDuration()), passwords.hardLockoutThreshold());
         if (!counted) return Optional.empty();
@@ -130,6 +134,11 @@ public class UserService implements UserDirectory {
         int threshold = passwords.lockoutThreshold();
         int remaining = u.lockedAt(now) ? 0 : threshold - (u.failedAttempts() % threshold);
         return Optional.of(new FailedSignIn(u.failedAttempts(), remaining, u.lockedAt(now) ? u.lockedUntil() : null));
+    }
+
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void clearFailedSignIns(String userId) {
+        users.clearFailedAttempts(userId);
     }
 
     @Override

@@ -123,6 +123,11 @@ public class JdbcUserRepository {
                 .update() == 1;
     }
 
+    public void clearFailedAttempts(String id) {
+        jdbc.sql("UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = :id AND (failed_attempts <> 0 OR locked_until IS NOT NULL)")
+                .param("id", id).update();
+    }
+
     public void recordSuccessfulSignIn(String id, Instant now) {
         jdbc.sql("UPDATE users SET failed_attempts = 0, locked_until = NULL, last_sign_in_at = :now WHERE id = :id")
                 .param("now", Sql.ts(now)).param("id", id).update();

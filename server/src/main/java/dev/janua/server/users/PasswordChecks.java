@@ -1,0 +1,24 @@
+package dev.janua.server.users;
+
+import java.util.Optional;
+
+/**
+ * Checking a user's password against the lockout (SECURITY.md): the attempt is counted as a
+ * failure BEFORE the hash is computed — one atomic UPDATE that refuses once the account is
+ * locked — and the count is cleared when the password is right. So N parallel guesses get at most
+ * the threshold's worth of hashes, and a right password among them cannot slip past a lock.
+ * Sign-in and every endpoint that re-asks the password (change password, delete account, MFA
+ * disable, backup-code regeneration) go through here.
+ */
+public interface PasswordChecks {
+    /**
+     * @return empty when the password is right; otherwise the failure as counted (attempts remaining,
+     *         or the lock it caused)
+     * @throws dev.janua.server.platform.errors.JanuaException {@code ACCOUNT_LOCKED} when already locked
+     *         (after spending the time of a hash, so a lock cannot be told apart by timing)
+     */
+    Optional<UserDirectory.FailedSignIn> check(User user, String password);
+
+    /** Like {@link #check}, throwing {@code INVALID_CREDENTIALS} (with attempts_remaining) or {@code ACCOUNT_LOCKED}. */
+    void require(User user, String password, String field);
+}

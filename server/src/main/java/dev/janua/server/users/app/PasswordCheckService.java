@@ -1,0 +1,58 @@
+package dev.janua.server.users.app;
+
+import dev.janua.server.platform.crypto.PasswordHasher;
+import dev.janua.server.platform.errors.ErrorCode;
+import dev.janua.server.platform.errors.JanuaException;
+import dev.janua.server.users.PasswordChecks;
+import dev.janua.server.users.User;
+import dev.janua.server.users.UserDirectory.FailedSignIn;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+
+@Service
+class PasswordCheckService implements PasswordChecks {
+    private final UserService users;
+    private final PasswordHasher hasher;
+    private final Clock clock;
+
+    PasswordCheckService(UserService users, PasswordHasher hasher, Clock clock) {
+        this.users = users;
+        this.hasher = hasher;
+        this.clock = clock;
+    }
+
+    @Override
+    public Optional<FailedSignIn> check(User user, String password) {
+        Instant now = clock.instant();
+        Optional<FailedSignIn> reserved = users.reserveSignInAttempt(user.id(), now);
+        if (reserved.isEmpty()) {
+            hasher.burnEquivalentTime(password);
+            throw locked(users.findById(user.id()).map(User::lockedUntil).orElse(null));
+        }
+        if (!hasher.verify(password, user.passwordHash())) return reserved;
+        users.clearFailedSignIns(user.id());
+        return Optional.empty();
+    }
+
+    @Override
+    public void require(User user, String password, String field) {
+        if (password == null || password.isEmpty()) {
+            throw new JanuaException(ErrorCode.VALIDATION_ERROR, Map.of("field", field, "reason", "required"));
+        }
+        Optional<FailedSignIn> failed = check(user, password);
+        if (failed.isEmpty()) return;
+        if (failed.get().lockedUntil() != null) throw locked(failed.get().lockedUntil());
+        throw new JanuaException(ErrorCode.INVALID_CREDENTIALS, Map.of("field", field, "attempts_remaining", failed.get().attemptsRemaining()));
+    }
+
+    static JanuaException locked(Instant until) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("attempts_remaining", 0);
+        if (until != null && until.isBefore(User.LOCKED_INDEFINITELY)) details.put("lockedUntil", until.toString());
+        return new JanuaException(ErrorCode.ACCOUNT_LOCKED, details);
+    }
+}
