@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.spec.KeySpec;
 import java.util.Base64;
+import java.util.concurrent.Semaphore;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
@@ -21,6 +22,11 @@ public final class PasswordHasher {
     private final Argon2PasswordEncoder argon2;
     private final BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder();
     private final String dummyHash;
+    /**
+     * At most one Argon2id computation per core at a time: more cannot finish sooner, and each
+     * holds 19 MiB of live blocks, so unbounded parallel hashes only make the collector copy more.
+     */
+    private final Semaphore slots = new Semaphore(Runtime.getRuntime().availableProcessors(), true);
 
     public PasswordHasher(JanuaProperties properties) {
         JanuaProperties.Passwords p = properties.passwords();
@@ -29,15 +35,15 @@ public final class PasswordHasher {
     }
 
     public String hash(CharSequence password) {
-        return argon2.encode(password);
+        return bounded(() -> argon2.encode(password));
     }
 
     public boolean verify(CharSequence password, String storedHash) {
         if (storedHash == null || storedHash.isEmpty()) {
-            argon2.matches(password, dummyHash);
+            burnEquivalentTime(password);
             return false;
         }
-        if (storedHash.startsWith("$argon2")) return argon2.matches(password, storedHash);
+        if (storedHash.startsWith("$argon2")) return bounded(() -> argon2.matches(password, storedHash));
         if (storedHash.startsWith("$2a$") || storedHash.startsWith("$2b$") || storedHash.startsWith("$2y$")) {
             return bcrypt.matches(password, storedHash.replaceFirst("^\\$2[by]\\$", "\\$2a\\$"));
         }
@@ -50,7 +56,16 @@ public final class PasswordHasher {
      * account costs what a wrong password does.
      */
     public void burnEquivalentTime(CharSequence password) {
-        argon2.matches(password, dummyHash);
+        bounded(() -> argon2.matches(password, dummyHash));
+    }
+
+    private <T> T bounded(java.util.function.Supplier<T> work) {
+        slots.acquireUninterruptibly();
+        try {
+            return work.get();
+        } finally {
+            slots.release();
+        }
     }
 
     public boolean needsRehash(String storedHash) {
