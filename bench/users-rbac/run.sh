@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Issue 3 figures: permission checks per second and admin user list/search latency (p50/p99) with
+# USERS seeded users (default 100,000) on PostgreSQL. Needs psql, wrk (Debian package) and a
+# PostgreSQL at 127.0.0.1:5432 with trust auth. Creates (and drops at the end) database janua_bench.
+# Usage: bench/users-rbac/run.sh   (after ./janua build)
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+USERS="${USERS:-100000}"
+PORT=8902
+DB=janua_bench
+OUT="$ROOT/bench/results"
+mkdir -p "$OUT"
+PSQL=(psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q)
+"${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
+data=$(mktemp -d)
+export JANUA_DATABASE_URL="postgres://postgres@127.0.0.1:5432/$DB" JANUA_PORT=$PORT JANUA_DATA_DIR="$data" \
+  JANUA_ADMIN_EMAIL=admin@bench.example JANUA_ADMIN_PASSWORD='bench admin passphrase' JANUA_RATE_LIMITS_ENABLED=false
+"$ROOT/janua" start >"$OUT/users-rbac-server.log" 2>&1 &
+PID=$!
+trap 'kill $PID 2>/dev/null || true; "${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null 2>&1 || true' EXIT
+until curl -sf "http://127.0.0.1:$PORT/ready" >/dev/null; do sleep 0.2; done
+start=$(date +%s.%N)
+"${PSQL[@]}" -d $DB -v users="$USERS" -f "$ROOT/bench/users-rbac/seed-100k-users.sql" >/dev/null
+echo "seeded $USERS users in $(echo "$(date +%s.%N) - $start" | bc) s"
+"${PSQL[@]}" -d $DB -c "ANALYZE" >/dev/null
+ADMIN_TOKEN=$(curl -s -X POST "http://127.0.0.1:$PORT/api/v1/auth/signin" -H 'Content-Type: application/json' \
+  -d '{"email":"admin@bench.example","password":"bench admin passphrase"}' | grep -o '"accessToken":"[^"]*"' | cut -d'"' -f4)
+export ADMIN_TOKEN
+H="Authorization: Bearer $ADMIN_TOKEN"; U="http://127.0.0.1:$PORT/api/v1/admin/users"
+CURSOR=$(printf 'usr_BENCH%021d' 50000 | base64 | tr '+/' '-_' | tr -d '=')
+run() { # name, wrk args…
+  local name=$1; shift
+  local r; r=$(wrk -t2 -c8 -d10s --latency "$@")
+  local rps p50 p99 non2xx
+  rps=$(echo "$r" | awk '/Requests\/sec/ {print $2}')
+  p50=$(echo "$r" | awk '$1=="50%" {print $2}')
+  p99=$(echo "$r" | awk '$1=="99%" {print $2}')
+  non2xx=$(echo "$r" | awk '/Non-2xx/ {print $NF}')
+  echo "{\"case\":\"$name\",\"requestsPerSecond\":${rps:-0},\"p50\":\"$p50\",\"p99\":\"$p99\",\"non2xx\":${non2xx:-0}}" | tee -a "$OUT/users-rbac.jsonl"
+}
+: >"$OUT/users-rbac.jsonl"
+run permission-check -s "$ROOT/bench/users-rbac/permission-check.lua" "http://127.0.0.1:$PORT"
+run list-first-page -H "$H" "$U?limit=50"
+run list-deep-cursor -H "$H" "$U?limit=50&cursor=$CURSOR"
+run list-sort-created-desc -H "$H" "$U?limit=50&sort=created_at:desc"
+run list-sort-email -H "$H" "$U?limit=50&sort=email:asc"
+run list-status-suspended -H "$H" "$U?limit=50&status=suspended"
+run search-common -H "$H" "$U?limit=50&search=smith"
+run search-rare -H "$H" "$U?limit=50&search=user4242"
+run list-organization -H "$H" "$U?limit=50&organizationId=org_BENCH000000000000000000001"
+run list-page-100 -H "$H" "$U?limit=50&page=100"
