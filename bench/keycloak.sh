@@ -39,7 +39,7 @@ for i in $(seq 0 31); do
   $K set-password -r bench --username kcbench-$i --new-password 'correct horse battery staple' >/dev/null
 done
 sleep 5
-KC_JVM=$(pgrep -f "kc.sh|quarkus-run.jar|keycloak" -n || echo "$KC_PID")
+KC_JVM=$(pgrep -f "kc.config.built" -n || echo "$KC_PID")
 echo "{\"system\":\"keycloak\",\"firstStartReadySeconds\": $first, \"idleRssKb\": $(ps -o rss= -p "$KC_JVM" | tr -d ' ')}" | tee "$OUT/keycloak-startup.json"
 
 : >"$OUT/keycloak-http.jsonl"
