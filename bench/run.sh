@@ -75,6 +75,8 @@ case "$WHAT" in
   jmh) run_jmh ;;
   http) run_http ;;
   keycloak) "$ROOT/bench/keycloak.sh" ;;
+  users) "$ROOT/bench/users-rbac/run.sh" ;;
+  audit) "$ROOT/bench/audit-verify.sh" ;;
   all) run_jmh; run_http ;;
-  *) echo "usage: ./janua bench [jmh|http|keycloak|all]" >&2; exit 2 ;;
+  *) echo "usage: ./janua bench [jmh|http|keycloak|users|audit|all]" >&2; exit 2 ;;
 esac

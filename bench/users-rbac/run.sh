@@ -2,7 +2,7 @@
 # Issue 3 figures: permission checks per second and admin user list/search latency (p50/p99) with
 # USERS seeded users (default 100,000) on PostgreSQL. Needs psql, wrk (Debian package) and a
 # PostgreSQL at 127.0.0.1:5432 with trust auth. Creates (and drops at the end) database janua_bench.
-# Usage: bench/users-rbac/run.sh   (after ./janua build)
+# Usage: ./janua bench users   (USERS=1000000 for the 1M target)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 USERS="${USERS:-100000}"
@@ -10,21 +10,12 @@ PORT=8902
 DB=janua_bench
 OUT="$ROOT/bench/results"
 mkdir -p "$OUT"
-PSQL=(psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q)
-"${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
-data=$(mktemp -d)
-export JANUA_DATABASE_URL="postgres://postgres@127.0.0.1:5432/$DB" JANUA_PORT=$PORT JANUA_DATA_DIR="$data" \
-  JANUA_ADMIN_EMAIL=admin@bench.example JANUA_ADMIN_PASSWORD='bench admin passphrase' JANUA_RATE_LIMITS_ENABLED=false
-"$ROOT/janua" start >"$OUT/users-rbac-server.log" 2>&1 &
-PID=$!
-trap 'kill $PID 2>/dev/null || true; "${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null 2>&1 || true' EXIT
-until curl -sf "http://127.0.0.1:$PORT/ready" >/dev/null; do sleep 0.2; done
+source "$ROOT/bench/pg-server.sh"
 start=$(date +%s.%N)
 "${PSQL[@]}" -d $DB -v users="$USERS" -f "$ROOT/bench/users-rbac/seed-100k-users.sql" >/dev/null
 echo "seeded $USERS users in $(echo "$(date +%s.%N) - $start" | bc) s"
 "${PSQL[@]}" -d $DB -c "ANALYZE" >/dev/null
-ADMIN_TOKEN=$(curl -s -X POST "http://127.0.0.1:$PORT/api/v1/auth/signin" -H 'Content-Type: application/json' \
-  -d '{"email":"admin@bench.example","password":"bench admin passphrase"}' | grep -o '"accessToken":"[^"]*"' | cut -d'"' -f4)
+ADMIN_TOKEN=$(admin_token)
 export ADMIN_TOKEN
 H="Authorization: Bearer $ADMIN_TOKEN"; U="http://127.0.0.1:$PORT/api/v1/admin/users"
 CURSOR=$(printf 'usr_BENCH%021d' 50000 | base64 | tr '+/' '-_' | tr -d '=')

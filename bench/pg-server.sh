@@ -1,0 +1,16 @@
+# Sourced by the PostgreSQL benchmarks: a scratch database $DB, Janua started on it at $PORT with a
+# bootstrap admin and rate limits off, both torn down when the calling script exits. Needs ROOT, DB,
+# PORT, OUT set; leaves PSQL (array) and ADMIN_TOKEN for the caller.
+PSQL=(psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q)
+"${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
+export JANUA_DATABASE_URL="postgres://postgres@127.0.0.1:5432/$DB" JANUA_PORT=$PORT JANUA_DATA_DIR="$(mktemp -d)" \
+  JANUA_ADMIN_EMAIL=admin@bench.example JANUA_ADMIN_PASSWORD='bench admin passphrase' JANUA_RATE_LIMITS_ENABLED=false
+"$ROOT/janua" start >"$OUT/$DB-server.log" 2>&1 &
+SERVER_PID=$!
+trap 'kill $SERVER_PID 2>/dev/null || true; "${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null 2>&1 || true' EXIT
+until curl -sf "http://127.0.0.1:$PORT/ready" >/dev/null; do sleep 0.2; done
+
+admin_token() {
+  curl -s -X POST "http://127.0.0.1:$PORT/api/v1/auth/signin" -H 'Content-Type: application/json' \
+    -d '{"email":"admin@bench.example","password":"bench admin passphrase"}' | grep -o '"accessToken":"[^"]*"' | cut -d'"' -f4
+}
