@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 @Service
 class OrganizationDirectoryService implements OrganizationDirectory {
@@ -41,8 +43,14 @@ class OrganizationDirectoryService implements OrganizationDirectory {
         return members.soleOwnerships(userId);
     }
 
+    /**
+     * Takes the same organization row locks as membership changes (in id order, against deadlocks)
+     * before counting, so two owners leaving at once cannot both see the other and orphan it.
+     */
     @Override
+    @Transactional(propagation = Propagation.MANDATORY)
     public void requireNotSoleOwner(String userId) {
+        for (String organizationId : members.ownedOrganizations(userId)) organizations.lock(organizationId);
         List<String> owned = soleOwnerships(userId);
         if (!owned.isEmpty()) throw JanuaException.of(ErrorCode.LAST_OWNER, "organizationIds", owned);
     }

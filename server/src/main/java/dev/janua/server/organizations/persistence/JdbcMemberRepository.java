@@ -162,6 +162,11 @@ public class JdbcMemberRepository {
     }
 
     /** Organizations where this user is an owner and no one else is. */
+    public List<String> ownedOrganizations(String userId) {
+        return jdbc.sql("SELECT organization_id FROM organization_members WHERE user_id = :user AND role_id = :owner ORDER BY organization_id")
+                .param("user", userId).param("owner", SystemRole.OWNER.id()).query(String.class).list();
+    }
+
     public List<String> soleOwnerships(String userId) {
         return jdbc.sql("""
                 SELECT m.organization_id FROM organization_members m
