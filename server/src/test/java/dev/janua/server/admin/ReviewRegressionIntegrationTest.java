@@ -59,4 +59,20 @@ class ReviewRegressionIntegrationTest extends TenantFixtures {
         assertThat(forever.status()).isEqualTo(422);
         assertThat(api.get("/api/v1/organizations?page=21474838&limit=100", auth).status()).isEqualTo(422);
     }
+
+    @Test
+    void twoOwnersDeletingTheirAccountsAtOnceLeaveTheOrganizationAnOwner() throws Exception {
+        Account a = newUser("owner-a");
+        String org = createOrg(a);
+        Account b = memberOf(org, "owner", "owner-b");
+        String body = "{\"password\":\"" + PASSWORD + "\",\"confirmation\":\"DELETE\"}";
+        java.util.concurrent.atomic.AtomicInteger turn = new java.util.concurrent.atomic.AtomicInteger();
+        List<Api.Response> results = dev.janua.server.support.Concurrently.run(2, () -> {
+            Account who = turn.getAndIncrement() == 0 ? a : b;
+            return api.delete("/api/v1/users/me", body, who.auth("Content-Type", "application/json"));
+        });
+        assertThat(results).extracting(Api.Response::status).containsExactlyInAnyOrder(200, 409);
+        assertThat(count("SELECT COUNT(*) FROM organization_members WHERE organization_id = :o AND role_id = 'role_owner'", "o", org))
+                .isGreaterThanOrEqualTo(1);
+    }
 }
