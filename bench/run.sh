@@ -77,6 +77,7 @@ case "$WHAT" in
   keycloak) "$ROOT/bench/keycloak.sh" ;;
   users) "$ROOT/bench/users-rbac/run.sh" ;;
   audit) "$ROOT/bench/audit-verify.sh" ;;
+  events) "$ROOT/bench/events.sh" ;;
   all) run_jmh; run_http ;;
-  *) echo "usage: ./janua bench [jmh|http|keycloak|users|audit|all]" >&2; exit 2 ;;
+  *) echo "usage: ./janua bench [jmh|http|keycloak|users|audit|events|all]" >&2; exit 2 ;;
 esac
