@@ -10,6 +10,7 @@ DB=janua_events_bench
 OUT="$ROOT/bench/results"
 LOAD_SECONDS="${SECONDS_MEASURED:-15}"
 mkdir -p "$OUT"
+command -v wrk >/dev/null || { echo "this benchmark needs wrk (Debian: apt-get install wrk)" >&2; exit 1; }
 export JANUA_WEBHOOKS_ALLOW_PRIVATE_TARGETS=true
 source "$ROOT/bench/pg-server.sh"
 

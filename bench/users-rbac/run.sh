@@ -10,6 +10,7 @@ PORT=8902
 DB=janua_bench
 OUT="$ROOT/bench/results"
 mkdir -p "$OUT"
+command -v wrk >/dev/null || { echo "this benchmark needs wrk (Debian: apt-get install wrk)" >&2; exit 1; }
 source "$ROOT/bench/pg-server.sh"
 start=$(date +%s.%N)
 "${PSQL[@]}" -d $DB -v users="$USERS" -f "$ROOT/bench/users-rbac/seed-100k-users.sql" >/dev/null
