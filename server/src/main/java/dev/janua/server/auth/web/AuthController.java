@@ -15,12 +15,12 @@ import dev.janua.server.auth.web.AuthRequests.SignUpRequest;
 import dev.janua.server.auth.web.AuthRequests.TokenRequest;
 import dev.janua.server.auth.SignInResponse;
 import dev.janua.server.auth.SignInResponse.Tokens;
-import dev.janua.server.auth.web.AuthResponses.Message;
 import dev.janua.server.mfa.SecondFactors;
 import dev.janua.server.platform.errors.ErrorCode;
 import dev.janua.server.platform.errors.JanuaException;
 import dev.janua.server.platform.security.Caller;
 import dev.janua.server.platform.security.CallerAuthenticator;
+import dev.janua.server.platform.web.Ack;
 import dev.janua.server.platform.web.ClientInfo;
 import dev.janua.server.platform.web.JanuaApi;
 import dev.janua.server.users.UserView;
@@ -84,36 +84,36 @@ public class AuthController {
 
     /** Accepts the access token (Authorization header) or the refresh token (body). */
     @PostMapping({"/auth/signout", "/auth/logout"})
-    public Message signOut(@RequestBody(required = false) SignOutRequest body, HttpServletRequest request, ClientInfo client) {
+    public Ack signOut(@RequestBody(required = false) SignOutRequest body, HttpServletRequest request, ClientInfo client) {
         String sessionId = null;
         if (BearerAuthenticator.bearerToken(request) != null) {
             Caller caller = authenticator.authenticate(request);
             sessionId = caller.sessionId();
         }
         credentials.signOut(sessionId, body == null ? null : body.refreshToken(), client);
-        return Message.of("Signed out");
+        return Ack.of("Signed out");
     }
 
     @PostMapping({"/auth/password/forgot", "/auth/forgot-password", "/auth/password-reset/request"})
     @ResponseStatus(HttpStatus.ACCEPTED)
-    public Message forgotPassword(@RequestBody ForgotPasswordRequest body, Locale locale) {
+    public Ack forgotPassword(@RequestBody ForgotPasswordRequest body, Locale locale) {
         if (body.email() == null || body.email().isBlank()) {
             throw new JanuaException(ErrorCode.VALIDATION_ERROR, Map.of("field", "email", "reason", "required"));
         }
         passwords.forgot(body.email(), locale);
-        return Message.of("If an account exists for this email, a reset link has been sent");
+        return Ack.of("If an account exists for this email, a reset link has been sent");
     }
 
     @PostMapping({"/auth/password/reset", "/auth/reset-password", "/auth/password-reset/confirm"})
-    public Message resetPassword(@RequestBody ResetPasswordRequest body, ClientInfo client) {
+    public Ack resetPassword(@RequestBody ResetPasswordRequest body, ClientInfo client) {
         passwords.reset(body.token(), body.newPassword(), client);
-        return Message.of("Password reset; sign in with the new password");
+        return Ack.of("Password reset; sign in with the new password");
     }
 
     @PostMapping({"/users/me/verify-email/send", "/auth/verify-email/send", "/auth/email/verify/send"})
-    public Message sendVerification(Caller caller, Locale locale) {
+    public Ack sendVerification(Caller caller, Locale locale) {
         verification.send(caller.userId(), locale);
-        return Message.of("Verification email sent");
+        return Ack.of("Verification email sent");
     }
 
     @PostMapping({"/users/me/verify-email/confirm", "/auth/verify-email", "/auth/verify-email/confirm", "/auth/email/verify"})

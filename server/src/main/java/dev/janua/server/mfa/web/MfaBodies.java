@@ -39,7 +39,4 @@ final class MfaBodies {
 
     record TrustedDeviceView(String id, String userAgent, String ipAddress, Instant createdAt, Instant expiresAt,
                              Instant lastUsedAt) {}
-
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Message(boolean success, String message, Integer revokedCount) {}
 }

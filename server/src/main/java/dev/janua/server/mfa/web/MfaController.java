@@ -11,7 +11,6 @@ import dev.janua.server.mfa.persistence.JdbcFactorRepository.BackupCodeCounts;
 import dev.janua.server.mfa.web.MfaBodies.BackupCodesResponse;
 import dev.janua.server.mfa.web.MfaBodies.BackupCodesStatus;
 import dev.janua.server.mfa.web.MfaBodies.CodeRequest;
-import dev.janua.server.mfa.web.MfaBodies.Message;
 import dev.janua.server.mfa.web.MfaBodies.MethodView;
 import dev.janua.server.mfa.web.MfaBodies.ReauthRequest;
 import dev.janua.server.mfa.web.MfaBodies.SetupRequest;
@@ -22,6 +21,7 @@ import dev.janua.server.platform.errors.ErrorCode;
 import dev.janua.server.platform.errors.JanuaException;
 import dev.janua.server.platform.security.Caller;
 import dev.janua.server.platform.security.CallerAuthenticator;
+import dev.janua.server.platform.web.Ack;
 import dev.janua.server.platform.web.ClientInfo;
 import dev.janua.server.platform.web.JanuaApi;
 import io.swagger.v3.oas.annotations.Operation;
@@ -109,10 +109,10 @@ public class MfaController {
 
     @PostMapping({"/mfa/disable", "/auth/mfa/disable"})
     @Operation(summary = "Turn MFA off (all factors, backup codes, trusted devices); needs the password or a current code")
-    public Message disable(@RequestBody(required = false) ReauthRequest body, Caller caller, ClientInfo client) {
+    public Ack disable(@RequestBody(required = false) ReauthRequest body, Caller caller, ClientInfo client) {
         ReauthRequest b = body == null ? new ReauthRequest(null, null) : body;
         accounts.disable(caller.userId(), b.password(), b.code(), client);
-        return new Message(true, "MFA disabled", null);
+        return Ack.of("MFA disabled");
     }
 
     @GetMapping({"/mfa/backup-codes", "/auth/mfa/backup-codes"})

@@ -5,13 +5,14 @@ import dev.janua.server.mfa.app.SmsCodes;
 import dev.janua.server.mfa.app.TrustedDeviceService;
 import dev.janua.server.mfa.web.MfaBodies.CodeRequest;
 import dev.janua.server.mfa.web.MfaBodies.CodeSent;
-import dev.janua.server.mfa.web.MfaBodies.Message;
 import dev.janua.server.mfa.web.MfaBodies.PhoneRequest;
 import dev.janua.server.mfa.web.MfaBodies.TrustedDeviceView;
 import dev.janua.server.platform.errors.ErrorCode;
 import dev.janua.server.platform.errors.JanuaException;
 import dev.janua.server.platform.security.Caller;
+import dev.janua.server.platform.web.Ack;
 import dev.janua.server.platform.web.ClientInfo;
+import dev.janua.server.platform.web.Revoked;
 import dev.janua.server.platform.web.JanuaApi;
 import dev.janua.server.users.UserDirectory;
 import io.swagger.v3.oas.annotations.Operation;
@@ -58,9 +59,9 @@ public class MfaDevicesController {
 
     @PostMapping({"/users/me/phone/verify/confirm", "/users/me/phone/verify"})
     @Operation(summary = "Confirm the phone-verification code: the number becomes the profile's verified phone")
-    public Message phoneConfirm(@RequestBody CodeRequest body, Caller caller, ClientInfo client) {
+    public Ack phoneConfirm(@RequestBody CodeRequest body, Caller caller, ClientInfo client) {
         sms.confirm(caller.userId(), SmsPurpose.PHONE, body.code(), client);
-        return new Message(true, "Phone number verified", null);
+        return Ack.of("Phone number verified");
     }
 
     @GetMapping("/mfa/trusted-devices")
@@ -72,14 +73,14 @@ public class MfaDevicesController {
 
     @DeleteMapping("/mfa/trusted-devices/{id}")
     @Operation(summary = "Stop trusting one device: its next sign-in asks for the second factor again")
-    public Message untrust(@PathVariable String id, Caller caller, ClientInfo client) {
+    public Ack untrust(@PathVariable String id, Caller caller, ClientInfo client) {
         devices.revoke(caller.userId(), id, client);
-        return new Message(true, "Device no longer trusted", null);
+        return Ack.of("Device no longer trusted");
     }
 
     @DeleteMapping("/mfa/trusted-devices")
     @Operation(summary = "Stop trusting every device")
-    public Message untrustAll(Caller caller, ClientInfo client) {
-        return new Message(true, "No device is trusted any more", devices.revokeAll(caller.userId(), client));
+    public Revoked untrustAll(Caller caller, ClientInfo client) {
+        return Revoked.of("No device is trusted any more", devices.revokeAll(caller.userId(), client));
     }
 }

@@ -6,7 +6,9 @@ import dev.janua.server.platform.errors.JanuaException;
 import dev.janua.server.platform.pagination.Page;
 import dev.janua.server.platform.pagination.PageRequest;
 import dev.janua.server.platform.security.Caller;
+import dev.janua.server.platform.web.Ack;
 import dev.janua.server.platform.web.ClientInfo;
+import dev.janua.server.platform.web.Revoked;
 import dev.janua.server.platform.web.JanuaApi;
 import dev.janua.server.sessions.Session;
 import dev.janua.server.sessions.SessionDirectory;
@@ -34,8 +36,6 @@ public class SessionController {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Revoked(boolean success, String message, Integer revokedCount) {}
-
     @GetMapping({"/sessions", "/users/me/sessions"})
     @Operation(summary = "The caller's live sessions, newest first, with device info parsed from the User-Agent")
     public Page<SessionView> list(Caller caller, @RequestParam(required = false) Integer limit,
@@ -65,17 +65,17 @@ public class SessionController {
 
     @DeleteMapping("/sessions/{id}")
     @Operation(summary = "Revoke one of the caller's sessions (the current one too: that signs out)")
-    public Revoked revoke(@PathVariable String id, Caller caller, ClientInfo client) {
+    public Ack revoke(@PathVariable String id, Caller caller, ClientInfo client) {
         own(id, caller);
         sessions.revoke(id, "user_revoked", client);
-        return new Revoked(true, "Session revoked", null);
+        return Ack.of("Session revoked");
     }
 
     @DeleteMapping("/sessions")
     @Operation(summary = "Revoke all the caller's sessions except the current one")
     public Revoked revokeOthers(Caller caller, ClientInfo client) {
         int n = sessions.revokeAllForUser(caller.userId(), caller.sessionId(), "user_revoked_others", client);
-        return new Revoked(true, "All other sessions revoked", n);
+        return Revoked.of("All other sessions revoked", n);
     }
 
     @PostMapping({"/sessions/revoke-all", "/sessions/terminate-all", "/users/me/sessions/revoke-all"})
