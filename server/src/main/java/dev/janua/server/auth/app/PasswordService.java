@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Password change (signed in), forgot/reset by emailed token, and account deletion. */
 @Service
@@ -34,6 +35,7 @@ public class PasswordService {
     private final OneTimeTokens oneTime;
     private final PasswordHasher hasher;
     private final PasswordChecks passwordChecks;
+    private final TransactionTemplate tx;
     private final PasswordPolicy policy;
     private final Mailer mailer;
     private final PublicUrl publicUrl;
@@ -42,7 +44,7 @@ public class PasswordService {
     private final OrganizationDirectory organizations;
 
     public PasswordService(UserDirectory users, SessionDirectory sessions, OneTimeTokens oneTime, PasswordHasher hasher,
-                           PasswordChecks passwordChecks,
+                           PasswordChecks passwordChecks, TransactionTemplate tx,
                            PasswordPolicy policy, Mailer mailer, PublicUrl publicUrl, RateLimits rateLimits,
                            JanuaProperties properties, OrganizationDirectory organizations) {
         this.users = users;
@@ -50,6 +52,7 @@ public class PasswordService {
         this.oneTime = oneTime;
         this.hasher = hasher;
         this.passwordChecks = passwordChecks;
+        this.tx = tx;
         this.policy = policy;
         this.mailer = mailer;
         this.publicUrl = publicUrl;
@@ -58,15 +61,21 @@ public class PasswordService {
         this.organizations = organizations;
     }
 
-    /** Returns how many other sessions were ended. */
-    @Transactional
+    /**
+     * Returns how many other sessions were ended. The password check and both hashes run before the
+     * transaction opens: the check commits its own attempt count on a second connection, which must
+     * not be taken while this request already holds one (N such requests would exhaust the pool).
+     */
     public int change(String userId, String currentSessionId, String currentPassword, String newPassword,
                       boolean logoutOtherSessions, ClientInfo client) {
         User user = users.findById(userId).orElseThrow(() -> new JanuaException(ErrorCode.USER_NOT_FOUND));
         requirePassword(user, currentPassword, "currentPassword");
         policy.check(newPassword, user.email(), user.firstName(), user.lastName(), user.username());
-        users.changePasswordHash(userId, hasher.hash(newPassword), true, client);
-        return logoutOtherSessions ? sessions.revokeAllForUser(userId, currentSessionId, "password_changed", client) : 0;
+        String hash = hasher.hash(newPassword);
+        return tx.execute(t -> {
+            users.changePasswordHash(userId, hash, true, client);
+            return logoutOtherSessions ? sessions.revokeAllForUser(userId, currentSessionId, "password_changed", client) : 0;
+        });
     }
 
     /** Same answer whether or not the email has an account. */
@@ -103,17 +112,19 @@ public class PasswordService {
         sessions.revokeAllForUser(user.id(), null, "password_reset", client);
     }
 
-    @Transactional
+    /** The password is checked before the transaction opens, as in {@link #change}. */
     public void deleteAccount(String userId, String password, String confirmation, ClientInfo client) {
         if (!"DELETE".equals(confirmation)) {
             throw new JanuaException(ErrorCode.CONFIRMATION_REQUIRED, Map.of("field", "confirmation", "expected", "DELETE"));
         }
         User user = users.findById(userId).orElseThrow(() -> new JanuaException(ErrorCode.USER_NOT_FOUND));
         requirePassword(user, password, "password");
-        // An organization must keep an owner: its sole owner hands ownership on (or deletes it) first.
-        organizations.requireNotSoleOwner(userId);
-        sessions.revokeAllForUser(userId, null, "account_deleted", client);
-        users.delete(userId, userId, client);
+        tx.executeWithoutResult(t -> {
+            // An organization must keep an owner: its sole owner hands ownership on (or deletes it) first.
+            organizations.requireNotSoleOwner(userId);
+            sessions.revokeAllForUser(userId, null, "account_deleted", client);
+            users.delete(userId, userId, client);
+        });
     }
 
     private void requirePassword(User user, String password, String field) {

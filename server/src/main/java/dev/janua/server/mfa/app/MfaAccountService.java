@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The signed-in user's second factors: TOTP set-up and confirmation, step-up checks, backup codes, disabling. */
 @Service
@@ -34,6 +35,7 @@ public class MfaAccountService {
     private final JdbcFactorRepository factors;
     private final FactorChecks checks;
     private final PasswordChecks passwordChecks;
+    private final TransactionTemplate tx;
     private final TrustedDeviceService devices;
     private final CodeCheckGuard guard;
     private final MfaPolicy policy;
@@ -46,7 +48,8 @@ public class MfaAccountService {
 
     public MfaAccountService(JdbcFactorRepository factors, FactorChecks checks, TrustedDeviceService devices, CodeCheckGuard guard,
                              MfaPolicy policy,
-                             UserDirectory users, EventPublisher events, IdGenerator ids, Clock clock, MfaProperties properties, PasswordChecks passwordChecks) {
+                             UserDirectory users, EventPublisher events, IdGenerator ids, Clock clock, MfaProperties properties, PasswordChecks passwordChecks, TransactionTemplate tx) {
+        this.tx = tx;
         this.factors = factors;
         this.checks = checks;
         this.passwordChecks = passwordChecks;
@@ -100,9 +103,10 @@ public class MfaAccountService {
 
     /**
      * With a pending set-up: confirms it (MFA on). With MFA already on: a step-up check of a TOTP
-     * or backup code. Either way the code is spent.
+     * or backup code. Either way the code is spent. The code check runs before the transaction: the
+     * guard commits its own count on a second connection, which must not be taken while this request
+     * already holds one.
      */
-    @Transactional
     public boolean verify(String userId, String code, ClientInfo client) {
         requireCode(code);
         Optional<TotpRow> totp = factors.findTotp(userId);
@@ -110,12 +114,13 @@ public class MfaAccountService {
             guard.take(userId);
             if (!checks.totp(userId, code, false)) throw invalidCode(MfaMethods.TOTP);
             guard.succeeded(userId);
-            activateTotp(userId, client);
+            tx.executeWithoutResult(t -> activateTotp(userId, client));
             return true;
         }
         if (!user(userId).mfaEnabled()) throw JanuaException.of(ErrorCode.MFA_NOT_ENABLED, "reason", "no_setup_in_progress");
         checkCode(userId, code);
-        events.publish(DomainEvent.of("mfa.verified", userId, userId, Map.of("userId", userId, "context", "step_up")), client);
+        tx.executeWithoutResult(t -> events.publish(DomainEvent.of("mfa.verified", userId, userId,
+                Map.of("userId", userId, "context", "step_up")), client));
         return false;
     }
 
@@ -129,37 +134,43 @@ public class MfaAccountService {
         events.publish(DomainEvent.of("mfa.enabled", userId, userId, Map.of("userId", userId, "method", MfaMethods.TOTP)), client);
     }
 
-    /** Needs the password or a current code; refused while a policy (an organization) requires MFA. */
-    @Transactional
+    /**
+     * Needs the password or a current code; refused while a policy (an organization) requires MFA.
+     * The re-authentication runs before the transaction: it commits its own attempt counts.
+     */
     public void disable(String userId, String password, String code, ClientInfo client) {
         User user = user(userId);
         if (!user.mfaEnabled() && factors.findTotp(userId).isEmpty()) throw new JanuaException(ErrorCode.MFA_NOT_ENABLED);
         if (policy.requiredFor(userId)) throw JanuaException.of(ErrorCode.MFA_REQUIRED, "reason", "required_by_policy");
         reauthenticate(user, password, code);
-        factors.deleteTotp(userId);
-        factors.deleteBackupCodes(userId);
-        factors.deleteSmsFactor(userId);
-        devices.revokeAll(userId, client);
-        users.setMfaEnabled(userId, false);
-        events.publish(DomainEvent.of("mfa.disabled", userId, userId, Map.of("userId", userId)), client);
+        tx.executeWithoutResult(t -> {
+            factors.deleteTotp(userId);
+            factors.deleteBackupCodes(userId);
+            factors.deleteSmsFactor(userId);
+            devices.revokeAll(userId, client);
+            users.setMfaEnabled(userId, false);
+            events.publish(DomainEvent.of("mfa.disabled", userId, userId, Map.of("userId", userId)), client);
+        });
     }
 
     public BackupCodeCounts backupCodes(String userId) {
         return factors.backupCodeCounts(userId);
     }
 
-    /** A new set of 10 voids every older code; needs the password or a current code. */
-    @Transactional
+    /** A new set of 10 voids every older code; needs the password or a current code (checked before the transaction). */
     public List<String> regenerateBackupCodes(String userId, String password, String code, ClientInfo client) {
         User user = user(userId);
         if (!user.mfaEnabled()) throw new JanuaException(ErrorCode.MFA_NOT_ENABLED);
         reauthenticate(user, password, code);
-        factors.deleteBackupCodes(userId);
-        Instant now = clock.instant();
         List<String> codes = new ArrayList<>(BackupCodes.generate(random));
-        for (String c : codes) factors.insertBackupCode(ids.next("bkc"), userId, checks.hashBackupCode(c), now, true);
-        events.publish(DomainEvent.of("mfa.backup_codes_regenerated", userId, userId,
-                Map.of("userId", userId, "count", codes.size())), client);
+        List<String> hashes = codes.stream().map(checks::hashBackupCode).toList();
+        Instant now = clock.instant();
+        tx.executeWithoutResult(t -> {
+            factors.deleteBackupCodes(userId);
+            for (String h : hashes) factors.insertBackupCode(ids.next("bkc"), userId, h, now, true);
+            events.publish(DomainEvent.of("mfa.backup_codes_regenerated", userId, userId,
+                    Map.of("userId", userId, "count", codes.size())), client);
+        });
         return codes;
     }
 
