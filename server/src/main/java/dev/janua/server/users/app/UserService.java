@@ -60,8 +60,11 @@ public class UserService implements UserDirectory {
         try {
             users.insert(id, u, clock.instant());
         } catch (DuplicateKeyException e) {
-            // a parallel sign-up with the same email or username won the race
-            throw new JanuaException(ErrorCode.EMAIL_ALREADY_EXISTS);
+            // a parallel sign-up with the same email or username won the race; the constraint tells
+            // which (the transaction is aborted on PostgreSQL, so it cannot be asked again)
+            String violated = String.valueOf(e.getMostSpecificCause().getMessage()).toLowerCase(java.util.Locale.ROOT);
+            throw new JanuaException(violated.contains("users_username_unique")
+                    ? ErrorCode.USERNAME_ALREADY_EXISTS : ErrorCode.EMAIL_ALREADY_EXISTS);
         }
         User created = users.findById(id).orElseThrow();
         events.publish(DomainEvent.of("user.created", id, actorId == null ? id : actorId, Map.of("user", summary(created))), client);
