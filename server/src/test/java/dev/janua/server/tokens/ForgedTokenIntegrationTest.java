@@ -90,6 +90,19 @@ class ForgedTokenIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void anIssueTimeInTheFutureBeyondTheClockSkewIsRefusedThoughSignedWithTheRealKey() throws Exception {
+        JWSSigner real = keys.current().signer();
+        // nbf stays "now": only iat is in the future, which Nimbus alone would accept
+        assertThat(me(sign(real, JWSAlgorithm.RS256, h -> {}, b -> b.issueTime(Date.from(clock.instant().plusSeconds(600))))))
+                .isEqualTo(401);
+        assertThat(api.get("/api/v1/auth/me", "Authorization", Api.bearer(sign(real, JWSAlgorithm.RS256, h -> {},
+                b -> b.issueTime(Date.from(clock.instant().plusSeconds(600)))))).errorCode()).isEqualTo("INVALID_TOKEN");
+        // within the allowed skew (60 s) a slightly fast issuer clock is tolerated
+        assertThat(me(sign(real, JWSAlgorithm.RS256, h -> {}, b -> b.issueTime(Date.from(clock.instant().plusSeconds(20))))))
+                .isEqualTo(200);
+    }
+
+    @Test
     void expiredTokensAreRefused() {
         String token = accessToken(user);
         clock.advance(Duration.ofMinutes(62));

@@ -44,7 +44,9 @@ public record JanuaProperties(
             @DefaultValue("24h") Duration absoluteTimeout,
             @DefaultValue("30m") Duration idleTimeout,
             @DefaultValue("30d") Duration rememberMeTimeout,
-            @DefaultValue("60s") Duration activityResolution) {}
+            @DefaultValue("60s") Duration activityResolution,
+            // how long the refresh token just spent may be presented again for the same successor (0 turns it off)
+            @DefaultValue("10s") Duration refreshReuseGrace) {}
 
     public record Passwords(
             @DefaultValue("8") int minLength,

@@ -3,6 +3,7 @@ package dev.janua.server.sessions.app;
 import dev.janua.server.platform.config.JanuaProperties;
 import dev.janua.server.platform.crypto.Hashes;
 import dev.janua.server.platform.crypto.RandomTokens;
+import dev.janua.server.platform.crypto.SecretBox;
 import dev.janua.server.platform.events.DomainEvent;
 import dev.janua.server.platform.events.EventPublisher;
 import dev.janua.server.platform.ids.IdGenerator;
@@ -21,7 +22,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Session lifecycle and refresh-token rotation with reuse detection (SECURITY.md, "Tokens and sessions"). */
+/**
+ * Session lifecycle and refresh-token rotation with reuse detection and a short reuse grace window
+ * (SECURITY.md, "Tokens and sessions"; docs/tokens.md, "Refresh tokens").
+ */
 @Service
 public class SessionService implements SessionDirectory {
     private final JdbcSessionRepository sessions;
@@ -32,9 +36,11 @@ public class SessionService implements SessionDirectory {
     private final JanuaProperties.Sessions config;
     private final Duration accessTokenTtl;
     private final TransactionTemplate tx;
+    private final SecretBox secrets;
+    private final Duration grace;
 
     public SessionService(JdbcSessionRepository sessions, EventPublisher events, IdGenerator ids, RandomTokens random,
-                          Clock clock, JanuaProperties properties, TransactionTemplate tx) {
+                          Clock clock, JanuaProperties properties, TransactionTemplate tx, SecretBox secrets) {
         this.sessions = sessions;
         this.events = events;
         this.ids = ids;
@@ -43,6 +49,9 @@ public class SessionService implements SessionDirectory {
         this.config = properties.sessions();
         this.accessTokenTtl = properties.tokens().accessTokenTtl();
         this.tx = tx;
+        this.secrets = secrets;
+        Duration g = properties.sessions().refreshReuseGrace();
+        this.grace = g == null || g.isNegative() ? Duration.ZERO : g;
     }
 
     @Override
@@ -132,28 +141,67 @@ public class SessionService implements SessionDirectory {
         return n;
     }
 
+    /**
+     * Redeems a refresh token. Every decision for one session runs under that session's row lock,
+     * so N concurrent redemptions of one token see one rotation, then N-1 grace answers (the same
+     * successor) — or, outside the grace window, one reuse revocation.
+     */
     @Override
     @Transactional
     public Rotation rotate(String rawRefreshToken, ClientInfo client) {
         if (rawRefreshToken == null || rawRefreshToken.isBlank() || rawRefreshToken.length() > 200) {
             return new Rotation.Invalid("malformed");
         }
-        Instant now = clock.instant();
         String hash = Hashes.sha256Hex(rawRefreshToken.trim());
-        Optional<RefreshTokenRow> row = sessions.findRefreshToken(hash);
-        if (row.isEmpty()) return new Rotation.Invalid("unknown");
-        RefreshTokenRow t = row.get();
-        if (t.rotatedAt() != null || !sessions.markRotated(hash, now)) return reused(t.sessionId(), client);
+        Optional<RefreshTokenRow> found = sessions.findRefreshToken(hash);
+        if (found.isEmpty() || !sessions.lockSession(found.get().sessionId())) return new Rotation.Invalid("unknown");
+        // read again under the lock: a rotation that committed while we waited is now visible
+        RefreshTokenRow t = sessions.findRefreshToken(hash).orElseThrow();
+        Instant now = clock.instant();
+        if (t.rotatedAt() != null) return replayed(t.sessionId(), hash, now, client);
+        if (!sessions.markRotated(hash, now)) return reused(t.sessionId(), client); // not reached under the lock; kept as a guard
         if (!now.isBefore(t.expiresAt())) return new Rotation.Invalid("expired");
         Optional<Session> session = findLive(t.sessionId());
         if (session.isEmpty()) return new Rotation.Invalid("session_ended");
         sessions.touch(t.sessionId(), now);
-        return new Rotation.Rotated(session.get(), newRefreshToken(session.get(), now));
+        String successor = newRefreshToken(session.get(), now);
+        if (grace.isPositive()) {
+            sessions.replaceGrace(t.sessionId(), hash, secrets.seal(successor, graceAad(t.sessionId(), hash)), now.plus(grace));
+        } else {
+            sessions.deleteGrace(t.sessionId());
+        }
+        return new Rotation.Rotated(session.get(), successor);
+    }
+
+    /**
+     * A spent token came back. Within the grace window after its own rotation, and while its
+     * successor is still the live token (the grace row names the session's latest rotation only),
+     * it is a client racing itself: answer the same successor, mint nothing. Anything else is reuse.
+     */
+    private Rotation replayed(String sessionId, String hash, Instant now, ClientInfo client) {
+        Optional<JdbcSessionRepository.GraceRow> g = sessions.findGrace(sessionId);
+        boolean inGrace = g.isPresent() && g.get().spentHash().equals(hash) && now.isBefore(g.get().graceUntil());
+        if (!inGrace) return reused(sessionId, client);
+        Optional<Session> session = findLive(sessionId);
+        if (session.isEmpty()) return new Rotation.Invalid("session_ended");
+        sessions.touch(sessionId, now);
+        return new Rotation.Rotated(session.get(), secrets.open(g.get().sealedSuccessor(), graceAad(sessionId, hash)));
+    }
+
+    /** Wipes sealed successors whose grace window has closed. */
+    public int wipeClosedGraceWindows() {
+        return sessions.deleteClosedGrace(clock.instant());
+    }
+
+    /** Binds a sealed successor to its session and spent token, so a sealed value cannot be moved to another row. */
+    private static String graceAad(String sessionId, String spentHash) {
+        return "refresh-grace:" + sessionId + ":" + spentHash;
     }
 
     /** A rotated token came back: someone holds a copy. End the whole session (and say so in the log). */
     private Rotation reused(String sessionId, ClientInfo client) {
         Optional<Session> s = sessions.find(sessionId);
+        sessions.deleteGrace(sessionId);
         if (s.isPresent() && sessions.revoke(sessionId, "refresh_token_reused", clock.instant())) {
             events.publish(DomainEvent.of("session.refresh_token_reused", sessionId, s.get().userId(),
                     Map.of("sessionId", sessionId, "userId", s.get().userId())), client);

@@ -89,6 +89,43 @@ public class JdbcSessionRepository {
                 .param("now", Sql.ts(now)).param("h", hash).update() == 1;
     }
 
+    /**
+     * Takes the session's row lock for the rest of the transaction: every rotation decision of one
+     * session (rotate, grace answer, reuse revocation) runs one at a time, on H2 and PostgreSQL alike.
+     * False when the session no longer exists.
+     */
+    public boolean lockSession(String id) {
+        return jdbc.sql("SELECT id FROM sessions WHERE id = :id FOR UPDATE").param("id", id).query(String.class).optional().isPresent();
+    }
+
+    /** The session's latest rotation, while its grace window may still be open. */
+    public record GraceRow(String spentHash, String sealedSuccessor, Instant graceUntil) {}
+
+    public Optional<GraceRow> findGrace(String sessionId) {
+        return jdbc.sql("SELECT spent_hash, sealed_successor, grace_until FROM refresh_token_grace WHERE session_id = :s")
+                .param("s", sessionId)
+                .query((rs, i) -> new GraceRow(rs.getString("spent_hash"), rs.getString("sealed_successor"),
+                        Sql.instant(rs, "grace_until")))
+                .optional();
+    }
+
+    /** Replaces the session's grace row (one per session: only the latest rotation can be replayed). Call under {@link #lockSession}. */
+    public void replaceGrace(String sessionId, String spentHash, String sealedSuccessor, Instant graceUntil) {
+        deleteGrace(sessionId);
+        jdbc.sql("INSERT INTO refresh_token_grace (session_id, spent_hash, sealed_successor, grace_until) VALUES (:s, :h, :sealed, :until)")
+                .param("s", sessionId).param("h", spentHash).param("sealed", sealedSuccessor).param("until", Sql.ts(graceUntil))
+                .update();
+    }
+
+    public void deleteGrace(String sessionId) {
+        jdbc.sql("DELETE FROM refresh_token_grace WHERE session_id = :s").param("s", sessionId).update();
+    }
+
+    /** Wipes the sealed successors whose window has closed. */
+    public int deleteClosedGrace(Instant now) {
+        return jdbc.sql("DELETE FROM refresh_token_grace WHERE grace_until <= :now").param("now", Sql.ts(now)).update();
+    }
+
     private static Session map(ResultSet rs, int row) throws SQLException {
         return new Session(rs.getString("id"), rs.getString("user_id"), Sql.instant(rs, "created_at"),
                 Sql.instant(rs, "last_active_at"), Sql.instant(rs, "expires_at"),

@@ -10,7 +10,6 @@ import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import dev.janua.server.platform.config.JanuaProperties;
 import dev.janua.server.platform.errors.ErrorCode;
@@ -23,7 +22,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.stereotype.Service;
 
 /**
@@ -107,13 +105,7 @@ class JwtAccessTokens implements AccessTokens {
         DefaultJWTProcessor<SecurityContext> p = new DefaultJWTProcessor<>();
         p.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(TYPE));
         p.setJWSKeySelector(new JWSVerificationKeySelector<>(keys.algorithm(), new ImmutableJWKSet<>(snapshot.publicSet())));
-        p.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(config.audience(),
-                new JWTClaimsSet.Builder().issuer(iss).build(), Set.of("sub", "sid", "iat", "exp", "jti")) {
-            @Override
-            protected Date currentTime() {
-                return Date.from(clock.instant()); // the injected clock, so tests can move time
-            }
-        });
+        p.setJWTClaimsSetVerifier(new AccessTokenClaimsVerifier(config.audience(), iss, clock));
         v = new Verifier(snapshot, iss, p);
         verifier = v;
         return v;
