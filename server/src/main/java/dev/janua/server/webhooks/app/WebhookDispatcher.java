@@ -136,7 +136,8 @@ public class WebhookDispatcher extends BackgroundService {
             deliveries.postpone(d.id(), token, now.plusSeconds(quota.retryAfterSeconds()), now);
             return d;
         }
-        WebhookSender.Result result = targets.refuse(ep.url())
+        // the DNS part of the target check happens in the sender's resolver, for the address it connects to
+        WebhookSender.Result result = targets.refuseUrl(ep.url())
                 .map(reason -> new WebhookSender.Result(null, "target refused: " + reason, null, null, 0))
                 .orElseGet(() -> sender.send(ep.url(), d.id(), d.eventType(), d.payload(), signingSecrets(ep, now),
                         now.getEpochSecond()));

@@ -11,8 +11,9 @@ import java.util.Optional;
  * Where deliveries may go (SSRF protection): http(s) URLs without credentials whose host resolves
  * only to public addresses — no loopback, private (RFC 1918, unique-local), link-local (including
  * the 169.254.169.254 metadata service), carrier-grade NAT, multicast or unspecified addresses —
- * unless the operator allows private targets. Checked when an endpoint is saved and again before
- * every attempt, since DNS answers change.
+ * unless the operator allows private targets. Checked when an endpoint is saved and again at every
+ * connection, since DNS answers change: {@link #resolveChecked} is the delivery client's only
+ * resolver, so a connection goes to an address that was checked (no DNS rebinding window).
  */
 public final class TargetPolicy {
     private final boolean allowPrivate;
@@ -34,6 +35,20 @@ public final class TargetPolicy {
 
     /** Why the URL is refused (a short reason code), or empty when deliveries may go there. */
     public Optional<String> refuse(String url) {
+        Optional<String> shape = refuseUrl(url);
+        if (shape.isPresent() || allowPrivate) return shape;
+        try {
+            resolveChecked(URI.create(url).getHost());
+            return Optional.empty();
+        } catch (Refused r) {
+            return Optional.of(r.reason());
+        } catch (UnknownHostException e) {
+            return Optional.of("unresolvable_host");
+        }
+    }
+
+    /** The checks that need no DNS: scheme, credentials, host present, no fragment. */
+    public Optional<String> refuseUrl(String url) {
         URI uri;
         try {
             uri = new URI(url);
@@ -46,22 +61,44 @@ public final class TargetPolicy {
         String host = uri.getHost();
         if (host == null || host.isBlank()) return Optional.of("missing_host");
         if (uri.getRawFragment() != null) return Optional.of("fragment_not_allowed");
-        if (allowPrivate) return Optional.empty();
-        String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        if (h.equalsIgnoreCase("localhost") || h.toLowerCase().endsWith(".localhost")
-                || h.equalsIgnoreCase("metadata.google.internal")) {
-            return Optional.of("private_address");
-        }
-        InetAddress[] addresses;
-        try {
-            addresses = resolver.resolve(h);
-        } catch (UnknownHostException e) {
-            return Optional.of("unresolvable_host");
-        }
-        for (InetAddress a : addresses) {
-            if (!isPublic(a)) return Optional.of("private_address");
-        }
         return Optional.empty();
+    }
+
+    /**
+     * Resolves {@code host} once and checks every address it gave. The delivery connects to these
+     * addresses and resolves nothing itself (DNS rebinding: a second lookup could answer a private
+     * address after the first passed the check). With private targets allowed, resolves without checking.
+     *
+     * @throws Refused when the name or one of its addresses is not a public target
+     * @throws UnknownHostException when the name does not resolve
+     */
+    public InetAddress[] resolveChecked(String host) throws UnknownHostException {
+        String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        if (!allowPrivate && (h.equalsIgnoreCase("localhost") || h.toLowerCase().endsWith(".localhost")
+                || h.equalsIgnoreCase("metadata.google.internal"))) {
+            throw new Refused(host, "private_address");
+        }
+        InetAddress[] addresses = resolver.resolve(h);
+        if (addresses == null || addresses.length == 0) throw new UnknownHostException(host);
+        if (allowPrivate) return addresses.clone();
+        for (InetAddress a : addresses) {
+            if (!isPublic(a)) throw new Refused(host, "private_address");
+        }
+        return addresses.clone();
+    }
+
+    /** A target host refused by the policy; an {@link UnknownHostException} so an HTTP client's resolver may throw it. */
+    public static final class Refused extends UnknownHostException {
+        private final String reason;
+
+        public Refused(String host, String reason) {
+            super(host + ": target refused (" + reason + ")");
+            this.reason = reason;
+        }
+
+        public String reason() {
+            return reason;
+        }
     }
 
     static boolean isPublic(InetAddress a) {
