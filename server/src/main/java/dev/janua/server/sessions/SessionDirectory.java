@@ -23,7 +23,10 @@ public interface SessionDirectory {
 
     int revokeAllForUser(String userId, String exceptSessionId, String reason, ClientInfo client);
 
-    /** Redeems a refresh token: rotated, reused (session revoked, committed) or invalid. */
+    /**
+     * Redeems a refresh token: rotated (or, for the token just spent within the reuse grace window, the same
+     * successor again), reused (session revoked, committed) or invalid.
+     */
     Rotation rotate(String rawRefreshToken, ClientInfo client);
 
     record StartedSession(Session session, String refreshToken) {}
