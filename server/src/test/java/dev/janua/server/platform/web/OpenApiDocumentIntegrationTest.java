@@ -95,6 +95,10 @@ class OpenApiDocumentIntegrationTest extends IntegrationTest {
         }
         refs(doc, problems);
         assertThat(problems).isEmpty();
+        // names an SDK generator can use: no springdoc numbering (list_7)
+        assertThat(operationIds).noneMatch(id -> id.matches(".*_\\d+"));
+        assertThat(doc.at("/paths/~1api~1v1~1api-keys/get/operationId").asString()).isEqualTo("apiKeyList");
+        assertThat(doc.at("/paths/~1api~1v1~1auth~1signin/post/operationId").asString()).isEqualTo("signIn");
     }
 
     @Test
