@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Issue 5 figure: audit-chain verification rate over RECORDS records (default 1,000,000) on
-# PostgreSQL. Seeds a valid chain with the server's own AuditChainSeeder into a scratch database
-# Janua has migrated, then times GET /api/v1/admin/audit-logs/verify (3 runs).
+# PostgreSQL. Seeds a valid chain with bench's AuditChainSeeder (the server's own hash; not shipped in
+# the server jar) into a scratch database Janua has migrated, then times GET /api/v1/admin/audit-logs/verify (3 runs).
 # Usage: ./janua bench audit   (RECORDS=… to change the size)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -12,9 +12,9 @@ OUT="$ROOT/bench/results"
 mkdir -p "$OUT"
 source "$ROOT/bench/pg-server.sh"
 sleep 3  # let the appender take the bootstrap events
-java -cp "$ROOT/server/target/janua-server.jar" -Dloader.main=dev.janua.server.audit.app.AuditChainSeeder \
-  org.springframework.boot.loader.launch.PropertiesLauncher "jdbc:postgresql://127.0.0.1:5432/$DB?user=postgres" "$RECORDS" \
-  | tee "$OUT/audit-seed.txt"
+# bench/run.sh has built bench/target/benchmarks.jar before calling this script
+java -cp "$ROOT/bench/target/benchmarks.jar" dev.janua.bench.AuditChainSeeder "jdbc:postgresql://127.0.0.1:5432/$DB?user=postgres" \
+  "$RECORDS" | tee "$OUT/audit-seed.txt"
 TOKEN=$(admin_token)
 : >"$OUT/audit-verify.jsonl"
 for i in 1 2 3; do

@@ -3,7 +3,6 @@ package dev.janua.server.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.janua.server.audit.app.AuditAppender;
-import dev.janua.server.audit.app.AuditChainSeeder;
 import dev.janua.server.audit.app.AuditChainVerifier;
 import dev.janua.server.platform.events.DomainEvent;
 import dev.janua.server.platform.events.EventPublisher;
@@ -150,7 +149,7 @@ class AuditLogIntegrationTest extends IntegrationTest {
     @Test
     void seededChainsVerifyInParallelRangesAndTheEarliestTamperedRecordIsNamed() throws Exception {
         appender.catchUp();
-        long last = AuditChainSeeder.seed(dataSource, 3000);
+        long last = SyntheticAuditChain.seed(jdbc, tx, 3000);
         AuditChainVerifier parallel = new AuditChainVerifier(dataSource, 4, 500);
         ChainVerification ok = parallel.verify();
         assertThat(ok.valid()).isTrue();
@@ -171,7 +170,7 @@ class AuditLogIntegrationTest extends IntegrationTest {
     }
 
     private static String seededType(long position) {
-        return new String[] {"user.signin", "session.created", "user.updated", "user.signout"}[(int) (position % 4)];
+        return SyntheticAuditChain.TYPES[(int) (position % SyntheticAuditChain.TYPES.length)];
     }
 
     @Test

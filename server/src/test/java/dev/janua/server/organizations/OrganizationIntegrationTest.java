@@ -162,7 +162,7 @@ class OrganizationIntegrationTest extends TenantFixtures {
         assertThat(spec.status()).isEqualTo(200);
         String paths = spec.json().at("/paths").toString();
         for (String path : List.of("/api/v1/organizations", "/api/v1/organizations/{organizationId}/members/{userId}/role",
-                "/api/v1/organizations/{organizationId}/invites", "/api/v1/invitations/accept", "/api/v1/roles/{roleId}",
+                "/api/v1/organizations/{organizationId}/invitations", "/api/v1/invitations/accept", "/api/v1/roles/{roleId}",
                 "/api/v1/permissions", "/api/v1/users/{userId}/permissions/check", "/api/v1/api-keys", "/api/v1/admin/users/{userId}/suspend",
                 "/api/v1/admin/organizations", "/api/v1/users/by-email")) {
             assertThat(paths).as(path).contains("\"" + path + "\"");

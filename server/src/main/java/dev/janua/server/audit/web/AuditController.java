@@ -12,6 +12,9 @@ import dev.janua.server.platform.security.Caller;
 import dev.janua.server.platform.web.JanuaApi;
 import dev.janua.server.users.PlatformAdmins;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -102,6 +105,9 @@ public class AuditController {
 
     @GetMapping({"/admin/audit-logs/export", "/audit-logs/export"})
     @Operation(summary = "Export the audit log as JSON lines (format=jsonl) or CSV (format=csv)")
+    @ApiResponse(responseCode = "200", description = "The records, oldest first", content = {
+            @Content(mediaType = "application/x-ndjson", schema = @Schema(type = "string")),
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
     public void export(@RequestParam(defaultValue = "jsonl") String format, @RequestParam(required = false) String eventType,
                        @RequestParam(required = false) String userId, @RequestParam(required = false) String organizationId,
                        @RequestParam(required = false) String startDate, @RequestParam(required = false) String endDate,

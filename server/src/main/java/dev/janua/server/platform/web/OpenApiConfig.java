@@ -32,9 +32,11 @@ public class OpenApiConfig {
         return new OpenAPI()
                 .info(new Info().title("Janua API").version("v1")
                         .description("Open-source identity platform: authentication, sessions, MFA, users, organizations, "
-                                + "RBAC, API keys, webhooks, audit. Every /api/v1 route also answers under /v1. Errors: "
-                                + "{\"error\": {code, message, details, requestId, timestamp}}.")
-                        .license(new License().name("Apache-2.0")))
+                                + "RBAC, API keys, webhooks, audit. Every /api/v1 route also answers under /v1; an operation's other "
+                                + "paths (the seeds' aliases) are named in its description. Errors: "
+                                + "{\"error\": {code, message, details, requestId, timestamp}} (schema ApiError).")
+                        // OpenAPI 3.1: a license names its SPDX identifier (or a URL)
+                        .license(new License().name("Apache-2.0").identifier("Apache-2.0")))
                 .components(new Components()
                         .addSecuritySchemes("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
                                 .bearerFormat("JWT or sk_ API key")
