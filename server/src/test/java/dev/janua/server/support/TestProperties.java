@@ -14,6 +14,6 @@ public final class TestProperties {
                 new JanuaProperties.Tokens("", "janua", "RS256", Duration.ofHours(1), Duration.ofDays(30), Duration.ofHours(2),
                         Duration.ofHours(24), Duration.ofHours(1)),
                 new JanuaProperties.Sessions(Duration.ofHours(24), Duration.ofMinutes(30), Duration.ofDays(30), Duration.ofSeconds(60)),
-                new JanuaProperties.Passwords(8, 128, 19456, 2, 1, 5, Duration.ofMinutes(15), 100));
+                new JanuaProperties.Passwords(8, 128, 19456, 2, 1, 5, Duration.ofMinutes(15), 100, Duration.ofDays(365)));
     }
 }

@@ -3,7 +3,6 @@ package dev.janua.server.auth.app;
 import dev.janua.server.auth.SignInOutcome;
 import dev.janua.server.auth.SignInResult;
 import dev.janua.server.auth.SignIns;
-import dev.janua.server.auth.domain.UnknownEmailLockout;
 import dev.janua.server.notifications.Mailer;
 import dev.janua.server.platform.config.JanuaProperties;
 import dev.janua.server.platform.crypto.PasswordHasher;
@@ -49,7 +48,6 @@ public class CredentialsService {
     private final EventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
-    private final UnknownEmailLockout unknownEmails;
     private final PasswordChecks passwordChecks;
 
     public CredentialsService(UserDirectory users, SessionDirectory sessions, AccessTokens tokens, SessionIssuer issuer,
@@ -68,8 +66,6 @@ public class CredentialsService {
         this.events = events;
         this.tx = tx;
         this.clock = clock;
-        JanuaProperties.Passwords p = properties.passwords();
-        this.unknownEmails = new UnknownEmailLockout(p.lockoutThreshold(), p.lockoutDuration(), clock);
     }
 
     public record SignUp(String email, String password, String firstName, String lastName, String username,
@@ -96,15 +92,14 @@ public class CredentialsService {
             throw new JanuaException(ErrorCode.VALIDATION_ERROR, Map.of("field", email == null || email.isBlank() ? "email" : "password",
                     "reason", "required"));
         }
-        Instant now = clock.instant();
+        // refused before the account is looked up, so the answer cannot depend on whether it exists
+        PasswordHasher.requireEncodable(password, "password");
         Optional<User> found = users.findByEmail(email);
         if (found.isEmpty()) {
-            hasher.burnEquivalentTime(password);
-            String key = EmailAddress.normalize(email);
-            Instant lockedUntil = unknownEmails.lockedUntil(key);
-            if (lockedUntil != null) throw locked(lockedUntil);
-            UnknownEmailLockout.Outcome o = unknownEmails.fail(key);
-            throw o.locked() ? locked(o.lockedUntil()) : invalidCredentials(o.attemptsRemaining());
+            // counted and hashed like a wrong password, in the database (every node sees the same count)
+            FailedSignIn failed = passwordChecks.failUnknownEmail(email, password);
+            if (failed.lockedUntil() != null) throw locked(failed.lockedUntil());
+            throw invalidCredentials(failed.attemptsRemaining());
         }
         User user = found.get();
         Optional<FailedSignIn> failed = passwordChecks.check(user, password);

@@ -17,16 +17,19 @@ import org.springframework.stereotype.Service;
 class PasswordCheckService implements PasswordChecks {
     private final UserService users;
     private final PasswordHasher hasher;
+    private final UnknownEmailFailures unknownEmails;
     private final Clock clock;
 
-    PasswordCheckService(UserService users, PasswordHasher hasher, Clock clock) {
+    PasswordCheckService(UserService users, PasswordHasher hasher, UnknownEmailFailures unknownEmails, Clock clock) {
         this.users = users;
         this.hasher = hasher;
+        this.unknownEmails = unknownEmails;
         this.clock = clock;
     }
 
     @Override
     public Optional<FailedSignIn> check(User user, String password) {
+        PasswordHasher.requireEncodable(password, "password");
         Instant now = clock.instant();
         Optional<FailedSignIn> reserved = users.reserveSignInAttempt(user.id(), now);
         if (reserved.isEmpty()) {
@@ -38,11 +41,22 @@ class PasswordCheckService implements PasswordChecks {
         return Optional.empty();
     }
 
+    /** The same steps as {@link #check} for an account whose password is wrong: count, then hash. */
+    @Override
+    public FailedSignIn failUnknownEmail(String email, String password) {
+        PasswordHasher.requireEncodable(password, "password");
+        Optional<FailedSignIn> reserved = unknownEmails.reserve(email);
+        hasher.burnEquivalentTime(password);
+        if (reserved.isEmpty()) throw locked(unknownEmails.lockedUntil(email));
+        return reserved.get();
+    }
+
     @Override
     public void require(User user, String password, String field) {
         if (password == null || password.isEmpty()) {
             throw new JanuaException(ErrorCode.VALIDATION_ERROR, Map.of("field", field, "reason", "required"));
         }
+        PasswordHasher.requireEncodable(password, field);
         Optional<FailedSignIn> failed = check(user, password);
         if (failed.isEmpty()) return;
         if (failed.get().lockedUntil() != null) throw locked(failed.get().lockedUntil());

@@ -30,9 +30,12 @@ public class UserService implements UserDirectory {
     private final IdGenerator ids;
     private final Clock clock;
     private final JanuaProperties.Passwords passwords;
+    private final UnknownEmailFailures unknownEmails;
 
-    public UserService(JdbcUserRepository users, EventPublisher events, IdGenerator ids, Clock clock, JanuaProperties properties) {
+    public UserService(JdbcUserRepository users, EventPublisher events, IdGenerator ids, Clock clock, JanuaProperties properties,
+                       UnknownEmailFailures unknownEmails) {
         this.users = users;
+        this.unknownEmails = unknownEmails;
         this.events = events;
         this.ids = ids;
         this.clock = clock;
@@ -67,6 +70,7 @@ public class UserService implements UserDirectory {
                     ? ErrorCode.USERNAME_ALREADY_EXISTS : ErrorCode.EMAIL_ALREADY_EXISTS);
         }
         User created = users.findById(id).orElseThrow();
+        unknownEmails.forget(created.email());
         events.publish(DomainEvent.of("user.created", id, actorId == null ? id : actorId, Map.of("user", summary(created))), client);
         return created;
     }
