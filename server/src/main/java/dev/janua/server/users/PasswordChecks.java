@@ -1,5 +1,6 @@
 package dev.janua.server.users;
 
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -13,7 +14,13 @@ import java.util.Optional;
  * hashed (a lone UTF-16 surrogate) is refused with 422 before anything is counted.
  */
 public interface PasswordChecks {
+    /** "Until a password reset or an admin unlock": a date no clock reaches. */
+    Instant LOCKED_INDEFINITELY = Instant.parse("9999-12-31T00:00:00Z");
+
     /**
+     * A right password stored with outdated parameters (or an imported bcrypt/PBKDF2 hash) is
+     * re-hashed here, after the check.
+     *
      * @return empty when the password is right; otherwise the failure as counted (attempts remaining,
      *         or the lock it caused)
      * @throws dev.janua.server.platform.errors.JanuaException {@code ACCOUNT_LOCKED} when already locked

@@ -110,7 +110,6 @@ public class CredentialsService {
             throw invalidCredentials(failed.get().attemptsRemaining());
         }
         if (user.status() != UserStatus.ACTIVE) throw new JanuaException(ErrorCode.ACCOUNT_SUSPENDED);
-        if (hasher.needsRehash(user.passwordHash())) users.upgradePasswordHash(user.id(), user.passwordHash(), hasher.hash(password));
         return signIns.finish(user, "password", rememberMe, deviceToken, client);
     }
 
@@ -159,7 +158,7 @@ public class CredentialsService {
     private static JanuaException locked(Instant until) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("attempts_remaining", 0);
-        if (until != null && until.isBefore(User.LOCKED_INDEFINITELY)) {
+        if (until != null && until.isBefore(PasswordChecks.LOCKED_INDEFINITELY)) {
             details.put("lockedUntil", until.toString());
         }
         return new JanuaException(ErrorCode.ACCOUNT_LOCKED, details);

@@ -6,6 +6,7 @@ import dev.janua.server.platform.errors.JanuaException;
 import dev.janua.server.users.PasswordChecks;
 import dev.janua.server.users.User;
 import dev.janua.server.users.UserDirectory.FailedSignIn;
+import dev.janua.server.users.domain.Credentials;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -34,10 +35,12 @@ class PasswordCheckService implements PasswordChecks {
         Optional<FailedSignIn> reserved = users.reserveSignInAttempt(user.id(), now);
         if (reserved.isEmpty()) {
             hasher.burnEquivalentTime(password);
-            throw locked(users.findById(user.id()).map(User::lockedUntil).orElse(null));
+            throw locked(users.credentials(user.id()).map(Credentials::lockedUntil).orElse(null));
         }
-        if (!hasher.verify(password, user.passwordHash())) return reserved;
+        String stored = users.credentials(user.id()).map(Credentials::passwordHash).orElse(null);
+        if (!hasher.verify(password, stored)) return reserved;
         users.clearFailedSignIns(user.id());
+        if (hasher.needsRehash(stored)) users.upgradePasswordHash(user.id(), stored, hasher.hash(password));
         return Optional.empty();
     }
 
@@ -66,7 +69,7 @@ class PasswordCheckService implements PasswordChecks {
     static JanuaException locked(Instant until) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("attempts_remaining", 0);
-        if (until != null && until.isBefore(User.LOCKED_INDEFINITELY)) details.put("lockedUntil", until.toString());
+        if (until != null && until.isBefore(LOCKED_INDEFINITELY)) details.put("lockedUntil", until.toString());
         return new JanuaException(ErrorCode.ACCOUNT_LOCKED, details);
     }
 }

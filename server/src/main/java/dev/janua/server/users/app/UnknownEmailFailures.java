@@ -3,7 +3,7 @@ package dev.janua.server.users.app;
 import dev.janua.server.platform.config.JanuaProperties;
 import dev.janua.server.platform.crypto.KeyedHash;
 import dev.janua.server.platform.crypto.SecretBox;
-import dev.janua.server.users.User;
+import dev.janua.server.users.PasswordChecks;
 import dev.janua.server.users.UserDirectory.FailedSignIn;
 import dev.janua.server.users.domain.EmailAddress;
 import dev.janua.server.users.persistence.JdbcUnknownEmailFailures;
@@ -60,7 +60,7 @@ class UnknownEmailFailures {
                 if (lockedAt(existing.get(), now)) return Optional.empty();
                 continue; // inserted by a parallel failure since the UPDATE: count on it
             }
-            Instant firstLock = 1 >= rules.hardLockoutThreshold() ? User.LOCKED_INDEFINITELY
+            Instant firstLock = 1 >= rules.hardLockoutThreshold() ? PasswordChecks.LOCKED_INDEFINITELY
                     : 1 % rules.lockoutThreshold() == 0 ? lockUntil : null;
             try {
                 own.executeWithoutResult(t -> store.insertFirst(key, firstLock, now));

@@ -1,7 +1,7 @@
 package dev.janua.server.users.persistence;
 
 import dev.janua.server.platform.persistence.Sql;
-import dev.janua.server.users.User;
+import dev.janua.server.users.PasswordChecks;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,7 +29,7 @@ public class JdbcUnknownEmailFailures {
                                       WHEN MOD(failed_attempts + 1, :threshold) = 0 THEN :until
                                       ELSE locked_until END
                 WHERE email_key = :k AND (locked_until IS NULL OR locked_until <= :now)""")
-                .param("hard", hardThreshold).param("forever", Sql.ts(User.LOCKED_INDEFINITELY))
+                .param("hard", hardThreshold).param("forever", Sql.ts(PasswordChecks.LOCKED_INDEFINITELY))
                 .param("threshold", threshold).param("until", Sql.ts(lockUntil))
                 .param("k", key).param("now", Sql.ts(now))
                 .update() == 1;
