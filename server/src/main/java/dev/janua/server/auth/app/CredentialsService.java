@@ -4,7 +4,6 @@ import dev.janua.server.auth.SignInOutcome;
 import dev.janua.server.auth.SignInResult;
 import dev.janua.server.auth.SignIns;
 import dev.janua.server.notifications.Mailer;
-import dev.janua.server.platform.config.JanuaProperties;
 import dev.janua.server.platform.crypto.PasswordHasher;
 import dev.janua.server.platform.errors.ErrorCode;
 import dev.janua.server.platform.errors.JanuaException;
@@ -25,7 +24,6 @@ import dev.janua.server.users.ProfileChange;
 import dev.janua.server.users.domain.EmailAddress;
 import dev.janua.server.users.domain.ProfileRules;
 import dev.janua.server.users.domain.PasswordPolicy;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -47,13 +45,12 @@ public class CredentialsService {
     private final EmailVerificationService verification;
     private final EventPublisher events;
     private final TransactionTemplate tx;
-    private final Clock clock;
     private final PasswordChecks passwordChecks;
 
     public CredentialsService(UserDirectory users, SessionDirectory sessions, AccessTokens tokens, SessionIssuer issuer,
                               SignIns signIns, PasswordHasher hasher, PasswordChecks passwordChecks, PasswordPolicy policy,
                               EmailVerificationService verification,
-                              EventPublisher events, TransactionTemplate tx, Clock clock, JanuaProperties properties) {
+                              EventPublisher events, TransactionTemplate tx) {
         this.users = users;
         this.sessions = sessions;
         this.tokens = tokens;
@@ -65,7 +62,6 @@ public class CredentialsService {
         this.verification = verification;
         this.events = events;
         this.tx = tx;
-        this.clock = clock;
     }
 
     public record SignUp(String email, String password, String firstName, String lastName, String username,
