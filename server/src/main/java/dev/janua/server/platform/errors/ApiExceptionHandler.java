@@ -77,7 +77,7 @@ public class ApiExceptionHandler {
 
     /**
      * Parameters the container cannot decode (a form body with {@code %ff}; malformed query strings
-     * are refused earlier, by the query-string filter): the client's input, logged without a trace.
+     * are refused earlier, by {@code MalformedRequestFilter}): the client's input, logged without a trace.
      */
     @ExceptionHandler(InvalidParameterException.class)
     ResponseEntity<ApiError> undecodableParameters(InvalidParameterException e, HttpServletRequest request) {

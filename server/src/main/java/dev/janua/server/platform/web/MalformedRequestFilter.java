@@ -11,26 +11,29 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * A query string whose percent-escapes are not valid UTF-8 ({@code ?token=%ff}) is the client's
- * mistake: 400 {@code INVALID_REQUEST} before anything reads a parameter — the container would
- * otherwise throw from deep inside whichever component asked first. Logged at debug, without the
- * query (it may hold a token).
+ * Percent-encoding that does not decode ({@code ?token=%ff}, {@code %zz}) is the client's mistake:
+ * 400 {@code INVALID_REQUEST}, never a 500 with a stack trace. A bad query string is refused before
+ * anything reads a parameter; a form body that a later filter fails to decode (Spring's form filter
+ * for PUT/PATCH/DELETE, the container's parser for POST) is answered here when the failure escapes
+ * that filter. Logged at debug, without the input (it may hold a token).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
-public class QueryStringFilter extends OncePerRequestFilter {
-    private static final Logger log = LoggerFactory.getLogger(QueryStringFilter.class);
+public class MalformedRequestFilter extends OncePerRequestFilter {
+    private static final Logger log = LoggerFactory.getLogger(MalformedRequestFilter.class);
     private final ErrorResponses errors;
 
-    public QueryStringFilter(ErrorResponses errors) {
+    public MalformedRequestFilter(ErrorResponses errors) {
         this.errors = errors;
     }
 
@@ -42,7 +45,22 @@ public class QueryStringFilter extends OncePerRequestFilter {
             errors.write(request, response, ErrorCode.INVALID_REQUEST, Map.of("reason", "malformed_query_string"));
             return;
         }
-        chain.doFilter(request, response);
+        try {
+            chain.doFilter(request, response);
+        } catch (ServletException | RuntimeException e) {
+            if (!undecodableInput(e) || response.isCommitted()) throw e;
+            log.debug("undecodable parameters on {} {}", request.getMethod(), request.getRequestURI());
+            response.resetBuffer();
+            errors.write(request, response, ErrorCode.INVALID_REQUEST, Map.of("reason", "malformed_parameters"));
+        }
+    }
+
+    /** Failures that mean "the client's parameters do not decode", however deep they were wrapped. */
+    static boolean undecodableInput(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof InvalidParameterException || t instanceof HttpMessageNotReadableException) return true;
+        }
+        return false;
     }
 
     /** Every {@code %} starts two hex digits, and the bytes they spell are UTF-8. */
