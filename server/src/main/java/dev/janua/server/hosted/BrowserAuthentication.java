@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
 
 /**
  * A person signed in through the hosted pages, as Spring Security sees them: the principal name is
@@ -22,7 +22,8 @@ public final class BrowserAuthentication extends AbstractAuthenticationToken {
     private final List<String> amr;
 
     public BrowserAuthentication(String userId, String sessionId, Instant authTime, List<String> amr) {
-        super(AuthorityUtils.NO_AUTHORITIES);
+        // Spring Security 7 records each factor passed, with its time (the ID token's auth_time comes from it)
+        super(List.of(FactorGrantedAuthority.withAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY).issuedAt(authTime).build()));
         this.userId = Objects.requireNonNull(userId, "userId");
         this.sessionId = Objects.requireNonNull(sessionId, "sessionId");
         this.authTime = Objects.requireNonNull(authTime, "authTime");

@@ -53,6 +53,19 @@ public final class BrowserClient {
                 .POST(HttpRequest.BodyPublishers.ofString(encode(form))));
     }
 
+    /** Like {@link #post} but a value with NUL separators is sent as repeated fields (checkbox groups). */
+    public HttpResponse<String> postMulti(String pathOrUrl, Map<String, String> form) {
+        StringBuilder b = new StringBuilder();
+        form.forEach((k, v) -> {
+            for (String one : v.split("\u0000", -1)) {
+                if (!b.isEmpty()) b.append('&');
+                b.append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=').append(URLEncoder.encode(one, StandardCharsets.UTF_8));
+            }
+        });
+        return send(HttpRequest.newBuilder(uri(pathOrUrl)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(b.toString())));
+    }
+
     /** Posts the form whose action matches {@code action} on {@code page}, its hidden fields plus {@code fields}. */
     public HttpResponse<String> submit(HttpResponse<String> page, String action, Map<String, String> fields) {
         Map<String, String> form = hiddenFields(page.body(), action);
