@@ -31,8 +31,10 @@ public class AccountPageController {
         this.sessions = sessions;
     }
 
-    public record SessionRow(String id, String device, String ipAddress, java.time.Instant createdAt,
-                             java.time.Instant lastActiveAt, boolean current) {}
+    private static final java.time.format.DateTimeFormatter WHEN =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC);
+
+    public record SessionRow(String id, String device, String ipAddress, String createdAt, String lastActiveAt, boolean current) {}
 
     @GetMapping("/account")
     ModelAndView account(HttpServletRequest request) {
@@ -40,8 +42,8 @@ public class AccountPageController {
         if (me == null) return Browser.redirect(HostedSecurity.signInUrl(request));
         User user = users.findById(me.userId()).orElseThrow();
         List<SessionRow> rows = sessions.listLive(me.userId()).stream()
-                .map(s -> new SessionRow(s.id(), s.userAgent() == null ? "" : s.userAgent(), s.ipAddress(), s.createdAt(),
-                        s.lastActiveAt(), s.id().equals(me.sessionId())))
+                .map(s -> new SessionRow(s.id(), s.userAgent() == null ? "" : s.userAgent(), s.ipAddress(), WHEN.format(s.createdAt()),
+                        WHEN.format(s.lastActiveAt()), s.id().equals(me.sessionId())))
                 .toList();
         ModelAndView mv = new ModelAndView("hosted/account");
         mv.addObject("user", user);
