@@ -4,7 +4,6 @@ import dev.janua.server.auth.SignInOutcome;
 import dev.janua.server.auth.SignInResult;
 import dev.janua.server.auth.app.CredentialsService;
 import dev.janua.server.auth.app.SignInFlow;
-import dev.janua.server.hosted.BrowserAuthentication;
 import dev.janua.server.hosted.HostedPages;
 import dev.janua.server.hosted.HostedSecurity;
 import dev.janua.server.hosted.app.BrowserSessions;
@@ -151,10 +150,5 @@ public class HostedSignInController {
 
     private String message(ErrorCode code, Locale locale) {
         return messages.getMessage("error." + code.name(), null, code.name(), locale);
-    }
-
-    /** The signed-in person, for pages that show who is signed in. */
-    static BrowserAuthentication who() {
-        return Browser.current();
     }
 }

@@ -66,6 +66,11 @@ public class OidcSecurityConfig {
     }
 
     @Bean
+    org.springframework.security.core.session.SessionRegistry oidcSessionRegistry() {
+        return new dev.janua.server.oidc.app.NoSessionRegistry();
+    }
+
+    @Bean
     JWKSource<SecurityContext> oidcJwkSource(OidcTokens tokens) {
         return tokens.jwkSource();
     }
