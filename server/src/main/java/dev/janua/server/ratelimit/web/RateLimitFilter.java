@@ -111,6 +111,7 @@ public class RateLimitFilter extends OncePerRequestFilter {
     /** Credential-checking endpoints: where password guessing and sign-up abuse happen. */
     static boolean isSignIn(String path) {
         if (path.startsWith("/auth/")) return !NOT_SIGN_IN.contains(path);
-        return path.startsWith("/passkeys/authenticate") || path.startsWith("/mfa/verify") || path.startsWith("/magic-link/verify");
+        return path.startsWith("/passkeys/authenticate") || path.startsWith("/mfa/verify") || path.startsWith("/magic-link/verify")
+                || path.startsWith("/hosted/sign-in"); // the hosted sign-in pages spend the same password guesses
     }
 }
