@@ -99,9 +99,20 @@ public final class Patches {
         for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             String key = e.getKey();
+            // a fully qualified attribute ("urn:…:enterprise:2.0:User:department") goes under its schema's object
+            String lower = key.toLowerCase(Locale.ROOT);
+            if (lower.startsWith(ScimSchemas.ENTERPRISE_USER.toLowerCase(Locale.ROOT) + ":")) {
+                JsonNode ext = out.get(ScimSchemas.ENTERPRISE_USER);
+                ObjectNode target = ext instanceof ObjectNode obj ? obj : out.putObject(ScimSchemas.ENTERPRISE_USER);
+                target.set(key.substring(ScimSchemas.ENTERPRISE_USER.length() + 1), e.getValue());
+                continue;
+            }
+            if (lower.startsWith(ScimSchemas.USER.toLowerCase(Locale.ROOT) + ":")) key = key.substring(ScimSchemas.USER.length() + 1);
             int dot = key.indexOf('.');
             if (key.startsWith("urn:") || dot <= 0 || dot == key.length() - 1) {
-                out.set(key, e.getValue());
+                JsonNode prior = out.get(key);
+                if (prior instanceof ObjectNode merged && e.getValue() instanceof ObjectNode more) merged.setAll(more);
+                else out.set(key, e.getValue());
                 continue;
             }
             String parent = key.substring(0, dot);
