@@ -13,6 +13,12 @@ public interface OneTimeTokens {
     /** Atomically marks the token used; empty when unknown, expired, used, or of another purpose. */
     Optional<Redeemed> redeem(Purpose purpose, String rawToken);
 
+    /**
+     * The owner of a live token without spending it: lets a caller do slow work (hash a new password)
+     * before the transaction that {@linkplain #redeem redeems} it. Not a substitute for redeeming.
+     */
+    Optional<Redeemed> peek(Purpose purpose, String rawToken);
+
     /** Voids every unused token of this purpose for the user (e.g. older reset links after a reset). */
     void revokeAll(Purpose purpose, String userId);
 

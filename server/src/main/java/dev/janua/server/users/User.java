@@ -3,12 +3,15 @@ package dev.janua.server.users;
 import java.time.Instant;
 import java.util.Map;
 
-/** A user account as other modules see it. The password hash never leaves the server. */
+/**
+ * A user account as other modules see it: no credentials. The password hash and the lockout
+ * counters stay inside the users module ({@code users.domain.Credentials}), used only by the
+ * password checks.
+ */
 public record User(
         String id,
         String email,
         String username,
-        String passwordHash,
         String firstName,
         String lastName,
         String phoneNumber,
@@ -22,18 +25,9 @@ public record User(
         boolean mfaEnabled,
         boolean admin,
         UserStatus status,
-        int failedAttempts,
-        Instant lockedUntil,
         Instant createdAt,
         Instant updatedAt,
         Instant lastSignInAt) {
-
-    /** "Until a password reset or an admin unlock": a date no clock reaches. */
-    public static final Instant LOCKED_INDEFINITELY = Instant.parse("9999-12-31T00:00:00Z");
-
-    public boolean lockedAt(Instant now) {
-        return lockedUntil != null && lockedUntil.isAfter(now);
-    }
 
     public String displayName() {
         String name = ((firstName == null ? "" : firstName) + " " + (lastName == null ? "" : lastName)).trim();

@@ -29,5 +29,10 @@ public interface UserAdministration {
     record AdminChange(ProfileChange profile, String email, Boolean emailVerified, Boolean admin) {}
 
     /** A user with what only administrators see. */
-    record ManagedUser(User user, Suspension suspension) {}
+    /** The account with what administrators also see: suspension and the lockout state (never the hash). */
+    record ManagedUser(User user, Suspension suspension, int failedAttempts, Instant lockedUntil) {
+        public boolean lockedAt(Instant now) {
+            return lockedUntil != null && lockedUntil.isAfter(now);
+        }
+    }
 }

@@ -19,9 +19,6 @@ public interface UserDirectory {
 
     void changePasswordHash(String userId, String newHash, boolean userInitiated, ClientInfo client);
 
-    /** Silent re-hash after sign-in when the stored parameters are outdated; no event. */
-    void upgradePasswordHash(String userId, String oldHash, String newHash);
-
     void markEmailVerified(String userId, ClientInfo client);
 
     void delete(String userId, String actorId, ClientInfo client);

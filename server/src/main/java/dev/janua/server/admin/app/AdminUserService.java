@@ -82,8 +82,10 @@ public class AdminUserService {
         return find(user.id());
     }
 
-    /** Without a password the account cannot sign in until a password reset. */
-    @Transactional
+    /**
+     * Without a password the account cannot sign in until a password reset. Not one transaction:
+     * the password is hashed first, and the user, with its event, is created in the directory's own.
+     */
     public ManagedUser create(Caller caller, NewUserRequest r, ClientInfo client) {
         admins.require(caller, PermissionCatalogue.USERS_WRITE);
         if (Boolean.TRUE.equals(r.isAdmin())) admins.require(caller);
@@ -91,6 +93,7 @@ public class AdminUserService {
         ProfileRules.check(new ProfileChange(r.firstName(), r.lastName(), r.username(), null, null, null, null, null, null));
         String hash = null;
         if (r.password() != null) {
+            PasswordHasher.requireEncodable(r.password(), "password");
             policy.check(r.password(), email, r.firstName(), r.lastName(), r.username());
             hash = hasher.hash(r.password());
         }

@@ -3,7 +3,7 @@ package dev.janua.server.admin.web;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.janua.server.users.Suspension;
-import dev.janua.server.users.User;
+import dev.janua.server.users.PasswordChecks;
 import dev.janua.server.users.UserAdministration.ManagedUser;
 import dev.janua.server.users.UserView;
 import java.time.Instant;
@@ -17,9 +17,8 @@ public record AdminUserView(@JsonUnwrapped UserView user, int failedAttempts, bo
                             Suspension suspension) {
 
     public static AdminUserView of(ManagedUser m, Instant now) {
-        User u = m.user();
-        boolean locked = u.lockedAt(now);
-        Instant until = locked && u.lockedUntil().isBefore(User.LOCKED_INDEFINITELY) ? u.lockedUntil() : null;
-        return new AdminUserView(UserView.of(u), u.failedAttempts(), locked, until, m.suspension());
+        boolean locked = m.lockedAt(now);
+        Instant until = locked && m.lockedUntil().isBefore(PasswordChecks.LOCKED_INDEFINITELY) ? m.lockedUntil() : null;
+        return new AdminUserView(UserView.of(m.user()), m.failedAttempts(), locked, until, m.suspension());
     }
 }

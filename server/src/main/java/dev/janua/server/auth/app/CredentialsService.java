@@ -3,9 +3,7 @@ package dev.janua.server.auth.app;
 import dev.janua.server.auth.SignInOutcome;
 import dev.janua.server.auth.SignInResult;
 import dev.janua.server.auth.SignIns;
-import dev.janua.server.auth.domain.UnknownEmailLockout;
 import dev.janua.server.notifications.Mailer;
-import dev.janua.server.platform.config.JanuaProperties;
 import dev.janua.server.platform.crypto.PasswordHasher;
 import dev.janua.server.platform.errors.ErrorCode;
 import dev.janua.server.platform.errors.JanuaException;
@@ -26,7 +24,6 @@ import dev.janua.server.users.ProfileChange;
 import dev.janua.server.users.domain.EmailAddress;
 import dev.janua.server.users.domain.ProfileRules;
 import dev.janua.server.users.domain.PasswordPolicy;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -48,14 +45,12 @@ public class CredentialsService {
     private final EmailVerificationService verification;
     private final EventPublisher events;
     private final TransactionTemplate tx;
-    private final Clock clock;
-    private final UnknownEmailLockout unknownEmails;
     private final PasswordChecks passwordChecks;
 
     public CredentialsService(UserDirectory users, SessionDirectory sessions, AccessTokens tokens, SessionIssuer issuer,
                               SignIns signIns, PasswordHasher hasher, PasswordChecks passwordChecks, PasswordPolicy policy,
                               EmailVerificationService verification,
-                              EventPublisher events, TransactionTemplate tx, Clock clock, JanuaProperties properties) {
+                              EventPublisher events, TransactionTemplate tx) {
         this.users = users;
         this.sessions = sessions;
         this.tokens = tokens;
@@ -67,9 +62,6 @@ public class CredentialsService {
         this.verification = verification;
         this.events = events;
         this.tx = tx;
-        this.clock = clock;
-        JanuaProperties.Passwords p = properties.passwords();
-        this.unknownEmails = new UnknownEmailLockout(p.lockoutThreshold(), p.lockoutDuration(), clock);
     }
 
     public record SignUp(String email, String password, String firstName, String lastName, String username,
@@ -96,15 +88,14 @@ public class CredentialsService {
             throw new JanuaException(ErrorCode.VALIDATION_ERROR, Map.of("field", email == null || email.isBlank() ? "email" : "password",
                     "reason", "required"));
         }
-        Instant now = clock.instant();
+        // refused before the account is looked up, so the answer cannot depend on whether it exists
+        PasswordHasher.requireEncodable(password, "password");
         Optional<User> found = users.findByEmail(email);
         if (found.isEmpty()) {
-            hasher.burnEquivalentTime(password);
-            String key = EmailAddress.normalize(email);
-            Instant lockedUntil = unknownEmails.lockedUntil(key);
-            if (lockedUntil != null) throw locked(lockedUntil);
-            UnknownEmailLockout.Outcome o = unknownEmails.fail(key);
-            throw o.locked() ? locked(o.lockedUntil()) : invalidCredentials(o.attemptsRemaining());
+            // counted and hashed like a wrong password, in the database (every node sees the same count)
+            FailedSignIn failed = passwordChecks.failUnknownEmail(email, password);
+            if (failed.lockedUntil() != null) throw locked(failed.lockedUntil());
+            throw invalidCredentials(failed.attemptsRemaining());
         }
         User user = found.get();
         Optional<FailedSignIn> failed = passwordChecks.check(user, password);
@@ -115,7 +106,6 @@ public class CredentialsService {
             throw invalidCredentials(failed.get().attemptsRemaining());
         }
         if (user.status() != UserStatus.ACTIVE) throw new JanuaException(ErrorCode.ACCOUNT_SUSPENDED);
-        if (hasher.needsRehash(user.passwordHash())) users.upgradePasswordHash(user.id(), user.passwordHash(), hasher.hash(password));
         return signIns.finish(user, "password", rememberMe, deviceToken, client);
     }
 
@@ -164,7 +154,7 @@ public class CredentialsService {
     private static JanuaException locked(Instant until) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("attempts_remaining", 0);
-        if (until != null && until.isBefore(User.LOCKED_INDEFINITELY)) {
+        if (until != null && until.isBefore(PasswordChecks.LOCKED_INDEFINITELY)) {
             details.put("lockedUntil", until.toString());
         }
         return new JanuaException(ErrorCode.ACCOUNT_LOCKED, details);

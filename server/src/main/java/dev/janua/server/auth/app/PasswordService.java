@@ -93,23 +93,38 @@ public class PasswordService {
     }
 
     /**
-     * One transaction: if the new password is refused, the token is not spent. A reset ends every
-     * session and lifts any lockout (a reset is the way out of a hard lock).
+     * The new password is checked and hashed first, against the token's owner as read without
+     * spending it; then one transaction redeems the token and stores the hash, so a refused password
+     * does not spend the token and no hash runs inside the transaction. A reset ends every session
+     * and lifts any lockout (a reset is the way out of a hard lock).
      */
-    @Transactional
     public void reset(String token, String newPassword, ClientInfo client) {
         if (newPassword == null || newPassword.isEmpty()) {
             throw new JanuaException(ErrorCode.VALIDATION_ERROR, Map.of("field", "newPassword", "reason", "required"));
         }
-        OneTimeTokens.Redeemed redeemed = oneTime.redeem(Purpose.PASSWORD_RESET, token)
-                .orElseThrow(() -> new JanuaException(ErrorCode.TOKEN_INVALID_OR_EXPIRED));
+        PasswordHasher.requireEncodable(newPassword, "newPassword");
+        User owner = resettable(oneTime.peek(Purpose.PASSWORD_RESET, token));
+        policy.check(newPassword, owner.email(), owner.firstName(), owner.lastName(), owner.username());
+        String hash = hasher.hash(newPassword);
+        tx.executeWithoutResult(t -> {
+            User user = resettable(oneTime.redeem(Purpose.PASSWORD_RESET, token));
+            // the account changed hands or address between the check and now: the checked password is not for it
+            if (!user.id().equals(owner.id()) || !user.email().equals(owner.email())) {
+                throw new JanuaException(ErrorCode.TOKEN_INVALID_OR_EXPIRED);
+            }
+            users.changePasswordHash(user.id(), hash, false, client);
+            oneTime.revokeAll(Purpose.PASSWORD_RESET, user.id());
+            sessions.revokeAllForUser(user.id(), null, "password_reset", client);
+        });
+    }
+
+    /** The account a reset token is for, if the token is live and was sent to the address the account still has. */
+    private User resettable(Optional<OneTimeTokens.Redeemed> token) {
+        OneTimeTokens.Redeemed redeemed = token.orElseThrow(() -> new JanuaException(ErrorCode.TOKEN_INVALID_OR_EXPIRED));
         User user = users.findById(redeemed.userId()).orElseThrow(() -> new JanuaException(ErrorCode.TOKEN_INVALID_OR_EXPIRED));
         // a link sent to an address the account no longer has must not reset it
         if (!user.email().equalsIgnoreCase(redeemed.email())) throw new JanuaException(ErrorCode.TOKEN_INVALID_OR_EXPIRED);
-        policy.check(newPassword, user.email(), user.firstName(), user.lastName(), user.username());
-        users.changePasswordHash(user.id(), hasher.hash(newPassword), false, client);
-        oneTime.revokeAll(Purpose.PASSWORD_RESET, user.id());
-        sessions.revokeAllForUser(user.id(), null, "password_reset", client);
+        return user;
     }
 
     /** The password is checked before the transaction opens, as in {@link #change}. */

@@ -8,6 +8,7 @@ import dev.janua.server.mfa.persistence.JdbcFactorRepository.BackupCodeRow;
 import dev.janua.server.mfa.persistence.JdbcFactorRepository.SmsCodeRow;
 import dev.janua.server.mfa.persistence.JdbcFactorRepository.TotpRow;
 import dev.janua.server.platform.crypto.Hashes;
+import dev.janua.server.platform.crypto.KeyedHash;
 import dev.janua.server.platform.crypto.PasswordHasher;
 import dev.janua.server.platform.crypto.SecretBox;
 import java.time.Clock;
@@ -25,6 +26,7 @@ public class FactorChecks {
     private final JdbcFactorRepository factors;
     private final SecretBox box;
     private final PasswordHasher hasher;
+    private final KeyedHash backupCodeHash;
     private final Clock clock;
     private final int window;
 
@@ -32,6 +34,7 @@ public class FactorChecks {
         this.factors = factors;
         this.box = box;
         this.hasher = hasher;
+        this.backupCodeHash = KeyedHash.forPurpose(box, "mfa-backup-code");
         this.clock = clock;
         this.window = properties.totpWindow();
     }
@@ -50,18 +53,37 @@ public class FactorChecks {
         return step >= 0 && factors.useTotpStep(userId, step, confirmed);
     }
 
-    public String hashBackupCode(String code) {
-        return hasher.hash(BackupCodes.normalize(code));
+    /**
+     * {@code hmac-sha256$<hex>}: a keyed hash, not Argon2. A code has about 49 random bits, so a
+     * slow hash adds nothing against online guessing (the code-check guard bounds that) and, once
+     * the master key is taken with the database, the TOTP seeds it seals fall too. See docs/security.md.
+     */
+    public String hashBackupCode(String userId, String code) {
+        return keyed(userId, BackupCodes.normalize(code));
     }
 
-    /** Backup codes are hashed like passwords, so each stored hash is tried; the match is spent atomically. */
+    /**
+     * Each unused code of the user is compared; the match is spent atomically. Codes stored before
+     * the keyed hash ({@code $argon2id$…}) still verify, one Argon2 each, until used or regenerated.
+     */
     public boolean backupCode(String userId, String code) {
         String normalized = BackupCodes.normalize(code);
         if (normalized == null) return false;
+        String keyed = keyed(userId, normalized);
         for (BackupCodeRow row : factors.unusedBackupCodes(userId)) {
-            if (hasher.verify(normalized, row.codeHash())) return factors.useBackupCode(row.id(), clock.instant());
+            boolean match = row.codeHash().startsWith(KEYED_PREFIX)
+                    ? Hashes.constantTimeEquals(keyed, row.codeHash())
+                    : hasher.verify(normalized, row.codeHash());
+            if (match) return factors.useBackupCode(row.id(), clock.instant());
         }
         return false;
+    }
+
+    private static final String KEYED_PREFIX = "hmac-sha256$";
+
+    /** Bound to the user, so equal codes of two users do not show as equal hashes. */
+    private String keyed(String userId, String normalized) {
+        return KEYED_PREFIX + backupCodeHash.hex(userId + ":" + normalized);
     }
 
     public static String smsCodeHash(String userId, String purpose, String code) {

@@ -25,6 +25,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -82,23 +84,40 @@ public class MfaAccountService {
     /**
      * A new 160-bit secret and 10 backup codes, both pending until a code from the app confirms
      * them; running set-up again replaces a pending secret. A confirmed authenticator must be
-     * disabled first.
+     * disabled first. The codes are hashed before the transaction opens. Two set-ups of one user
+     * that overlap cannot both win: the one that finds the pending secret changed under it (or
+     * inserted by the other) answers 409 {@code MFA_SETUP_IN_PROGRESS}, so every secret handed out
+     * with a 200 was the stored one when it was answered.
      */
-    @Transactional
     public TotpSetup setupTotp(String userId, ClientInfo client) {
         User user = user(userId);
-        if (hasConfirmedTotp(userId)) throw JanuaException.of(ErrorCode.MFA_ALREADY_ENABLED, "method", MfaMethods.TOTP);
+        Optional<TotpRow> current = factors.findTotp(userId);
+        if (current.map(TotpRow::confirmed).orElse(false)) throw JanuaException.of(ErrorCode.MFA_ALREADY_ENABLED, "method", MfaMethods.TOTP);
         byte[] raw = new byte[20];
         random.nextBytes(raw);
         String secret = Base32.encode(raw);
-        Instant now = clock.instant();
-        factors.replacePendingTotp(userId, checks.sealTotpSecret(userId, secret), now);
-        factors.deletePendingBackupCodes(userId);
+        String sealed = checks.sealTotpSecret(userId, secret);
         List<String> codes = BackupCodes.generate(random);
-        for (String code : codes) factors.insertBackupCode(ids.next("bkc"), userId, checks.hashBackupCode(code), now, false);
-        events.publish(DomainEvent.of("mfa.setup_started", userId, userId, Map.of("userId", userId, "method", MfaMethods.TOTP)), client);
+        List<String> hashes = codes.stream().map(c -> checks.hashBackupCode(userId, c)).toList();
+        String expected = current.map(TotpRow::secretEnc).orElse(null);
+        Instant now = clock.instant();
+        try {
+            tx.executeWithoutResult(t -> {
+                if (!factors.startTotpSetup(userId, expected, sealed, now)) throw setupInProgress();
+                factors.deletePendingBackupCodes(userId);
+                for (String h : hashes) factors.insertBackupCode(ids.next("bkc"), userId, h, now, false);
+                events.publish(DomainEvent.of("mfa.setup_started", userId, userId, Map.of("userId", userId, "method", MfaMethods.TOTP)), client);
+            });
+        } catch (DuplicateKeyException | ConcurrencyFailureException e) {
+            // the parallel set-up's INSERT won, or its row lock outlasted the wait: it is the one kept
+            throw setupInProgress();
+        }
         String uri = OtpAuthUri.totp(issuer, user.email(), secret, Totp.DEFAULT);
         return new TotpSetup(secret, uri, QrCode.pngDataUrl(uri), codes);
+    }
+
+    private static JanuaException setupInProgress() {
+        return JanuaException.of(ErrorCode.MFA_SETUP_IN_PROGRESS, "method", MfaMethods.TOTP);
     }
 
     /**
@@ -163,7 +182,7 @@ public class MfaAccountService {
         if (!user.mfaEnabled()) throw new JanuaException(ErrorCode.MFA_NOT_ENABLED);
         reauthenticate(user, password, code);
         List<String> codes = new ArrayList<>(BackupCodes.generate(random));
-        List<String> hashes = codes.stream().map(checks::hashBackupCode).toList();
+        List<String> hashes = codes.stream().map(c -> checks.hashBackupCode(userId, c)).toList();
         Instant now = clock.instant();
         tx.executeWithoutResult(t -> {
             factors.deleteBackupCodes(userId);

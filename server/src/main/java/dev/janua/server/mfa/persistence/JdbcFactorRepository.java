@@ -31,11 +31,25 @@ public class JdbcFactorRepository {
                 .optional();
     }
 
-    /** Replaces an unconfirmed set-up; a confirmed one is never overwritten (the caller checked, the WHERE re-checks). */
-    public void replacePendingTotp(String userId, String secretEnc, Instant now) {
-        jdbc.sql("DELETE FROM mfa_totp WHERE user_id = :u AND confirmed_at IS NULL").param("u", userId).update();
-        jdbc.sql("INSERT INTO mfa_totp (user_id, secret_enc, created_at) VALUES (:u, :s, :now)")
-                .param("u", userId).param("s", secretEnc).param("now", Sql.ts(now)).update();
+    /**
+     * Starts a set-up: inserts the pending secret when the user has no TOTP row ({@code expected}
+     * null), otherwise replaces the pending secret only if it is still {@code expected} (the sealed
+     * value, unique per seal). Two parallel set-ups therefore cannot both succeed: the second
+     * INSERT hits the primary key, the second UPDATE finds the secret changed (0 rows). A confirmed
+     * authenticator is never overwritten. Check counters stay, so a new set-up does not reset them.
+     *
+     * @return false when the pending secret changed since it was read
+     * @throws org.springframework.dao.DuplicateKeyException when a parallel set-up inserted first
+     */
+    public boolean startTotpSetup(String userId, String expected, String secretEnc, Instant now) {
+        if (expected == null) {
+            return jdbc.sql("INSERT INTO mfa_totp (user_id, secret_enc, created_at) VALUES (:u, :s, :now)")
+                    .param("u", userId).param("s", secretEnc).param("now", Sql.ts(now)).update() == 1;
+        }
+        return jdbc.sql("""
+                UPDATE mfa_totp SET secret_enc = :s, created_at = :now, last_used_step = NULL
+                WHERE user_id = :u AND confirmed_at IS NULL AND secret_enc = :old""")
+                .param("s", secretEnc).param("now", Sql.ts(now)).param("u", userId).param("old", expected).update() == 1;
     }
 
     /**

@@ -56,7 +56,9 @@ public record JanuaProperties(
             @DefaultValue("1") int argon2Parallelism,
             @DefaultValue("5") int lockoutThreshold,
             @DefaultValue("15m") Duration lockoutDuration,
-            @DefaultValue("100") int hardLockoutThreshold) {}
+            @DefaultValue("100") int hardLockoutThreshold,
+            /** How long the failure count of an email without an account is kept once it is not locked. */
+            @DefaultValue("365d") Duration unknownEmailRetention) {}
 
     /** The public URL of this server, for links in emails and the token issuer. */
     public String publicBaseUrl(int port) {

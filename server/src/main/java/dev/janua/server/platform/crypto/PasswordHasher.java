@@ -1,21 +1,30 @@
 package dev.janua.server.platform.crypto;
 
 import dev.janua.server.platform.config.JanuaProperties;
+import dev.janua.server.platform.errors.ErrorCode;
+import dev.janua.server.platform.errors.JanuaException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.spec.KeySpec;
 import java.util.Base64;
+import java.util.Map;
 import java.util.concurrent.Semaphore;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Argon2id password hashing in PHC strings (OWASP parameters from SECURITY.md). Imported bcrypt
  * ({@code $2a$/$2b$/$2y$}) and PBKDF2 ({@code $pbkdf2-sha256$…}, passlib's layout) hashes verify,
  * and {@link #needsRehash} tells the caller to upgrade them after a successful sign-in.
+ *
+ * <p>Every computation refuses to run inside a database transaction when assertions are on (the
+ * test suite): a hash held inside a transaction keeps a pooled connection and row locks for tens
+ * of milliseconds, and a burst of them stalls every other request. Hash first, then open the
+ * transaction.
  */
 @Component
 public final class PasswordHasher {
@@ -35,10 +44,40 @@ public final class PasswordHasher {
     }
 
     public String hash(CharSequence password) {
+        requireEncodable(password, "password");
         return bounded(() -> argon2.encode(password));
     }
 
+    /**
+     * True when the text can be encoded as UTF-8, i.e. has no lone UTF-16 surrogate: a JSON
+     * string may carry an escaped lone surrogate (U+D800 alone), which no password hash can take (the encoder throws).
+     */
+    public static boolean encodable(CharSequence text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) i++;
+                else return false;
+            } else if (Character.isLowSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * 422 {@code VALIDATION_ERROR} for a password that cannot be hashed. Credential paths call this
+     * at the edge, before looking the account up or counting the attempt, so the answer is the same
+     * for every account and every email; the hasher calls it again as the last line.
+     */
+    public static void requireEncodable(CharSequence password, String field) {
+        if (password != null && !encodable(password)) {
+            throw new JanuaException(ErrorCode.VALIDATION_ERROR, Map.of("field", field, "reason", "invalid_characters"));
+        }
+    }
+
     public boolean verify(CharSequence password, String storedHash) {
+        requireEncodable(password, "password");
         if (storedHash == null || storedHash.isEmpty()) {
             burnEquivalentTime(password);
             return false;
@@ -56,10 +95,13 @@ public final class PasswordHasher {
      * account costs what a wrong password does.
      */
     public void burnEquivalentTime(CharSequence password) {
+        requireEncodable(password, "password");
         bounded(() -> argon2.matches(password, dummyHash));
     }
 
     private <T> T bounded(java.util.function.Supplier<T> work) {
+        assert !TransactionSynchronizationManager.isActualTransactionActive()
+                : "password hash computed inside a transaction: hash before opening it";
         slots.acquireUninterruptibly();
         try {
             return work.get();

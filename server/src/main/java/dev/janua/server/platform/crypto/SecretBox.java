@@ -62,6 +62,20 @@ public final class SecretBox {
         }
     }
 
+    /**
+     * A key for one purpose derived from the master key (HMAC-SHA-256 of the label, the HKDF-Expand
+     * step with a single block), so a keyed hash never uses the encryption key itself.
+     */
+    byte[] subkey(String label) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+            return mac.doFinal(("janua/" + label + "\001").getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA-256 missing from the JDK", e);
+        }
+    }
+
     static byte[] loadKey(JanuaProperties properties) {
         String configured = properties.masterKey().trim();
         if (!configured.isEmpty()) return parse(configured);

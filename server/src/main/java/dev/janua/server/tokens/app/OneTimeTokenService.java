@@ -42,6 +42,13 @@ class OneTimeTokenService implements OneTimeTokens {
     }
 
     @Override
+    public Optional<Redeemed> peek(Purpose purpose, String rawToken) {
+        if (rawToken == null || rawToken.isBlank() || rawToken.length() > 200) return Optional.empty();
+        return store.findLive(Hashes.sha256Hex(rawToken.trim()), purpose.name(), clock.instant())
+                .map(r -> new Redeemed(r.userId(), r.email(), r.data()));
+    }
+
+    @Override
     @Transactional
     public void revokeAll(Purpose purpose, String userId) {
         store.voidUnused(purpose.name(), userId, clock.instant());

@@ -39,6 +39,15 @@ public class JdbcOneTimeTokenStore {
                 .optional();
     }
 
+    public Optional<Row> findLive(String hash, String purpose, Instant now) {
+        return jdbc.sql("""
+                SELECT user_id, email, data FROM one_time_tokens
+                WHERE token_hash = :h AND purpose = :p AND used_at IS NULL AND expires_at > :now""")
+                .param("h", hash).param("p", purpose).param("now", Sql.ts(now))
+                .query((rs, i) -> new Row(rs.getString("user_id"), rs.getString("email"), rs.getString("data")))
+                .optional();
+    }
+
     public void voidUnused(String purpose, String userId, Instant now) {
         jdbc.sql("UPDATE one_time_tokens SET used_at = :now WHERE purpose = :p AND user_id = :u AND used_at IS NULL")
                 .param("now", Sql.ts(now)).param("p", purpose).param("u", userId).update();

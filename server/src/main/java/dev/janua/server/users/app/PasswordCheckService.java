@@ -6,6 +6,7 @@ import dev.janua.server.platform.errors.JanuaException;
 import dev.janua.server.users.PasswordChecks;
 import dev.janua.server.users.User;
 import dev.janua.server.users.UserDirectory.FailedSignIn;
+import dev.janua.server.users.domain.Credentials;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -17,25 +18,40 @@ import org.springframework.stereotype.Service;
 class PasswordCheckService implements PasswordChecks {
     private final UserService users;
     private final PasswordHasher hasher;
+    private final UnknownEmailFailures unknownEmails;
     private final Clock clock;
 
-    PasswordCheckService(UserService users, PasswordHasher hasher, Clock clock) {
+    PasswordCheckService(UserService users, PasswordHasher hasher, UnknownEmailFailures unknownEmails, Clock clock) {
         this.users = users;
         this.hasher = hasher;
+        this.unknownEmails = unknownEmails;
         this.clock = clock;
     }
 
     @Override
     public Optional<FailedSignIn> check(User user, String password) {
+        PasswordHasher.requireEncodable(password, "password");
         Instant now = clock.instant();
         Optional<FailedSignIn> reserved = users.reserveSignInAttempt(user.id(), now);
         if (reserved.isEmpty()) {
             hasher.burnEquivalentTime(password);
-            throw locked(users.findById(user.id()).map(User::lockedUntil).orElse(null));
+            throw locked(users.credentials(user.id()).map(Credentials::lockedUntil).orElse(null));
         }
-        if (!hasher.verify(password, user.passwordHash())) return reserved;
+        String stored = users.credentials(user.id()).map(Credentials::passwordHash).orElse(null);
+        if (!hasher.verify(password, stored)) return reserved;
         users.clearFailedSignIns(user.id());
+        if (hasher.needsRehash(stored)) users.upgradePasswordHash(user.id(), stored, hasher.hash(password));
         return Optional.empty();
+    }
+
+    /** The same steps as {@link #check} for an account whose password is wrong: count, then hash. */
+    @Override
+    public FailedSignIn failUnknownEmail(String email, String password) {
+        PasswordHasher.requireEncodable(password, "password");
+        Optional<FailedSignIn> reserved = unknownEmails.reserve(email);
+        hasher.burnEquivalentTime(password);
+        if (reserved.isEmpty()) throw locked(unknownEmails.lockedUntil(email));
+        return reserved.get();
     }
 
     @Override
@@ -43,6 +59,7 @@ class PasswordCheckService implements PasswordChecks {
         if (password == null || password.isEmpty()) {
             throw new JanuaException(ErrorCode.VALIDATION_ERROR, Map.of("field", field, "reason", "required"));
         }
+        PasswordHasher.requireEncodable(password, field);
         Optional<FailedSignIn> failed = check(user, password);
         if (failed.isEmpty()) return;
         if (failed.get().lockedUntil() != null) throw locked(failed.get().lockedUntil());
@@ -52,7 +69,7 @@ class PasswordCheckService implements PasswordChecks {
     static JanuaException locked(Instant until) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("attempts_remaining", 0);
-        if (until != null && until.isBefore(User.LOCKED_INDEFINITELY)) details.put("lockedUntil", until.toString());
+        if (until != null && until.isBefore(LOCKED_INDEFINITELY)) details.put("lockedUntil", until.toString());
         return new JanuaException(ErrorCode.ACCOUNT_LOCKED, details);
     }
 }

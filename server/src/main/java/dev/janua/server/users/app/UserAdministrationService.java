@@ -83,10 +83,10 @@ class UserAdministrationService implements UserAdministration {
     @Override
     @Transactional
     public ManagedUser unlock(String userId, String actorId, ClientInfo client) {
-        User user = require(userId);
+        ManagedUser before = admin.find(userId).orElseThrow(() -> new JanuaException(ErrorCode.USER_NOT_FOUND));
         admin.unlock(userId, clock.instant());
         events.publish(DomainEvent.of("user.unlocked", userId, actorId,
-                Map.of("userId", userId, "email", user.email(), "failedAttempts", user.failedAttempts())), client);
+                Map.of("userId", userId, "email", before.user().email(), "failedAttempts", before.failedAttempts())), client);
         return admin.find(userId).orElseThrow();
     }
 

@@ -11,6 +11,7 @@ import dev.janua.server.users.NewUser;
 import dev.janua.server.users.ProfileChange;
 import dev.janua.server.users.User;
 import dev.janua.server.users.UserDirectory;
+import dev.janua.server.users.domain.Credentials;
 import dev.janua.server.users.persistence.JdbcUserRepository;
 import java.time.Clock;
 import java.time.Instant;
@@ -30,9 +31,12 @@ public class UserService implements UserDirectory {
     private final IdGenerator ids;
     private final Clock clock;
     private final JanuaProperties.Passwords passwords;
+    private final UnknownEmailFailures unknownEmails;
 
-    public UserService(JdbcUserRepository users, EventPublisher events, IdGenerator ids, Clock clock, JanuaProperties properties) {
+    public UserService(JdbcUserRepository users, EventPublisher events, IdGenerator ids, Clock clock, JanuaProperties properties,
+                       UnknownEmailFailures unknownEmails) {
         this.users = users;
+        this.unknownEmails = unknownEmails;
         this.events = events;
         this.ids = ids;
         this.clock = clock;
@@ -67,6 +71,7 @@ public class UserService implements UserDirectory {
                     ? ErrorCode.USERNAME_ALREADY_EXISTS : ErrorCode.EMAIL_ALREADY_EXISTS);
         }
         User created = users.findById(id).orElseThrow();
+        unknownEmails.forget(created.email());
         events.publish(DomainEvent.of("user.created", id, actorId == null ? id : actorId, Map.of("user", summary(created))), client);
         return created;
     }
@@ -103,8 +108,8 @@ public class UserService implements UserDirectory {
                 Map.of("method", userInitiated ? "change" : "reset")), client);
     }
 
-    @Override
-    public void upgradePasswordHash(String userId, String oldHash, String newHash) {
+    /** Silent re-hash after a right password when the stored parameters are outdated; no event. */
+    void upgradePasswordHash(String userId, String oldHash, String newHash) {
         users.replacePasswordHash(userId, oldHash, newHash);
     }
 
@@ -133,10 +138,15 @@ public class UserService implements UserDirectory {
         boolean counted = users.incrementFailedAttempts(userId, now, passwords.lockoutThreshold(),
                 now.plus(passwords.lockoutDuration()), passwords.hardLockoutThreshold());
         if (!counted) return Optional.empty();
-        User u = users.findById(userId).orElseThrow();
+        Credentials u = users.findCredentials(userId).orElseThrow();
         int threshold = passwords.lockoutThreshold();
         int remaining = u.lockedAt(now) ? 0 : threshold - (u.failedAttempts() % threshold);
         return Optional.of(new FailedSignIn(u.failedAttempts(), remaining, u.lockedAt(now) ? u.lockedUntil() : null));
+    }
+
+    /** The password hash and lockout counters, for the password checks of this module only. */
+    Optional<Credentials> credentials(String userId) {
+        return users.findCredentials(userId);
     }
 
     @Transactional(propagation = Propagation.REQUIRES_NEW)

@@ -3,6 +3,7 @@ package dev.janua.server.users.domain;
 import com.nulabinc.zxcvbn.Strength;
 import com.nulabinc.zxcvbn.Zxcvbn;
 import dev.janua.server.platform.config.JanuaProperties;
+import dev.janua.server.platform.crypto.PasswordHasher;
 import dev.janua.server.platform.errors.ErrorCode;
 import dev.janua.server.platform.errors.JanuaException;
 import java.util.ArrayList;
@@ -32,6 +33,8 @@ public final class PasswordPolicy {
         if (password == null || password.isEmpty()) {
             throw new JanuaException(ErrorCode.VALIDATION_ERROR, Map.of("field", "password", "reason", "required"));
         }
+        // a lone UTF-16 surrogate cannot be hashed: refuse it here, with the field, before any other rule
+        PasswordHasher.requireEncodable(password, "password");
         int length = password.codePointCount(0, password.length());
         if (length < minLength) weak("too_short", Map.of("minLength", minLength));
         if (length > maxLength) weak("too_long", Map.of("maxLength", maxLength));

@@ -125,7 +125,7 @@ public class JdbcUserAdminRepository {
         Suspension s = suspendedAt == null || user.status() != UserStatus.SUSPENDED ? null
                 : new Suspension(suspendedAt, Sql.instant(rs, "suspended_until"), rs.getString("suspended_reason"),
                 rs.getString("suspended_by"));
-        return new ManagedUser(user, s);
+        return new ManagedUser(user, s, rs.getInt("failed_attempts"), Sql.instant(rs, "locked_until"));
     }
 
     /** Cursor key of a row in the given sort. */

@@ -2,9 +2,11 @@ package dev.janua.server.users.persistence;
 
 import dev.janua.server.platform.persistence.Sql;
 import dev.janua.server.users.NewUser;
+import dev.janua.server.users.PasswordChecks;
 import dev.janua.server.users.ProfileChange;
 import dev.janua.server.users.User;
 import dev.janua.server.users.UserStatus;
+import dev.janua.server.users.domain.Credentials;
 import dev.janua.server.users.domain.EmailAddress;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -117,7 +119,7 @@ public class JdbcUserRepository {
                                       WHEN MOD(failed_attempts + 1, :threshold) = 0 THEN :until
                                       ELSE locked_until END
                 WHERE id = :id AND (locked_until IS NULL OR locked_until <= :now)""")
-                .param("hard", hardThreshold).param("forever", Sql.ts(User.LOCKED_INDEFINITELY))
+                .param("hard", hardThreshold).param("forever", Sql.ts(PasswordChecks.LOCKED_INDEFINITELY))
                 .param("threshold", threshold).param("until", Sql.ts(lockUntil))
                 .param("id", id).param("now", Sql.ts(now))
                 .update() == 1;
@@ -143,18 +145,25 @@ public class JdbcUserRepository {
                 .param("p", phone).param("now", Sql.ts(now)).param("id", id).update();
     }
 
+    /** The password hash and lockout counters: for the password checks only. */
+    public Optional<Credentials> findCredentials(String id) {
+        return jdbc.sql("SELECT id, password_hash, failed_attempts, locked_until FROM users WHERE id = :id").param("id", id)
+                .query((rs, i) -> new Credentials(rs.getString("id"), rs.getString("password_hash"), rs.getInt("failed_attempts"),
+                        Sql.instant(rs, "locked_until")))
+                .optional();
+    }
+
     User map(ResultSet rs, int row) throws SQLException {
         String meta = rs.getString("metadata");
         return new User(
-                rs.getString("id"), rs.getString("email"), rs.getString("username"), rs.getString("password_hash"),
+                rs.getString("id"), rs.getString("email"), rs.getString("username"),
                 rs.getString("first_name"), rs.getString("last_name"), rs.getString("phone_number"),
                 rs.getBoolean("phone_verified"), rs.getString("profile_image_url"), rs.getString("bio"),
                 rs.getString("timezone"), rs.getString("locale"),
                 meta == null ? null : json.readValue(meta, MAP),
                 rs.getBoolean("email_verified"), rs.getBoolean("mfa_enabled"), rs.getBoolean("is_admin"),
                 UserStatus.effective(rs.getString("status"), Sql.instant(rs, "suspended_until"), clock.instant()),
-                rs.getInt("failed_attempts"),
-                Sql.instant(rs, "locked_until"), Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"),
+                Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"),
                 Sql.instant(rs, "last_sign_in_at"));
     }
 }

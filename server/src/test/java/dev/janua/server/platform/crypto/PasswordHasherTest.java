@@ -1,11 +1,16 @@
 package dev.janua.server.platform.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.janua.server.platform.errors.ErrorCode;
+import dev.janua.server.platform.errors.JanuaException;
 import dev.janua.server.support.TestProperties;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 class PasswordHasherTest {
     private final PasswordHasher hasher = new PasswordHasher(TestProperties.defaults(Path.of("/tmp")));
@@ -52,5 +57,35 @@ class PasswordHasherTest {
         assertThat(hasher.verify("x", "md5$abc")).isFalse();
         assertThat(hasher.verify("x", null)).isFalse();
         assertThat(hasher.verify("x", "")).isFalse();
+    }
+
+    private static final String LONE_SURROGATE = "pass" + (char) 0xD800 + "word-long-enough";
+
+    @Test
+    void aPasswordWithALoneSurrogateIsAValidationErrorNotAnEncoderCrash() {
+        for (Runnable call : List.<Runnable>of(() -> hasher.hash(LONE_SURROGATE),
+                () -> hasher.verify(LONE_SURROGATE, hasher.hash("x")), () -> hasher.burnEquivalentTime(LONE_SURROGATE))) {
+            assertThatThrownBy(call::run).isInstanceOfSatisfying(JanuaException.class, e -> {
+                assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION_ERROR);
+                assertThat(e.details()).containsEntry("reason", "invalid_characters");
+            });
+        }
+        assertThat(PasswordHasher.encodable(LONE_SURROGATE)).isFalse();
+        assertThat(PasswordHasher.encodable("low first " + (char) 0xDC00 + (char) 0xD800)).isFalse();
+        assertThat(PasswordHasher.encodable("ends high " + (char) 0xD83D)).isFalse();
+        String emoji = "pass \uD83D\uDD11 word";
+        assertThat(PasswordHasher.encodable(emoji)).isTrue();
+        assertThat(hasher.verify(emoji, hasher.hash(emoji))).isTrue();
+    }
+
+    @Test
+    void noHashRunsInsideATransactionWhileAssertionsAreOn() {
+        TransactionSynchronizationManager.setActualTransactionActive(true);
+        try {
+            assertThatThrownBy(() -> hasher.hash("inside a transaction")).isInstanceOf(AssertionError.class);
+            assertThatThrownBy(() -> hasher.verify("inside", "$argon2id$v=19$m=1024,t=1,p=1$c2FsdHNhbHQ$aGFzaA")).isInstanceOf(AssertionError.class);
+        } finally {
+            TransactionSynchronizationManager.setActualTransactionActive(false);
+        }
     }
 }
