@@ -9,7 +9,6 @@ import dev.janua.server.support.TestDatabase;
 import dev.janua.server.webhooks.JanuaProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -32,7 +31,7 @@ class LockoutAcrossProcessesIntegrationTest extends IntegrationTest {
         props.put("janua.master-key", Files.readString(TestDatabase.dataDir().resolve("master.key")).trim());
         props.put("janua.rate-limits.exempt-ips", "127.0.0.1");
         try (JanuaProcess other = JanuaProcess.start(JanuaProcess.freePort(), props, dir.resolve("other.log"))) {
-            other.awaitReady(Duration.ofSeconds(90));
+            other.awaitReady(JanuaProcess.START_TIMEOUT);
             Api[] nodes = {api, new Api(other.port())};
             String known = uniqueEmail("mp-known");
             signUp(known);

@@ -53,7 +53,7 @@ class NotificationCrashIntegrationTest extends IntegrationTest {
         props.put("janua.rate-limits.exempt-ips", "127.0.0.1");
         int port = JanuaProcess.freePort();
         GreenMail smtp = null;
-        try (JanuaProcess janua = JanuaProcess.start(port, props, dataDir.resolve("janua.log")).awaitReady(Duration.ofSeconds(120))) {
+        try (JanuaProcess janua = JanuaProcess.start(port, props, dataDir.resolve("janua.log")).awaitReady(JanuaProcess.START_TIMEOUT)) {
             Api child = new Api(port);
             List<String> emails = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
@@ -72,7 +72,7 @@ class NotificationCrashIntegrationTest extends IntegrationTest {
 
             janua.kill();
             smtp = TestMail.startOn(smtpPort);
-            janua.restart().awaitReady(Duration.ofSeconds(120));
+            janua.restart().awaitReady(JanuaProcess.START_TIMEOUT);
 
             await(dbUrl, emails, rows -> rows.stream().allMatch(r -> r.status().equals("sent")), "every message sent");
             List<Row> sent = rows(dbUrl, emails);

@@ -47,7 +47,7 @@ class NotificationMultiProcessIntegrationTest extends IntegrationTest {
         props.put("janua.notifications.poll-interval", "200ms");
         props.put("janua.rate-limits.exempt-ips", "127.0.0.1");
         int port = JanuaProcess.freePort();
-        try (JanuaProcess other = JanuaProcess.start(port, props, dir.resolve("janua.log")).awaitReady(Duration.ofSeconds(120))) {
+        try (JanuaProcess other = JanuaProcess.start(port, props, dir.resolve("janua.log")).awaitReady(JanuaProcess.START_TIMEOUT)) {
             Api[] nodes = {api, new Api(port)};
             List<String> emails = new ArrayList<>();
             for (int i = 0; i < USERS; i++) {

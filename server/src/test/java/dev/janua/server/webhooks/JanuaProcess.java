@@ -18,6 +18,8 @@ import java.util.Map;
  * test can kill it with SIGKILL ({@link Process#destroyForcibly()} on Linux) and start it again.
  */
 public final class JanuaProcess implements AutoCloseable {
+    /** A liveness bound, not a speed claim: a second JVM on a loaded 2-core CI machine has been seen taking 90 s. */
+    public static final Duration START_TIMEOUT = Duration.ofSeconds(240);
     private static final java.util.Set<Integer> HANDED_OUT = new java.util.HashSet<>();
     private final List<String> command;
     private final Path log;

@@ -64,8 +64,8 @@ class MultiProcessIntegrationTest extends IntegrationTest {
         try (WebhookReceiver receiver = new WebhookReceiver();
              JanuaProcess a = JanuaProcess.start(portA, props, dir.resolve("a.log"));
              JanuaProcess b = JanuaProcess.start(portB, props, dir.resolve("b.log"))) {
-            a.awaitReady(Duration.ofSeconds(90));
-            b.awaitReady(Duration.ofSeconds(90));
+            a.awaitReady(JanuaProcess.START_TIMEOUT);
+            b.awaitReady(JanuaProcess.START_TIMEOUT);
             Api[] nodes = {new Api(portA), new Api(portB)};
             assertThat(nodes[1].get("/api/v1/health/detailed").text("/checks/redis/status")).isEqualTo("healthy");
 

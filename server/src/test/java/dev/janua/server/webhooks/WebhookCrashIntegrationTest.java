@@ -64,7 +64,7 @@ class WebhookCrashIntegrationTest extends IntegrationTest {
         Path log = dataDir.resolve("janua.log");
 
         try (WebhookReceiver receiver = new WebhookReceiver();
-             JanuaProcess janua = JanuaProcess.start(port, props, log).awaitReady(Duration.ofSeconds(90))) {
+             JanuaProcess janua = JanuaProcess.start(port, props, log).awaitReady(JanuaProcess.START_TIMEOUT)) {
             Api child = new Api(port);
             String admin = child.post("/api/v1/auth/signin", Api.map("email", adminEmail, "password", PASSWORD)).text("/tokens/accessToken");
             Api.Response hook = child.post("/api/v1/webhooks", Api.map("url", receiver.url("/crash"), "events", List.of("user.updated")),
@@ -77,7 +77,7 @@ class WebhookCrashIntegrationTest extends IntegrationTest {
                 AtomicInteger acknowledged = new AtomicInteger();
                 drive(child, token, acknowledged, KILL_AFTER, janua::kill);
                 assertThat(acknowledged.get()).isGreaterThanOrEqualTo(KILL_AFTER);
-                janua.restart().awaitReady(Duration.ofSeconds(90));
+                janua.restart().awaitReady(JanuaProcess.START_TIMEOUT);
                 drive(child, token, acknowledged, CHANGES, () -> { });
                 assertThat(acknowledged.get()).isEqualTo(CHANGES);
 
