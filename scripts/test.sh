@@ -10,6 +10,21 @@ for a in "$@"; do [ "$a" = "--h2-only" ] && H2_ONLY=1; done
 
 PG_URL="${JANUA_TEST_PG_URL:-jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres}"
 
+# The browser test (OidcBrowserIntegrationTest) drives Debian's chromium through playwright-core.
+# Installed here when missing, so a fresh machine (and CI) has what it needs; both steps are no-ops once done.
+if ! command -v chromium >/dev/null 2>&1; then
+  echo "== installing chromium (browser tests) =="
+  if [ "$(id -u)" = 0 ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  fi
+fi
+if [ ! -d server/src/test/browser/node_modules/playwright-core ]; then
+  echo "== installing playwright-core (browser tests) =="
+  (cd server/src/test/browser && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
 echo "== unit + integration tests on embedded H2 =="
 ./mvnw -B -ntp test -Djanua.test.db=h2
 
@@ -20,4 +35,4 @@ fi
 
 echo "== integration tests on PostgreSQL ($PG_URL) =="
 ./mvnw -B -ntp -pl server surefire:test -Djanua.test.db=postgres -Djanua.test.pg-url="$PG_URL" \
-  -Dtest='*IntegrationTest' -Dsurefire.failIfNoSpecifiedTests=true
+  -Dtest='*IntegrationTest,!OidcBrowserIntegrationTest' -Dsurefire.failIfNoSpecifiedTests=true

@@ -4,9 +4,17 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Sends templated, localised email. Delivery happens after the surrounding transaction commits
- * (a rolled-back sign-up sends nothing) and off the request thread.
+ * Sends templated, localised email through the durable outbox: the message is written in the
+ * caller's transaction (a rolled-back sign-up sends nothing, a committed one is never lost) and
+ * sent after commit by the outbox worker, with retries. See docs/notifications.md.
  */
 public interface Mailer {
     void send(String template, Locale locale, String to, Map<String, String> variables);
+
+    /**
+     * Does the same work as {@link #send} — renders, seals, writes one outbox row in the caller's
+     * transaction — but nothing is ever sent. For answers that must cost the same whether or not
+     * an account exists (forgot-password for an unknown email).
+     */
+    void withhold(String template, Locale locale, String to, Map<String, String> variables);
 }

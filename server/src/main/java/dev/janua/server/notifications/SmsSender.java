@@ -1,9 +1,9 @@
 package dev.janua.server.notifications;
 
 /**
- * Sends a text message through the configured {@link SmsProvider} once the surrounding
- * transaction commits (a rolled-back change sends nothing). Delivery failures are logged, not
- * thrown: the user can ask for a new code.
+ * Sends a text message through the configured {@link SmsProvider} via the durable outbox: written
+ * in the caller's transaction (a rolled-back change sends nothing), sent after commit by the
+ * outbox worker, retried with backoff, dead-lettered when the gateway keeps refusing it.
  */
 public interface SmsSender {
     void send(String to, String body);

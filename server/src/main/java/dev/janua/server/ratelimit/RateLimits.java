@@ -15,7 +15,10 @@ public interface RateLimits {
      */
     void check(RateLimitCategory category, String key);
 
-    /** {@code resetEpochSeconds}: when the bucket is full again; {@code retryAfterSeconds}: 0 when allowed. */
+    /**
+     * {@code resetEpochSeconds}: when the bucket is full again; {@code retryAfterSeconds}: 0 when allowed;
+     * {@code windowSeconds}: the bucket's period, in which it refills all of {@code limit}.
+     */
     record Decision(boolean allowed, long limit, long remaining, long resetEpochSeconds, long retryAfterSeconds,
-                    RateLimitCategory category) {}
+                    RateLimitCategory category, long windowSeconds) {}
 }

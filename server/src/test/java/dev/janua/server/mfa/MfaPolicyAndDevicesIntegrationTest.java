@@ -3,6 +3,7 @@ package dev.janua.server.mfa;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.janua.server.support.Api;
+import dev.janua.server.support.TestOutbox;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -156,6 +157,7 @@ class MfaPolicyAndDevicesIntegrationTest extends MfaTestSupport {
     }
 
     private String lastSmsCode(String phone) {
+        TestOutbox.awaitHandedOn(jdbc, phone); // texts leave through the outbox after commit
         Api.Response r = api.get("/api/v1/dev/sms?to=" + URLEncoder.encode(phone, StandardCharsets.UTF_8));
         assertThat(r.status()).isEqualTo(200);
         String body = r.text("/data/0/body");

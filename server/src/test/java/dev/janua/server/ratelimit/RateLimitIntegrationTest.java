@@ -25,6 +25,9 @@ class RateLimitIntegrationTest extends IntegrationTest {
         assertThat(first.header("X-RateLimit-Limit")).isEqualTo("100");
         assertThat(first.header("X-RateLimit-Remaining")).isEqualTo("99");
         assertThat(first.header("X-RateLimit-Bucket")).isEqualTo("default");
+        assertThat(first.header("X-RateLimit-Window")).as("the bucket's period in seconds (seed 000)").isEqualTo("60");
+        // exempt addresses are told their bucket too
+        assertThat(api.get("/health").header("X-RateLimit-Window")).isEqualTo("60");
         long reset = Long.parseLong(first.header("X-RateLimit-Reset"));
         assertThat(reset).isBetween(System.currentTimeMillis() / 1000, System.currentTimeMillis() / 1000 + 61);
         assertThat(api.get("/api/v1/nowhere", "X-Forwarded-For", ip).header("X-RateLimit-Remaining")).isEqualTo("98");
@@ -34,6 +37,7 @@ class RateLimitIntegrationTest extends IntegrationTest {
         assertThat(authed.status()).isEqualTo(200);
         assertThat(authed.header("X-RateLimit-Bucket")).isEqualTo("authenticated");
         assertThat(authed.header("X-RateLimit-Limit")).isEqualTo("1000");
+        assertThat(authed.header("X-RateLimit-Window")).isEqualTo("60");
         // a forged token is charged to the IP, not to a user
         Api.Response forged = api.get("/api/v1/auth/me", "Authorization", "Bearer not-a-jwt", "X-Forwarded-For", ip);
         assertThat(forged.status()).isEqualTo(401);
@@ -81,6 +85,7 @@ class RateLimitIntegrationTest extends IntegrationTest {
             assertThat(refused.status()).isEqualTo(429);
             assertThat(refused.header("X-RateLimit-Bucket")).isEqualTo("password_reset");
             assertThat(refused.header("X-RateLimit-Limit")).isEqualTo("3");
+            assertThat(refused.header("X-RateLimit-Window")).isEqualTo("3600");
             assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1L, 3600L);
         }
     }

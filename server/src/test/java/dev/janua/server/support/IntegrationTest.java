@@ -54,6 +54,11 @@ public abstract class IntegrationTest {
         r.add("janua.trust-proxy", () -> "true");
         r.add("janua.rate-limits.exempt-ips", () -> "127.0.0.1");
         r.add("janua.rate-limits.webhook-delivery.capacity", () -> "1000000");
+        // The email/SMS outbox retries within seconds in tests (0.3 s doubling to 3 s, dead after 6 attempts).
+        r.add("janua.notifications.retry-initial", () -> "300ms");
+        r.add("janua.notifications.retry-max", () -> "3s");
+        r.add("janua.notifications.max-attempts", () -> "6");
+        r.add("janua.notifications.poll-interval", () -> "200ms");
     }
 
     @TestConfiguration

@@ -69,6 +69,22 @@ public final class TestDatabase {
         return url;
     }
 
+    /**
+     * PostgreSQL only: another empty database for a test that needs a server of its own (a child
+     * process whose outbox this JVM's server must not drain); dropped at exit like the suite's.
+     */
+    public static synchronized String scratchDatabaseUrl() {
+        if (!isPostgres()) throw new IllegalStateException("scratch databases are a PostgreSQL-pass feature");
+        String name = "janua_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (Connection c = DriverManager.getConnection(PG_ADMIN_URL); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create a scratch database on " + PG_ADMIN_URL, e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(name)));
+        return PG_ADMIN_URL.replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1");
+    }
+
     public static String username() {
         return isPostgres() ? null : "sa";
     }

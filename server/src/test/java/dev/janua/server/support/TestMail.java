@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
 /** One real SMTP server (GreenMail) for the whole test JVM; Janua sends to it over SMTP. */
 public final class TestMail {
     private static GreenMail server;
+    private static boolean down;
+    private static int downPort;
 
     private TestMail() {}
 
@@ -24,8 +26,46 @@ public final class TestMail {
         return server;
     }
 
-    public static int port() {
-        return server().getSmtp().getPort();
+    /** An SMTP outage: the server stops listening (its port is kept for {@link #up()}). */
+    public static synchronized void down() {
+        server();
+        if (down) return;
+        downPort = server.getSmtp().getPort();
+        server.stop();
+        down = true;
+    }
+
+    /** The end of the outage: a fresh server on the same port (messages received before the outage are gone). */
+    public static synchronized void up() {
+        if (!down) return;
+        server = startOn(downPort);
+        down = false;
+    }
+
+    /** A GreenMail on a given port, retried briefly while the port is still being released. */
+    public static GreenMail startOn(int port) {
+        RuntimeException last = null;
+        for (int i = 0; i < 50; i++) {
+            GreenMail g = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            try {
+                g.start();
+                return g;
+            } catch (RuntimeException e) {
+                last = e;
+                g.stop();
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        throw new IllegalStateException("cannot start GreenMail on port " + port, last);
+    }
+
+    public static synchronized int port() {
+        return down ? downPort : server().getSmtp().getPort();
     }
 
     /** Waits for a message to {@code to} whose body matches {@code pattern}; returns group 1. */

@@ -3,7 +3,9 @@ package dev.janua.server.auth.app;
 import dev.janua.server.notifications.Mailer;
 import dev.janua.server.organizations.OrganizationDirectory;
 import dev.janua.server.platform.config.JanuaProperties;
+import dev.janua.server.platform.crypto.Hashes;
 import dev.janua.server.platform.crypto.PasswordHasher;
+import dev.janua.server.platform.crypto.RandomTokens;
 import dev.janua.server.platform.errors.ErrorCode;
 import dev.janua.server.platform.errors.JanuaException;
 import dev.janua.server.platform.web.ClientInfo;
@@ -42,11 +44,12 @@ public class PasswordService {
     private final RateLimits rateLimits;
     private final Duration resetTtl;
     private final OrganizationDirectory organizations;
+    private final RandomTokens random;
 
     public PasswordService(UserDirectory users, SessionDirectory sessions, OneTimeTokens oneTime, PasswordHasher hasher,
                            PasswordChecks passwordChecks, TransactionTemplate tx,
                            PasswordPolicy policy, Mailer mailer, PublicUrl publicUrl, RateLimits rateLimits,
-                           JanuaProperties properties, OrganizationDirectory organizations) {
+                           JanuaProperties properties, OrganizationDirectory organizations, RandomTokens random) {
         this.users = users;
         this.sessions = sessions;
         this.oneTime = oneTime;
@@ -59,6 +62,7 @@ public class PasswordService {
         this.rateLimits = rateLimits;
         this.resetTtl = properties.tokens().passwordResetTtl();
         this.organizations = organizations;
+        this.random = random;
     }
 
     /**
@@ -78,18 +82,33 @@ public class PasswordService {
         });
     }
 
-    /** Same answer whether or not the email has an account. */
+    /**
+     * Same answer, and the same work before it, whether or not the email has an account: a token is
+     * drawn and hashed, the email rendered and sealed, and one outbox row written in one
+     * transaction — to be sent for an active account, withheld (never sent) otherwise — so the
+     * response time does not tell registered emails apart (docs/security.md).
+     */
     @Transactional
     public void forgot(String email, Locale locale) {
         // per email, whether or not it has an account, so the limit reveals nothing (3 per hour by default)
         if (email != null) rateLimits.check(RateLimitCategory.PASSWORD_RESET, EmailAddress.normalize(email));
         Optional<User> user = email == null ? Optional.empty() : users.findByEmail(email);
-        if (user.isEmpty() || user.get().status() != UserStatus.ACTIVE) return;
-        User u = user.get();
-        oneTime.revokeAll(Purpose.PASSWORD_RESET, u.id());
-        String token = oneTime.issue(Purpose.PASSWORD_RESET, u.id(), u.email(), resetTtl, null);
-        mailer.send("password_reset", locale, u.email(), Map.of("name", u.displayName(), "token", token,
-                "endpoint", publicUrl.base() + "/api/v1/auth/password/reset", "minutes", String.valueOf(resetTtl.toMinutes())));
+        if (user.isPresent() && user.get().status() == UserStatus.ACTIVE) {
+            User u = user.get();
+            oneTime.revokeAll(Purpose.PASSWORD_RESET, u.id());
+            String token = oneTime.issue(Purpose.PASSWORD_RESET, u.id(), u.email(), resetTtl, null);
+            mailer.send("password_reset", locale, u.email(), resetVariables(u.displayName(), token));
+        } else {
+            String token = random.next(Purpose.PASSWORD_RESET.prefix());
+            Hashes.sha256Hex(token); // as issue() does; nothing keeps it
+            String to = email == null ? "" : EmailAddress.normalize(email);
+            mailer.withhold("password_reset", locale, to.length() > 320 ? to.substring(0, 320) : to, resetVariables("", token));
+        }
+    }
+
+    private Map<String, String> resetVariables(String name, String token) {
+        return Map.of("name", name, "token", token, "endpoint", publicUrl.base() + "/api/v1/auth/password/reset",
+                "minutes", String.valueOf(resetTtl.toMinutes()));
     }
 
     /**

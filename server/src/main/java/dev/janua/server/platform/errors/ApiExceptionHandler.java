@@ -5,6 +5,7 @@ import jakarta.validation.ConstraintViolationException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -72,6 +73,16 @@ public class ApiExceptionHandler {
             default -> "unknown";
         };
         return errors.entity(request, ErrorCode.INVALID_REQUEST, Map.of("parameter", name));
+    }
+
+    /**
+     * Parameters the container cannot decode (a form body with {@code %ff}; malformed query strings
+     * are refused earlier, by {@code MalformedRequestFilter}): the client's input, logged without a trace.
+     */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ApiError> undecodableParameters(InvalidParameterException e, HttpServletRequest request) {
+        log.debug("undecodable parameters on {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
+        return errors.entity(request, ErrorCode.INVALID_REQUEST, Map.of("reason", "malformed_parameters"));
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)

@@ -1,5 +1,6 @@
 package dev.janua.server.platform.errors;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
@@ -8,7 +9,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Errors raised outside MVC (by the container or a filter) still get the JSON error body. */
+/**
+ * Errors raised outside MVC (by the container or a filter) still get the JSON error body. The
+ * container forwards them here; asked for directly, {@code /error} is an unknown route like any other.
+ */
 @RestController
 public class JsonErrorController implements ErrorController {
     private final ErrorResponses errors;
@@ -19,6 +23,9 @@ public class JsonErrorController implements ErrorController {
 
     @RequestMapping("/error")
     ResponseEntity<ApiError> error(HttpServletRequest request) {
+        if (request.getDispatcherType() != DispatcherType.ERROR) {
+            return errors.entity(request, ErrorCode.NOT_FOUND, Map.of("path", request.getRequestURI()));
+        }
         Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int code = status instanceof Integer i ? i : 500;
         ErrorCode errorCode = switch (code) {

@@ -70,6 +70,12 @@ public final class EventCatalogue {
         add("webhook.secret_rotated", "An endpoint's signing secret was rotated");
         add("webhook.delivery_failed", "A delivery failed its last attempt and was dead-lettered");
         add("webhook.test", "A test event sent by POST /webhooks/{id}/test");
+        add("oidc.application_created", "An application (OAuth client) was registered");
+        add("oidc.application_updated", "An application's settings changed");
+        add("oidc.application_deleted", "An application was deleted");
+        add("oidc.application_secret_rotated", "An application's client secret was replaced");
+        add("oidc.consent_granted", "A person allowed an application the scopes in data.scopes");
+        add("oidc.consent_revoked", "A person's consent to an application was withdrawn");
     }
 
     private EventCatalogue() {}

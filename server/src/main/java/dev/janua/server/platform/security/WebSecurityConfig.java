@@ -1,21 +1,33 @@
 package dev.janua.server.platform.security;
 
+import dev.janua.server.platform.errors.ErrorCode;
+import dev.janua.server.platform.errors.ErrorResponses;
 import java.util.List;
+import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Spring Security supplies the response hardening headers and a stateless chain; who may call a
- * route is decided by the route itself (it asks for a {@link Caller}, and checks roles in its
- * service), so unknown routes still answer 404 and not 401.
+ * The API's security chain: stateless, response hardening headers, no sessions or forms. Who may
+ * call a route is decided once the route is known, by {@link RouteGuard} against the allow-list in
+ * {@link AnonymousRoutes}: every route not listed needs an access token or an API key.
+ *
+ * <p>The chain is the catch-all and comes last: a module with browser-facing paths (hosted pages, the
+ * OpenID provider) adds its own {@code SecurityFilterChain} with a {@code securityMatcher} and a lower
+ * {@code @Order}; requests it authenticates pass the route guard.
  */
 @Configuration(proxyBeanMethods = false)
 public class WebSecurityConfig implements WebMvcConfigurer {
+    /** The API chain's order: after every chain that matches only some paths. */
+    public static final int API_CHAIN_ORDER = Ordered.LOWEST_PRECEDENCE;
     private final CallerAuthenticator authenticator;
 
     public WebSecurityConfig(CallerAuthenticator authenticator) {
@@ -23,7 +35,8 @@ public class WebSecurityConfig implements WebMvcConfigurer {
     }
 
     @Bean
-    SecurityFilterChain januaSecurity(HttpSecurity http) throws Exception {
+    @Order(API_CHAIN_ORDER)
+    SecurityFilterChain januaSecurity(HttpSecurity http, ErrorResponses errors) throws Exception {
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(b -> b.disable())
@@ -31,8 +44,18 @@ public class WebSecurityConfig implements WebMvcConfigurer {
                 .logout(l -> l.disable())
                 .requestCache(c -> c.disable())
                 .anonymous(a -> a.disable())
-                .authorizeHttpRequests(a -> a.anyRequest().permitAll());
+                // the route guard denies by default, after the route is matched (so unknown paths stay 404)
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                // should anything in the chain refuse a request, it still gets the error body
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((req, res, ex) -> errors.write(req, res, ErrorCode.UNAUTHORIZED, Map.of()))
+                        .accessDeniedHandler((req, res, ex) -> errors.write(req, res, ErrorCode.FORBIDDEN, Map.of())));
         return http.build();
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new RouteGuard(authenticator));
     }
 
     @Override

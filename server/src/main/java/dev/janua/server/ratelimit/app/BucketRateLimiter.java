@@ -64,6 +64,11 @@ public class BucketRateLimiter implements RateLimits {
         return properties.limit(c).capacity();
     }
 
+    /** The bucket's period in seconds: the {@code X-RateLimit-Window} header. */
+    public long windowOf(RateLimitCategory c) {
+        return properties.limit(c).period().toSeconds();
+    }
+
     public boolean exempt(String ip) {
         return properties.exempt(ip);
     }
@@ -71,18 +76,19 @@ public class BucketRateLimiter implements RateLimits {
     @Override
     public Decision tryConsume(RateLimitCategory category, String key) {
         long limit = limitOf(category);
+        long window = windowOf(category);
         long nowSeconds = System.currentTimeMillis() / 1000;
-        if (!properties.enabled()) return new Decision(true, limit, limit, nowSeconds, 0, category);
+        if (!properties.enabled()) return new Decision(true, limit, limit, nowSeconds, 0, category, window);
         ConsumptionProbe probe;
         try {
             probe = store.consume(category.wire() + ':' + key, configurations.get(category));
         } catch (RuntimeException e) {
             log.warn("rate limit store ({}) unavailable, letting the request through: {}", store.kind(), e.toString());
-            return new Decision(true, limit, limit, nowSeconds, 0, category);
+            return new Decision(true, limit, limit, nowSeconds, 0, category, window);
         }
         long reset = nowSeconds + ceilSeconds(probe.getNanosToWaitForReset());
         long retryAfter = probe.isConsumed() ? 0 : Math.max(1, ceilSeconds(probe.getNanosToWaitForRefill()));
-        return new Decision(probe.isConsumed(), limit, probe.getRemainingTokens(), reset, retryAfter, category);
+        return new Decision(probe.isConsumed(), limit, probe.getRemainingTokens(), reset, retryAfter, category, window);
     }
 
     @Override

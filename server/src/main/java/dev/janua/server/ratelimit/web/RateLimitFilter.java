@@ -25,7 +25,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Puts every request in one bucket and answers 429 {@code RATE_LIMITED} when it is empty; every
- * response carries {@code X-RateLimit-Limit/Remaining/Reset/Bucket}. Buckets, first match wins:
+ * response carries {@code X-RateLimit-Limit/Remaining/Reset/Window/Bucket}. Buckets, first match wins:
  * sign-in-like POSTs per IP ({@code auth}, whatever token comes along, so a valid token of one's
  * own account buys no extra password guesses), API keys per key, verified access tokens per user,
  * everything else per IP ({@code default}). Limits keyed by email are taken by the services that
@@ -61,7 +61,8 @@ public class RateLimitFilter extends OncePerRequestFilter {
         Decision d;
         if (target.category().keyedByIp() && limiter.exempt(ip)) {
             long limit = limiter.limitOf(target.category());
-            d = new Decision(true, limit, limit, System.currentTimeMillis() / 1000, 0, target.category());
+            d = new Decision(true, limit, limit, System.currentTimeMillis() / 1000, 0, target.category(),
+                    limiter.windowOf(target.category()));
         } else {
             d = limiter.tryConsume(target.category(), target.key());
         }
@@ -110,6 +111,7 @@ public class RateLimitFilter extends OncePerRequestFilter {
     /** Credential-checking endpoints: where password guessing and sign-up abuse happen. */
     static boolean isSignIn(String path) {
         if (path.startsWith("/auth/")) return !NOT_SIGN_IN.contains(path);
-        return path.startsWith("/passkeys/authenticate") || path.startsWith("/mfa/verify") || path.startsWith("/magic-link/verify");
+        return path.startsWith("/passkeys/authenticate") || path.startsWith("/mfa/verify") || path.startsWith("/magic-link/verify")
+                || path.startsWith("/hosted/sign-in"); // the hosted sign-in pages spend the same password guesses
     }
 }

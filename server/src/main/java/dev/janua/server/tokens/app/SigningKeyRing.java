@@ -36,7 +36,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * with the same key and publishes the same set; a node that meets an unknown {@code kid} reloads.
  */
 @Component
-public class SigningKeyRing {
+public class SigningKeyRing implements dev.janua.server.tokens.SigningKeys {
     private static final Logger log = LoggerFactory.getLogger(SigningKeyRing.class);
     private static final Duration RELOAD_AT_MOST_EVERY = Duration.ofSeconds(5);
 
@@ -50,8 +50,13 @@ public class SigningKeyRing {
 
     private volatile Snapshot snapshot;
 
-    /** An immutable view: the active signer and the public set, swapped atomically on reload. */
-    public record Snapshot(String activeKid, JWSSigner signer, JWKSet publicSet, Instant activeSince, Instant loadedAt) {}
+    /**
+     * An immutable view: the active signer and the public set, swapped atomically on reload.
+     * {@code signingKey} is the active private JWK, for the OpenID Provider's JWT encoder (it signs
+     * ID tokens with the same key, so one JWKS serves both).
+     */
+    public record Snapshot(String activeKid, JWSSigner signer, JWKSet publicSet, Instant activeSince, Instant loadedAt,
+                           JWK signingKey) {}
 
     public SigningKeyRing(JdbcSigningKeyStore store, SecretBox secrets, IdGenerator ids, Clock clock,
                           TransactionTemplate tx, JanuaProperties properties) {
@@ -67,8 +72,20 @@ public class SigningKeyRing {
         }
     }
 
+    @Override
     public JWSAlgorithm algorithm() {
         return algorithm;
+    }
+
+    @Override
+    public JWK activeSigningKey() {
+        return current().signingKey();
+    }
+
+    /** Reloads when stale, so a key rotated on another node is seen here within seconds. */
+    @Override
+    public JWKSet publishedKeys() {
+        return reloadIfStale().publicSet();
     }
 
     public Snapshot current() {
@@ -121,7 +138,7 @@ public class SigningKeyRing {
             for (StoredKey k : keys) published.add(JWK.parse(k.publicJwk()));
             JWK privateJwk = JWK.parse(secrets.open(active.sealedPrivateJwk(), "signing-key:" + active.kid()));
             JWSSigner signer = privateJwk instanceof RSAKey rsa ? new RSASSASigner(rsa) : new ECDSASigner((ECKey) privateJwk);
-            return new Snapshot(active.kid(), signer, new JWKSet(published), active.createdAt(), now);
+            return new Snapshot(active.kid(), signer, new JWKSet(published), active.createdAt(), now, privateJwk);
         } catch (ParseException | JOSEException e) {
             throw new IllegalStateException("stored signing key cannot be read", e);
         }

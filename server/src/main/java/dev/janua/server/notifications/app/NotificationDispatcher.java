@@ -1,0 +1,183 @@
+package dev.janua.server.notifications.app;
+
+import dev.janua.server.notifications.EmailMessage;
+import dev.janua.server.notifications.SmsMessage;
+import dev.janua.server.notifications.SmsProvider;
+import dev.janua.server.notifications.domain.Backoff;
+import dev.janua.server.notifications.domain.OutboxMessage;
+import dev.janua.server.notifications.persistence.JdbcNotificationOutbox;
+import dev.janua.server.platform.crypto.SecretBox;
+import dev.janua.server.platform.events.BackgroundService;
+import dev.janua.server.platform.events.BackgroundWorker;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Sends due outbox messages, in the shape of the webhook dispatcher: each pass claims a batch
+ * ({@code FOR UPDATE SKIP LOCKED}, marked {@code sending} with a lease and a claim token,
+ * committed), sends them in parallel on virtual threads and records each outcome under its claim
+ * token. Several processes share the outbox without sending a message twice at once; a process
+ * that dies mid-send leaves its claims to expire, and another sends them after the lease.
+ */
+@Component
+class NotificationDispatcher extends BackgroundService {
+    private static final Logger log = LoggerFactory.getLogger(NotificationDispatcher.class);
+    private static final Duration PURGE_EVERY = Duration.ofHours(1);
+    private final JdbcNotificationOutbox outbox;
+    private final EmailTransport email;
+    private final SmsProvider sms;
+    private final SecretBox secrets;
+    private final TransactionTemplate tx;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final NotificationProperties properties;
+    private final Backoff backoff;
+    private final Semaphore slots;
+    private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
+    private volatile Instant nextPurge = Instant.MIN;
+
+    NotificationDispatcher(JdbcNotificationOutbox outbox, EmailTransport email, SmsProvider sms, SecretBox secrets,
+                           TransactionTemplate tx, JsonMapper json, Clock clock, NotificationProperties properties) {
+        this.outbox = outbox;
+        this.email = email;
+        this.sms = sms;
+        this.secrets = secrets;
+        this.tx = tx;
+        this.json = json;
+        this.clock = clock;
+        this.properties = properties;
+        this.backoff = new Backoff(properties.retryInitial(), properties.retryMax(), properties.maxAttempts(), properties.jitter(),
+                () -> ThreadLocalRandom.current().nextDouble());
+        this.slots = new Semaphore(Math.max(1, properties.concurrency()));
+        runs(new BackgroundWorker("notification-dispatcher", properties.pollInterval(), this::pass));
+    }
+
+    int maxAttempts() {
+        return backoff.maxAttempts();
+    }
+
+    /** One pass: claims as many due messages as there are free slots; true when every slot found work. */
+    boolean pass() {
+        purgeNowAndThen();
+        int free = slots.availablePermits();
+        if (free == 0) return false;
+        Instant now = clock.instant();
+        String token = UUID.randomUUID().toString();
+        List<OutboxMessage> claimed = tx.execute(s -> outbox.claim(now, now.plus(properties.lease()), token, free));
+        if (claimed == null || claimed.isEmpty()) return false;
+        for (OutboxMessage m : claimed) {
+            slots.acquireUninterruptibly();
+            senders.submit(() -> {
+                try {
+                    attemptSafely(m, token);
+                } finally {
+                    slots.release();
+                    wake();
+                }
+            });
+        }
+        return claimed.size() == free;
+    }
+
+    @Override
+    public void stop() {
+        super.stop();
+        senders.shutdown();
+        try {
+            senders.awaitTermination(15, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void attemptSafely(OutboxMessage m, String token) {
+        try {
+            attempt(m, token);
+        } catch (RuntimeException e) {
+            // the claim stays until its lease ends; the message is then taken again
+            log.warn("notification {} attempt failed to complete: {}", m.id(), e.toString());
+        }
+    }
+
+    /** Makes the attempt a claimed message is due; {@code m.attempts()} already counts it. */
+    private void attempt(OutboxMessage m, String token) {
+        JsonNode content;
+        try {
+            if (m.bodySealed() == null) throw new IllegalStateException("no body");
+            content = json.readTree(secrets.open(m.bodySealed(), OutboxMessage.sealingContext(m.id())));
+        } catch (RuntimeException e) {
+            // no later attempt can do better (wrong master key, tampered row): dead at once
+            fail(m, token, "cannot open the message: " + e.getMessage(), false);
+            return;
+        }
+        try {
+            if (OutboxMessage.SMS.equals(m.channel())) {
+                sms.deliver(new SmsMessage(m.recipient(), content.path("body").asString(), m.createdAt()));
+            } else {
+                email.deliver(m.id(), new EmailMessage(m.recipient(), content.path("subject").asString(), content.path("body").asString(),
+                        m.template(), m.createdAt()));
+            }
+        } catch (Exception e) {
+            fail(m, token, describe(e), true);
+            return;
+        }
+        if (!outbox.markSent(m.id(), token, clock.instant())) {
+            log.warn("notification {} was sent after its lease ran out; another process may send it again", m.id());
+        }
+    }
+
+    private void fail(OutboxMessage m, String token, String error, boolean retry) {
+        Instant now = clock.instant();
+        Optional<Duration> next = retry ? backoff.next(m.attempts()) : Optional.empty();
+        boolean mine = outbox.markFailed(m.id(), token, truncate(error), next.map(now::plus).orElse(null), now);
+        if (!mine) return;
+        if (next.isPresent()) {
+            log.warn("{} {} to {} failed (attempt {} of {}), next in {}: {}", m.channel(), m.id(), mask(m), m.attempts(),
+                    backoff.maxAttempts(), next.get(), error);
+        } else {
+            log.error("{} {} to {} dead-lettered after {} attempt(s): {}", m.channel(), m.id(), mask(m), m.attempts(), error);
+        }
+    }
+
+    private void purgeNowAndThen() {
+        Instant now = clock.instant();
+        if (now.isBefore(nextPurge)) return;
+        nextPurge = now.plus(PURGE_EVERY);
+        int n = outbox.purge(now.minus(properties.retention()));
+        if (n > 0) log.debug("purged {} sent or withheld notifications", n);
+    }
+
+    private static String describe(Exception e) {
+        String message = e.getMessage();
+        Throwable cause = e.getCause();
+        if (cause != null && cause.getMessage() != null && (message == null || !message.contains(cause.getMessage()))) {
+            message = (message == null ? "" : message + ": ") + cause.getMessage();
+        }
+        return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+
+    private static String truncate(String s) {
+        return s == null || s.length() <= 500 ? s : s.substring(0, 500);
+    }
+
+    static String mask(OutboxMessage m) {
+        String to = m.recipient();
+        if (OutboxMessage.SMS.equals(m.channel())) return to.length() < 4 ? "****" : "****" + to.substring(to.length() - 4);
+        return to;
+    }
+}

@@ -1,0 +1,30 @@
+package dev.janua.server.notifications.domain;
+
+import java.time.Instant;
+
+/**
+ * One email or text message in the outbox. {@code bodySealed} holds the subject and body sealed
+ * under the master key (they carry one-time tokens) and is null once the message was sent.
+ */
+public record OutboxMessage(String id, String channel, String template, String recipient, String bodySealed, String status,
+                            int attempts, Instant nextAttemptAt, String lastError, String requestId, Instant createdAt,
+                            Instant updatedAt, Instant sentAt) {
+
+    public static final String EMAIL = "email";
+    public static final String SMS = "sms";
+
+    /** Waiting for its first or next attempt. */
+    public static final String PENDING = "pending";
+    /** Claimed by a process (under a lease) and being sent now. */
+    public static final String SENDING = "sending";
+    /** Accepted by the SMTP server or SMS gateway; the body is wiped. */
+    public static final String SENT = "sent";
+    /** Gave up after the last attempt; an admin may redeliver it. */
+    public static final String DEAD = "dead";
+    /** Recorded so both answers of a request cost the same, never to be sent (no body is kept). */
+    public static final String WITHHELD = "withheld";
+
+    public static String sealingContext(String id) {
+        return "notification:" + id;
+    }
+}

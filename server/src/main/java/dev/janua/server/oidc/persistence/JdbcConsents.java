@@ -1,0 +1,41 @@
+package dev.janua.server.oidc.persistence;
+
+import dev.janua.server.platform.persistence.Sql;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** All SQL of consents: which authorities (scopes) a person granted an application. */
+@Repository
+public class JdbcConsents {
+    private final JdbcClient jdbc;
+
+    public JdbcConsents(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void save(String clientId, String principal, Set<String> authorities, Instant now) {
+        String joined = String.join(" ", authorities);
+        int n = jdbc.sql("UPDATE oidc_consents SET authorities = :a, updated_at = :now WHERE registered_client_id = :c AND principal_name = :p")
+                .param("a", joined).param("now", Sql.ts(now)).param("c", clientId).param("p", principal).update();
+        if (n == 0) {
+            jdbc.sql("INSERT INTO oidc_consents (registered_client_id, principal_name, authorities, updated_at) VALUES (:c, :p, :a, :now)")
+                    .param("a", joined).param("now", Sql.ts(now)).param("c", clientId).param("p", principal).update();
+        }
+    }
+
+    public boolean delete(String clientId, String principal) {
+        return jdbc.sql("DELETE FROM oidc_consents WHERE registered_client_id = :c AND principal_name = :p")
+                .param("c", clientId).param("p", principal).update() == 1;
+    }
+
+    public Optional<Set<String>> find(String clientId, String principal) {
+        return jdbc.sql("SELECT authorities FROM oidc_consents WHERE registered_client_id = :c AND principal_name = :p")
+                .param("c", clientId).param("p", principal).query(String.class).optional()
+                .map(s -> s.isEmpty() ? Set.of() : new LinkedHashSet<>(Arrays.asList(s.split(" "))));
+    }
+}

@@ -1,0 +1,101 @@
+package dev.janua.server.platform.security;
+
+import dev.janua.server.platform.web.ApiPrefixes;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Every route that answers a caller without credentials — the whole list, reviewed here and nowhere
+ * else. Any route not listed answers 401 unless the request carries a valid access token or API key
+ * ({@link RouteGuard}); {@code RouteAccessIntegrationTest} calls every mapped route anonymously and
+ * fails when one answers without being listed.
+ *
+ * <p>To open a route, add one line: the method, the path exactly as it is mapped (path variables as
+ * {@code {name}}), and why it must be open. {@code api(…)} paths answer under both API prefixes
+ * ({@code /api/v1}, {@code /v1}); {@code root(…)} paths are taken as written. A route that carries its
+ * own proof in the body (a refresh token, an emailed token, an {@code mfaToken}) is anonymous here: the
+ * handler checks that proof. Listing a route never weakens a handler that asks for a {@link Caller}.
+ */
+public final class AnonymousRoutes {
+    private static final String ANY = "*";
+
+    static final List<Entry> ENTRIES = List.of(
+            // signing up and in: the caller has no credentials yet
+            api("POST", "sign up with a password", "/auth/signup", "/auth/register"),
+            api("POST", "sign in with a password", "/auth/signin", "/auth/login"),
+            api("POST", "second factor of a sign-in; proof is the mfaToken", "/auth/login/mfa", "/auth/signin/mfa"),
+            api("POST", "text the sign-in code; proof is the mfaToken", "/auth/login/mfa/sms", "/auth/signin/mfa/sms"),
+            api("POST", "TOTP enrolment during a sign-in the policy holds back (mfaToken); otherwise the handler authenticates",
+                    "/auth/mfa/enable", "/mfa/setup", "/mfa/totp/enable", "/mfa/totp/setup"),
+            api("POST", "new tokens; proof is the refresh token", "/auth/refresh"),
+            api("POST", "sign out with the refresh token alone (an access token is checked when sent)", "/auth/signout", "/auth/logout"),
+            // emailed one-time tokens: the link is opened without a session
+            api("POST", "ask for a password-reset email (same answer for unknown emails)",
+                    "/auth/password/forgot", "/auth/forgot-password", "/auth/password-reset/request"),
+            api("POST", "set a new password; proof is the emailed token",
+                    "/auth/password/reset", "/auth/reset-password", "/auth/password-reset/confirm"),
+            api("POST", "confirm an email address; proof is the emailed token",
+                    "/users/me/verify-email/confirm", "/auth/verify-email", "/auth/verify-email/confirm", "/auth/email/verify"),
+            api("GET", "the verification link in the email", "/auth/verify-email"),
+            api("POST", "ask for a magic link", "/auth/magic-link", "/auth/magic-link/send"),
+            api("POST", "sign in with a magic link; proof is its token", "/auth/magic-link/verify"),
+            api("GET", "the magic link in the email: redirects with a one-time code", "/auth/magic-link/verify"),
+            api("POST", "exchange the one-time code of a magic link", "/auth/magic-link/exchange"),
+            api("GET", "preview an invitation by its token", "/invitations/accept", "/invites/accept", "/invitations/preview"),
+            api("POST", "accept an invitation, signing up through it; a bearer token is checked when sent",
+                    "/invitations/accept", "/invites/accept", "/organizations/invitations/accept"),
+            // what relying parties and operators read
+            root("GET", "public keys that verify access tokens", "/.well-known/jwks.json"),
+            root("GET", "OpenID discovery document", "/.well-known/openid-configuration"),
+            root("GET", "liveness probe", "/health"),
+            root("GET", "readiness probe", "/ready"),
+            root("GET", "detailed health: loopback or platform admins only (MonitoringAccessFilter)",
+                    "/api/v1/health/detailed", "/v1/health/detailed"),
+            root("GET", "Prometheus metrics: loopback or platform admins only (MonitoringAccessFilter)", "/metrics"),
+            root("GET", "API reference (/openapi.yaml forwards to springdoc's /openapi.json.yaml)",
+                    "/openapi.json", "/openapi.yaml", "/openapi.json.yaml", "/openapi.json/swagger-config", "/docs"),
+            root(ANY, "static files (API reference assets); where none exists, the 404 every unknown route gives", "/**"),
+            // development conveniences: absent in production, loopback clients only unless enabled
+            api("GET", "development mailbox (loopback only)", "/dev/mailbox"),
+            api("GET", "development SMS outbox (loopback only)", "/dev/sms"),
+            // the container forwards its own errors here; a direct request answers 404
+            root(ANY, "renders errors raised outside MVC", "/error"));
+
+    private static final Set<String> KEYS = keys(ENTRIES);
+
+    private AnonymousRoutes() {}
+
+    /** One reviewed opening: {@code method} ({@code *} for every method) on each of {@code paths}. */
+    public record Entry(String method, List<String> paths, String reason) {}
+
+    /**
+     * Whether {@code method} on the route mapped as {@code pattern} is open to anyone. HEAD is the GET
+     * route without a body, so it follows GET.
+     */
+    static boolean allows(String method, String pattern) {
+        String m = "HEAD".equals(method) ? "GET" : method;
+        return KEYS.contains(m + ' ' + pattern) || KEYS.contains(ANY + ' ' + pattern);
+    }
+
+    private static Entry api(String method, String reason, String... paths) {
+        List<String> prefixed = new ArrayList<>();
+        for (String prefix : ApiPrefixes.PREFIXES) {
+            for (String path : paths) prefixed.add(prefix + path);
+        }
+        return new Entry(method, List.copyOf(prefixed), reason);
+    }
+
+    private static Entry root(String method, String reason, String... paths) {
+        return new Entry(method, List.of(paths), reason);
+    }
+
+    private static Set<String> keys(List<Entry> entries) {
+        Set<String> keys = new HashSet<>();
+        for (Entry e : entries) {
+            for (String p : e.paths()) keys.add(e.method() + ' ' + p);
+        }
+        return Set.copyOf(keys);
+    }
+}
