@@ -57,6 +57,9 @@ public final class AnonymousRoutes {
             root("GET", "API reference (/openapi.yaml forwards to springdoc's /openapi.json.yaml)",
                     "/openapi.json", "/openapi.yaml", "/openapi.json.yaml", "/openapi.json/swagger-config", "/docs"),
             root(ANY, "static files (API reference assets); where none exists, the 404 every unknown route gives", "/**"),
+            // real-time: browsers cannot set headers on a WebSocket, so the socket authenticates itself
+            // (?token=, Authorization, or a first auth message; RealtimeSocketHandler) and closes 4401 otherwise
+            api("GET", "WebSocket handshake; the socket then authenticates itself", "/ws"),
             // development conveniences: absent in production, loopback clients only unless enabled
             api("GET", "development mailbox (loopback only)", "/dev/mailbox"),
             api("GET", "development SMS outbox (loopback only)", "/dev/sms"),
