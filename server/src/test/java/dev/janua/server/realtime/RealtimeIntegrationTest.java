@@ -82,7 +82,9 @@ class RealtimeIntegrationTest extends TenantFixtures {
         Api.Response elsewhere = api.post("/api/v1/auth/signin", Api.map("email", user.email(), "password", PASSWORD),
                 "User-Agent", "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36");
         String newSession = elsewhere.text("/session/id");
-        JsonNode event = ws.next(m -> "event".equals(m.path("type").asString()) && "session.created".equals(m.path("event").asString()));
+        // the sign-up's own session.created may still be in flight when the socket subscribes: wait for this one
+        JsonNode event = ws.next(m -> "session.created".equals(m.path("event").asString())
+                && newSession.equals(m.at("/data/sessionId").asString()));
         assertThat(event.path("channel").asString()).isEqualTo("user.events");
         assertThat(event.path("timestamp").asString()).isNotBlank();
         assertThat(event.at("/data/sessionId").asString()).isEqualTo(newSession);
