@@ -69,6 +69,14 @@ public final class EventCatalogue {
         add("webhook.disabled", "An endpoint was disabled because it answered 410 Gone");
         add("webhook.secret_rotated", "An endpoint's signing secret was rotated");
         add("webhook.delivery_failed", "A delivery failed its last attempt and was dead-lettered");
+        add("scim.token_created", "A SCIM provisioning token was created for an organization (the secret is never in the event)");
+        add("scim.token_revoked", "A SCIM provisioning token was revoked");
+        add("user.provisioned", "An organization's directory provisioned (or reactivated) a user over SCIM");
+        add("user.deprovisioned", "An organization's directory deactivated or deleted a user over SCIM (data.reason); their sessions were ended");
+        add("group.created", "A SCIM group was created in an organization");
+        add("group.updated", "A SCIM group's name or members changed (data.membersAdded, data.membersRemoved)");
+        add("group.deleted", "A SCIM group was deleted");
+        add("group.role_mapped", "An organization admin mapped a SCIM group onto a role (or removed the mapping)");
         add("webhook.test", "A test event sent by POST /webhooks/{id}/test");
         add("oidc.application_created", "An application (OAuth client) was registered");
         add("oidc.application_updated", "An application's settings changed");

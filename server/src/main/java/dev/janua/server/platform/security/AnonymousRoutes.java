@@ -48,7 +48,6 @@ public final class AnonymousRoutes {
                     "/invitations/accept", "/invites/accept", "/organizations/invitations/accept"),
             // what relying parties and operators read
             root("GET", "public keys that verify access tokens", "/.well-known/jwks.json"),
-            root("GET", "OpenID discovery document", "/.well-known/openid-configuration"),
             root("GET", "liveness probe", "/health"),
             root("GET", "readiness probe", "/ready"),
             root("GET", "detailed health: loopback or platform admins only (MonitoringAccessFilter)",
@@ -60,6 +59,18 @@ public final class AnonymousRoutes {
             // real-time: browsers cannot set headers on a WebSocket, so the socket authenticates itself
             // (?token=, Authorization, or a first auth message; RealtimeSocketHandler) and closes 4401 otherwise
             api("GET", "WebSocket handshake; the socket then authenticates itself", "/ws"),
+            // hosted pages (their own chain, HostedSecurityConfig: CSRF on every form, the browser-session cookie);
+            // a page that needs a signed-in person checks the cookie itself and sends strangers to sign-in
+            root("GET", "hosted sign-in form", "/hosted/sign-in"),
+            root("POST", "hosted sign-in: the password is the proof", "/hosted/sign-in"),
+            root("POST", "hosted second step: proof is the mfaToken in the form", "/hosted/sign-in/mfa"),
+            root("GET", "hosted sign-out confirmation (the page says who is signed in, if anyone)", "/hosted/sign-out"),
+            root("POST", "hosted sign-out: ends the cookie's session if there is one", "/hosted/sign-out"),
+            root("GET", "account page: redirects to sign-in without a browser session", "/hosted/account"),
+            root("POST", "account page action: refused without a browser session (cookie checked by the page)",
+                    "/hosted/account/sessions/{id}/revoke"),
+            root("GET", "OAuth consent page: redirects to sign-in without a browser session", "/hosted/consent"),
+            root(ANY, "hosted error page", "/hosted/error"),
             // development conveniences: absent in production, loopback clients only unless enabled
             api("GET", "development mailbox (loopback only)", "/dev/mailbox"),
             api("GET", "development SMS outbox (loopback only)", "/dev/sms"),

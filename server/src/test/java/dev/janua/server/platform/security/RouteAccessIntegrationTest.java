@@ -122,9 +122,16 @@ class RouteAccessIntegrationTest extends IntegrationTest {
         assertThat(options.header("Allow")).contains("GET");
     }
 
-    /** Refused means 401 with the error body: the API chain's answer to a missing credential. */
+    /**
+     * Refused means 401 with the error body: the API chain's answer to a missing credential. SCIM routes
+     * authenticate with their own token and refuse in the SCIM error schema (RFC 7644 §3.12), as SCIM clients expect.
+     */
     private static boolean refused(Api.Response r) {
-        return r.status() == 401 && "UNAUTHORIZED".equals(r.errorCode());
+        if (r.status() != 401) return false;
+        if ("UNAUTHORIZED".equals(r.errorCode())) return true;
+        return r.raw().uri().getPath().contains("/scim/") && r.json() != null
+                && "urn:ietf:params:scim:api:messages:2.0:Error".equals(r.json().path("schemas").path(0).asString(null))
+                && "401".equals(r.json().path("status").asString(null));
     }
 
     /** Path variables and wildcards filled with a harmless segment. */
