@@ -68,6 +68,11 @@ public abstract class IntegrationTest {
         TestClock testClock() {
             return new TestClock();
         }
+
+        @Bean
+        static StatementLog statementLog() {
+            return new StatementLog();
+        }
     }
 
     @BeforeEach

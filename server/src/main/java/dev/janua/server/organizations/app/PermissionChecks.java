@@ -96,6 +96,31 @@ public class PermissionChecks {
         return new UserRoles(userId, user.admin(), out);
     }
 
+    /**
+     * {@link #rolesOf} for several users at once, in one membership query (plus one role lookup per
+     * organization): for yourself, or for everyone with platform {@code users:read}.
+     */
+    public Map<String, List<UserRole>> rolesOf(Caller caller, java.util.Collection<String> userIds) {
+        boolean reader = admins.allows(caller, PermissionCatalogue.USERS_READ);
+        for (String id : userIds) {
+            if (!reader && !id.equals(caller.userId())) {
+                throw new JanuaException(ErrorCode.INSUFFICIENT_PERMISSIONS, Map.of("required", PermissionCatalogue.USERS_READ));
+            }
+        }
+        Map<String, Map<String, Role>> rolesByOrg = new java.util.HashMap<>();
+        Map<String, List<UserRole>> byUser = new java.util.LinkedHashMap<>();
+        for (String id : userIds) byUser.put(id, new ArrayList<>());
+        for (MyOrganizationRow r : members.listForUsers(userIds)) {
+            String orgId = r.organization().id();
+            Role role = rolesByOrg.computeIfAbsent(orgId, roles::byId).get(r.membership().roleId());
+            PermissionSet held = (role == null ? PermissionSet.none() : role.permissionSet()).plus(r.membership().extraPermissions());
+            byUser.get(r.membership().userId()).add(new UserRole(orgId, r.organization().name(), r.organization().slug(),
+                    role == null ? r.membership().roleId() : role.key(), r.membership().roleId(), role == null ? null : role.name(),
+                    held.listed()));
+        }
+        return byUser;
+    }
+
     private void authorize(Caller caller, String userId, String organizationId) {
         if (userId.equals(caller.userId()) || admins.allows(caller, PermissionCatalogue.USERS_READ)) return;
         if (organizationId == null) {

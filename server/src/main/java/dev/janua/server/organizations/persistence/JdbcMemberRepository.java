@@ -156,6 +156,21 @@ public class JdbcMemberRepository {
                 .list();
     }
 
+    /** The organizations of several users in one query (GraphQL batches {@code User.organizations}). */
+    public List<MyOrganizationRow> listForUsers(java.util.Collection<String> userIds) {
+        if (userIds.isEmpty()) return List.of();
+        return jdbc.sql("""
+                SELECT o.*, m.organization_id, m.user_id, m.role_id, m.permissions, m.joined_at, m.updated_at AS member_updated_at,
+                       0 AS member_count
+                FROM organization_members m JOIN organizations o ON o.id = m.organization_id
+                WHERE m.user_id IN (:users) ORDER BY m.user_id, o.id""")
+                .param("users", List.copyOf(userIds))
+                .query((rs, i) -> new MyOrganizationRow(organizations.map(rs, i), new Membership(rs.getString("organization_id"),
+                        rs.getString("user_id"), rs.getString("role_id"), list(rs.getString("permissions")),
+                        Sql.instant(rs, "joined_at"), Sql.instant(rs, "member_updated_at")), rs.getLong("member_count")))
+                .list();
+    }
+
     public long countForUser(String userId, String roleId) {
         Filters f = new Filters().where("user_id = :user", "user", userId).whereIf("role_id = :role", "role", roleId);
         return jdbc.sql("SELECT COUNT(*) FROM organization_members" + f.sql()).params(f.params()).query(Long.class).single();

@@ -56,6 +56,9 @@ public final class AnonymousRoutes {
             root("GET", "API reference (/openapi.yaml forwards to springdoc's /openapi.json.yaml)",
                     "/openapi.json", "/openapi.yaml", "/openapi.json.yaml", "/openapi.json/swagger-config", "/docs"),
             root(ANY, "static files (API reference assets); where none exists, the 404 every unknown route gives", "/**"),
+            // real-time: browsers cannot set headers on a WebSocket, so the socket authenticates itself
+            // (?token=, Authorization, or a first auth message; RealtimeSocketHandler) and closes 4401 otherwise
+            api("GET", "WebSocket handshake; the socket then authenticates itself", "/ws"),
             // hosted pages (their own chain, HostedSecurityConfig: CSRF on every form, the browser-session cookie);
             // a page that needs a signed-in person checks the cookie itself and sends strangers to sign-in
             root("GET", "hosted sign-in form", "/hosted/sign-in"),
