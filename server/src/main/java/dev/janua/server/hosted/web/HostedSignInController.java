@@ -88,6 +88,7 @@ public class HostedSignInController {
                               @RequestParam(name = "trust_device", defaultValue = "false") boolean trustDevice,
                               @RequestParam(name = "return_to", required = false) String returnTo,
                               @RequestParam(defaultValue = "") String methods,
+                              @RequestParam(name = "sms_hint", required = false) String smsHint,
                               ClientInfo client, HttpServletResponse response, Locale locale) {
         String target = ReturnTo.safe(returnTo).orElse(null);
         String normalized = MfaMethods.normalize(method);
@@ -97,7 +98,9 @@ public class HostedSignInController {
         } catch (JanuaException e) {
             if (e.code() == ErrorCode.INVALID_MFA_CODE || e.code() == ErrorCode.VALIDATION_ERROR
                     || e.code() == ErrorCode.MFA_METHOD_UNAVAILABLE) {
-                return signIn.mfaPage(mfaToken, offered(methods), null, target, signIn.message(e.code(), locale), e.code().status());
+                // a wrong texted code: ask for it again (the hint is display only; the challenge knows the phone)
+                String hint = MfaMethods.SMS.equals(normalized) && smsHint != null ? smsHint : null;
+                return signIn.mfaPage(mfaToken, offered(methods), hint, target, signIn.message(e.code(), locale), e.code().status());
             }
             // the challenge is spent, expired or out of attempts: start again
             return signInPage(target, "", signIn.message(e.code(), locale), e.code().status());
