@@ -53,7 +53,7 @@ public class EmailVerificationService {
     public void sendFor(User user, Locale locale) {
         oneTime.revokeAll(Purpose.EMAIL_VERIFICATION, user.id());
         String token = oneTime.issue(Purpose.EMAIL_VERIFICATION, user.id(), user.email(), ttl, null);
-        String link = publicUrl.base() + "/api/v1/auth/verify-email?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+        String link = publicUrl.base() + "/hosted/verify-email?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
         mailer.send("verify_email", locale, user.email(), Map.of("name", user.displayName(), "link", link, "token", token,
                 "hours", String.valueOf(ttl.toHours())));
     }

@@ -107,7 +107,9 @@ public class PasswordService {
     }
 
     private Map<String, String> resetVariables(String name, String token) {
+        // the link lands on the hosted reset page; the token and endpoint stay for API-only integrations
         return Map.of("name", name, "token", token, "endpoint", publicUrl.base() + "/api/v1/auth/password/reset",
+                "link", publicUrl.base() + "/hosted/reset-password?token=" + java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8),
                 "minutes", String.valueOf(resetTtl.toMinutes()));
     }
 

@@ -1,12 +1,10 @@
 package dev.janua.server.hosted.web;
 
 import dev.janua.server.auth.SignInOutcome;
-import dev.janua.server.auth.SignInResult;
 import dev.janua.server.auth.app.CredentialsService;
 import dev.janua.server.auth.app.SignInFlow;
 import dev.janua.server.hosted.HostedPages;
 import dev.janua.server.hosted.HostedSecurity;
-import dev.janua.server.hosted.app.BrowserSessions;
 import dev.janua.server.hosted.domain.ReturnTo;
 import dev.janua.server.mfa.MfaMethods;
 import dev.janua.server.mfa.SecondFactors;
@@ -40,16 +38,18 @@ import org.springframework.web.servlet.ModelAndView;
 public class HostedSignInController {
     private final CredentialsService credentials;
     private final SignInFlow flow;
-    private final BrowserSessions browserSessions;
+    private final SecondFactors secondFactors;
+    private final BrowserSignIn signIn;
     private final HostedSecurity hosted;
     private final MessageSource messages;
     private final Clock clock;
 
-    public HostedSignInController(CredentialsService credentials, SignInFlow flow, BrowserSessions browserSessions,
-                            HostedSecurity hosted, MessageSource messages, Clock clock) {
+    public HostedSignInController(CredentialsService credentials, SignInFlow flow, SecondFactors secondFactors, BrowserSignIn signIn,
+                                  HostedSecurity hosted, MessageSource messages, Clock clock) {
         this.credentials = credentials;
         this.flow = flow;
-        this.browserSessions = browserSessions;
+        this.secondFactors = secondFactors;
+        this.signIn = signIn;
         this.hosted = hosted;
         this.messages = messages;
         this.clock = clock;
@@ -76,19 +76,9 @@ public class HostedSignInController {
         try {
             outcome = credentials.signIn(email.trim(), password, rememberMe, deviceToken, client);
         } catch (JanuaException e) {
-            ModelAndView mv = new ModelAndView("hosted/sign-in", e.code().status());
-            mv.addObject("returnTo", target);
-            mv.addObject("email", email);
-            mv.addObject("errorMessage", message(e.code(), locale));
-            return mv;
+            return signInPage(target, email, signIn.message(e.code(), locale), e.code().status());
         }
-        return switch (outcome) {
-            case SignInOutcome.Completed c -> signedIn(c.result(), List.of("pwd"), target, response);
-            case SignInOutcome.SecondFactorRequired s when !s.enrollment() -> mfaPage(s.mfaToken(), s.methods(), target, null,
-                    HttpStatus.OK);
-            case SignInOutcome.SecondFactorRequired s ->
-                    HostedErrorController.page(messages, locale, "MFA_ENROLLMENT_REQUIRED", null, HttpStatus.FORBIDDEN);
-        };
+        return signIn.finish(outcome, target, response, locale);
     }
 
     @PostMapping("/sign-in/mfa")
@@ -97,6 +87,8 @@ public class HostedSignInController {
                               @RequestParam(defaultValue = "") String code,
                               @RequestParam(name = "trust_device", defaultValue = "false") boolean trustDevice,
                               @RequestParam(name = "return_to", required = false) String returnTo,
+                              @RequestParam(defaultValue = "") String methods,
+                              @RequestParam(name = "sms_hint", required = false) String smsHint,
                               ClientInfo client, HttpServletResponse response, Locale locale) {
         String target = ReturnTo.safe(returnTo).orElse(null);
         String normalized = MfaMethods.normalize(method);
@@ -106,49 +98,53 @@ public class HostedSignInController {
         } catch (JanuaException e) {
             if (e.code() == ErrorCode.INVALID_MFA_CODE || e.code() == ErrorCode.VALIDATION_ERROR
                     || e.code() == ErrorCode.MFA_METHOD_UNAVAILABLE) {
-                return mfaPage(mfaToken, List.of(MfaMethods.TOTP, MfaMethods.BACKUP_CODE), target, message(e.code(), locale),
-                        e.code().status());
+                // a wrong texted code: ask for it again (the hint is display only; the challenge knows the phone)
+                String hint = MfaMethods.SMS.equals(normalized) && smsHint != null ? smsHint : null;
+                return signIn.mfaPage(mfaToken, offered(methods), hint, target, signIn.message(e.code(), locale), e.code().status());
             }
             // the challenge is spent, expired or out of attempts: start again
-            ModelAndView mv = new ModelAndView("hosted/sign-in", e.code().status());
-            mv.addObject("returnTo", target);
-            mv.addObject("email", "");
-            mv.addObject("errorMessage", message(e.code(), locale));
-            return mv;
+            return signInPage(target, "", signIn.message(e.code(), locale), e.code().status());
         }
         if (outcome instanceof SignInOutcome.Completed c) {
             if (c.trustedDevice() != null) {
                 response.addHeader("Set-Cookie", BrowserCookies.session(SecondFactors.DEVICE_COOKIE, c.trustedDevice().token(),
                         hosted.secureCookies(), Duration.between(clock.instant(), c.trustedDevice().expiresAt())));
             }
-            return signedIn(c.result(), amr(normalized), target, response);
+            return signIn.signedIn(c.result(), BrowserSignIn.amr(c.result().session().authMethod(), normalized), target, response);
         }
         return HostedErrorController.page(messages, locale, "MFA_ENROLLMENT_REQUIRED", null, HttpStatus.FORBIDDEN);
     }
 
-    /** RFC 8176 authentication method references for password + the second factor passed. */
-    static List<String> amr(String secondFactor) {
-        if (MfaMethods.SMS.equals(secondFactor)) return List.of("pwd", "sms", "mfa");
-        return List.of("pwd", "otp", "mfa");
+    /** Texts a code to the user's verified phone (same limits as {@code POST /auth/login/mfa/sms}), then asks for it. */
+    @PostMapping("/sign-in/mfa/sms")
+    ModelAndView sendSms(@RequestParam(name = "mfa_token", defaultValue = "") String mfaToken,
+                         @RequestParam(name = "return_to", required = false) String returnTo,
+                         @RequestParam(defaultValue = "") String methods, ClientInfo client, Locale locale) {
+        String target = ReturnTo.safe(returnTo).orElse(null);
+        try {
+            SecondFactors.SmsCodeSent sent = secondFactors.sendSmsCode(mfaToken, locale, client);
+            return signIn.mfaPage(mfaToken, offered(methods), sent.phoneNumberHint(), target, null, HttpStatus.OK);
+        } catch (JanuaException e) {
+            if (e.code() == ErrorCode.MFA_TOKEN_INVALID) {
+                return signInPage(target, "", signIn.message(e.code(), locale), e.code().status());
+            }
+            return signIn.mfaPage(mfaToken, offered(methods), null, target, signIn.message(e.code(), locale), e.code().status());
+        }
     }
 
-    private ModelAndView signedIn(SignInResult result, List<String> amr, String target, HttpServletResponse response) {
-        String secret = browserSessions.bind(result, amr);
-        Duration maxAge = result.session().rememberMe() ? Duration.between(clock.instant(), result.session().expiresAt()) : null;
-        response.addHeader("Set-Cookie", BrowserCookies.session(HostedSecurity.SESSION_COOKIE, secret, hosted.secureCookies(), maxAge));
-        return Browser.redirect(target != null ? target : AccountPageController.PATH);
+    /** The methods the challenge offered, as the page carried them (display only: the challenge itself decides). */
+    private static List<String> offered(String methods) {
+        List<String> out = java.util.Arrays.stream(methods.split(" ")).map(MfaMethods::normalize)
+                .filter(m -> m.equals(MfaMethods.TOTP) || m.equals(MfaMethods.BACKUP_CODE) || m.equals(MfaMethods.SMS))
+                .distinct().toList();
+        return out.isEmpty() ? List.of(MfaMethods.TOTP, MfaMethods.BACKUP_CODE) : out;
     }
 
-    private ModelAndView mfaPage(String mfaToken, List<String> methods, String target, String error, HttpStatus status) {
-        ModelAndView mv = new ModelAndView("hosted/mfa", status);
-        mv.addObject("mfaToken", mfaToken);
-        mv.addObject("backupAllowed", methods.contains(MfaMethods.BACKUP_CODE));
+    private ModelAndView signInPage(String target, String email, String error, HttpStatus status) {
+        ModelAndView mv = new ModelAndView("hosted/sign-in", status);
         mv.addObject("returnTo", target);
+        mv.addObject("email", email);
         mv.addObject("errorMessage", error);
         return mv;
-    }
-
-    private String message(ErrorCode code, Locale locale) {
-        return messages.getMessage("error." + code.name(), null, code.name(), locale);
     }
 }

@@ -92,8 +92,9 @@ public class MagicLinkService {
             String to = user.map(User::email).orElse(address);
             String data = json.writeValueAsString(redirect == null ? Map.of("linkId", linkId) : Map.of("linkId", linkId, "redirectUrl", redirect));
             String token = oneTime.issue(Purpose.MAGIC_LINK, user.map(User::id).orElse(null), to, ttl, data);
-            String link = publicUrl.base() + "/api/v1/auth/magic-link/verify?token=" + enc(token)
-                    + (redirect == null ? "" : "&redirect_uri=" + enc(redirect));
+            // with an app to return to, the API's redirecting verify; otherwise the hosted landing page signs the browser in
+            String link = redirect == null ? publicUrl.base() + "/hosted/magic-link?token=" + enc(token)
+                    : publicUrl.base() + "/api/v1/auth/magic-link/verify?token=" + enc(token) + "&redirect_uri=" + enc(redirect);
             mailer.send("magic_link", locale, to, Map.of("link", link, "token", token, "minutes", String.valueOf(ttl.toMinutes())));
             Map<String, Object> event = new LinkedHashMap<>();
             event.put("linkId", linkId);

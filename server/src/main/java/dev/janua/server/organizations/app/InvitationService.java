@@ -243,7 +243,7 @@ public class InvitationService implements Invitations {
 
     private void send(Organization org, Invitation inv, Role role, String token, Caller caller, Locale locale) {
         String inviter = caller.isApiKey() ? org.name() : users.findById(caller.userId()).map(User::displayName).orElse(org.name());
-        String link = publicUrl.base() + "/api/v1/invitations/accept?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+        String link = publicUrl.base() + "/hosted/invitation?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
         Map<String, String> vars = new LinkedHashMap<>();
         vars.put("organization", org.name());
         vars.put("inviter", inviter);

@@ -35,6 +35,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE + 5)
 public class RateLimitFilter extends OncePerRequestFilter {
     private static final Set<String> NOT_SIGN_IN = Set.of("/auth/refresh", "/auth/signout", "/auth/logout");
+    private static final Set<String> HOSTED_CREDENTIAL_FORMS = Set.of("/hosted/sign-up", "/hosted/forgot-password",
+            "/hosted/reset-password", "/hosted/magic-link", "/hosted/magic-link/sign-in", "/hosted/invitation/sign-up",
+            "/hosted/account/password", "/hosted/account/mfa/disable", "/hosted/account/mfa/totp/confirm");
     private final BucketRateLimiter limiter;
     private final AccessTokens tokens;
     private final ErrorResponses errors;
@@ -112,6 +115,7 @@ public class RateLimitFilter extends OncePerRequestFilter {
     static boolean isSignIn(String path) {
         if (path.startsWith("/auth/")) return !NOT_SIGN_IN.contains(path);
         return path.startsWith("/passkeys/authenticate") || path.startsWith("/mfa/verify") || path.startsWith("/magic-link/verify")
-                || path.startsWith("/hosted/sign-in"); // the hosted sign-in pages spend the same password guesses
+                || path.startsWith("/hosted/sign-in") // the hosted sign-in pages spend the same password guesses
+                || HOSTED_CREDENTIAL_FORMS.contains(path); // and the hosted forms that check passwords or emailed tokens
     }
 }
