@@ -41,10 +41,11 @@ public interface SecondFactors {
     /**
      * {@code unlocksEnrollment}: the code proved the user's enrolled SMS factor on an enrolment that
      * must first pass it; the same challenge now allows setting up an authenticator app, and no
-     * session starts yet.
+     * session starts yet. {@code enrolledSetup}: on an enrolment, which pending set-up the code was
+     * checked against (opaque); completing confirms that one or nothing.
      */
     record VerifiedChallenge(String tokenHash, String userId, String method, String firstFactor, boolean rememberMe,
-                             boolean enrollment, boolean unlocksEnrollment, Instant expiresAt) {}
+                             boolean enrollment, boolean unlocksEnrollment, Instant expiresAt, String enrolledSetup) {}
 
     record Completion(String userId, String firstFactor, String method, boolean rememberMe, TrustedDevice trustedDevice) {}
 

@@ -10,11 +10,4 @@ import java.util.Map;
  */
 public interface Mailer {
     void send(String template, Locale locale, String to, Map<String, String> variables);
-
-    /**
-     * Does the same work as {@link #send} — renders, seals, writes one outbox row in the caller's
-     * transaction — but nothing is ever sent. For answers that must cost the same whether or not
-     * an account exists (forgot-password for an unknown email).
-     */
-    void withhold(String template, Locale locale, String to, Map<String, String> variables);
 }

@@ -7,11 +7,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class TestOutbox {
     private TestOutbox() {}
 
-    /** Waits until nothing for {@code recipient} is pending or being sent (the dev SMS outbox / GreenMail has it). */
+    /**
+     * Waits until nothing for {@code recipient} is pending or being sent (the dev SMS outbox / GreenMail has it),
+     * nor any job (a forgot-password job writes its email only when the worker runs it, so wait for jobs too).
+     */
     public static void awaitHandedOn(JdbcClient jdbc, String recipient) {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (System.nanoTime() < deadline) {
-            long waiting = jdbc.sql("SELECT COUNT(*) FROM notification_outbox WHERE recipient = :r AND status IN ('pending', 'sending')")
+            long waiting = jdbc.sql("""
+                    SELECT COUNT(*) FROM notification_outbox WHERE (recipient = :r OR channel = 'job') AND status IN ('pending', 'sending')""")
                     .param("r", recipient).query(Long.class).single();
             if (waiting == 0) return;
             try {

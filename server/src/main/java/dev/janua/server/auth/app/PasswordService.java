@@ -1,15 +1,11 @@
 package dev.janua.server.auth.app;
 
-import dev.janua.server.notifications.Mailer;
+import dev.janua.server.notifications.NotificationJobs;
 import dev.janua.server.organizations.OrganizationDirectory;
-import dev.janua.server.platform.config.JanuaProperties;
-import dev.janua.server.platform.crypto.Hashes;
 import dev.janua.server.platform.crypto.PasswordHasher;
-import dev.janua.server.platform.crypto.RandomTokens;
 import dev.janua.server.platform.errors.ErrorCode;
 import dev.janua.server.platform.errors.JanuaException;
 import dev.janua.server.platform.web.ClientInfo;
-import dev.janua.server.platform.web.PublicUrl;
 import dev.janua.server.ratelimit.RateLimitCategory;
 import dev.janua.server.ratelimit.RateLimits;
 import dev.janua.server.sessions.SessionDirectory;
@@ -18,10 +14,8 @@ import dev.janua.server.tokens.OneTimeTokens.Purpose;
 import dev.janua.server.users.PasswordChecks;
 import dev.janua.server.users.User;
 import dev.janua.server.users.UserDirectory;
-import dev.janua.server.users.UserStatus;
 import dev.janua.server.users.domain.EmailAddress;
 import dev.janua.server.users.domain.PasswordPolicy;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -39,17 +33,14 @@ public class PasswordService {
     private final PasswordChecks passwordChecks;
     private final TransactionTemplate tx;
     private final PasswordPolicy policy;
-    private final Mailer mailer;
-    private final PublicUrl publicUrl;
+    private final NotificationJobs jobs;
     private final RateLimits rateLimits;
-    private final Duration resetTtl;
     private final OrganizationDirectory organizations;
-    private final RandomTokens random;
 
     public PasswordService(UserDirectory users, SessionDirectory sessions, OneTimeTokens oneTime, PasswordHasher hasher,
                            PasswordChecks passwordChecks, TransactionTemplate tx,
-                           PasswordPolicy policy, Mailer mailer, PublicUrl publicUrl, RateLimits rateLimits,
-                           JanuaProperties properties, OrganizationDirectory organizations, RandomTokens random) {
+                           PasswordPolicy policy, NotificationJobs jobs, RateLimits rateLimits,
+                           OrganizationDirectory organizations) {
         this.users = users;
         this.sessions = sessions;
         this.oneTime = oneTime;
@@ -57,12 +48,9 @@ public class PasswordService {
         this.passwordChecks = passwordChecks;
         this.tx = tx;
         this.policy = policy;
-        this.mailer = mailer;
-        this.publicUrl = publicUrl;
+        this.jobs = jobs;
         this.rateLimits = rateLimits;
-        this.resetTtl = properties.tokens().passwordResetTtl();
         this.organizations = organizations;
-        this.random = random;
     }
 
     /**
@@ -83,34 +71,18 @@ public class PasswordService {
     }
 
     /**
-     * Same answer, and the same work before it, whether or not the email has an account: a token is
-     * drawn and hashed, the email rendered and sealed, and one outbox row written in one
-     * transaction — to be sent for an active account, withheld (never sent) otherwise — so the
-     * response time does not tell registered emails apart (docs/security.md).
+     * Same answer, and the same work before it, whether or not the email has an account: the
+     * request only writes one job to the outbox (the normalised email and the language, sealed), the
+     * same row for every email. The worker, off the request path, looks the account up and only for
+     * an active one issues the token and queues the email ({@link PasswordResetJob}), so the response
+     * time cannot tell registered emails apart (docs/security.md).
      */
     @Transactional
     public void forgot(String email, Locale locale) {
+        String normalized = EmailAddress.normalize(email == null ? "" : email);
         // per email, whether or not it has an account, so the limit reveals nothing (3 per hour by default)
-        if (email != null) rateLimits.check(RateLimitCategory.PASSWORD_RESET, EmailAddress.normalize(email));
-        Optional<User> user = email == null ? Optional.empty() : users.findByEmail(email);
-        if (user.isPresent() && user.get().status() == UserStatus.ACTIVE) {
-            User u = user.get();
-            oneTime.revokeAll(Purpose.PASSWORD_RESET, u.id());
-            String token = oneTime.issue(Purpose.PASSWORD_RESET, u.id(), u.email(), resetTtl, null);
-            mailer.send("password_reset", locale, u.email(), resetVariables(u.displayName(), token));
-        } else {
-            String token = random.next(Purpose.PASSWORD_RESET.prefix());
-            Hashes.sha256Hex(token); // as issue() does; nothing keeps it
-            String to = email == null ? "" : EmailAddress.normalize(email);
-            mailer.withhold("password_reset", locale, to.length() > 320 ? to.substring(0, 320) : to, resetVariables("", token));
-        }
-    }
-
-    private Map<String, String> resetVariables(String name, String token) {
-        // the link lands on the hosted reset page; the token and endpoint stay for API-only integrations
-        return Map.of("name", name, "token", token, "endpoint", publicUrl.base() + "/api/v1/auth/password/reset",
-                "link", publicUrl.base() + "/hosted/reset-password?token=" + java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8),
-                "minutes", String.valueOf(resetTtl.toMinutes()));
+        rateLimits.check(RateLimitCategory.PASSWORD_RESET, normalized);
+        jobs.enqueue(PasswordResetJob.KIND, PasswordResetJob.payload(normalized, locale));
     }
 
     /**

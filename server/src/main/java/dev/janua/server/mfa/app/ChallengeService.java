@@ -142,8 +142,10 @@ public class ChallengeService implements SecondFactors {
         if (!challenges.takeAttempt(row.tokenHash(), now)) throw invalidChallenge(row.tokenHash());
         boolean guarded = !MfaMethods.SMS.equals(m); // a texted code is fresh per challenge; app and backup codes are not
         if (guarded) guard.take(row.userId());
+        // an enrolment confirms the set-up this code was checked against, not whatever is pending when it completes
+        String enrolledSetup = enrollment && MfaMethods.TOTP.equals(m) ? checks.pendingTotp(row.userId(), code).orElse(null) : null;
         boolean ok = switch (m) {
-            case MfaMethods.TOTP -> checks.totp(row.userId(), code, !enrollment);
+            case MfaMethods.TOTP -> enrollment ? enrolledSetup != null : checks.totp(row.userId(), code, true);
             case MfaMethods.BACKUP_CODE -> checks.backupCode(row.userId(), code);
             case MfaMethods.SMS -> checks.smsForChallenge(row.userId(), row.tokenHash(), code);
             default -> false;
@@ -159,14 +161,14 @@ public class ChallengeService implements SecondFactors {
             throw JanuaException.of(ErrorCode.MFA_TOKEN_INVALID, "reason", "used");
         }
         return new VerifiedChallenge(row.tokenHash(), row.userId(), m, row.firstFactor(), row.rememberMe(), enrollment, smsFirst,
-                row.expiresAt());
+                row.expiresAt(), enrolledSetup);
     }
 
     @Override
     @Transactional
     public Completion complete(VerifiedChallenge v, boolean trustDevice, ClientInfo client) {
         if (!challenges.complete(v.tokenHash(), clock.instant())) throw JanuaException.of(ErrorCode.MFA_TOKEN_INVALID, "reason", "used");
-        if (v.enrollment()) accounts.activateTotp(v.userId(), client);
+        if (v.enrollment()) accounts.activateTotp(v.userId(), v.enrolledSetup(), client);
         Map<String, Object> data = new LinkedHashMap<>(Map.of("userId", v.userId(), "method", v.method(), "context", "signin"));
         if (MfaMethods.BACKUP_CODE.equals(v.method())) data.put("backupCodesRemaining", factors.backupCodeCounts(v.userId()).remaining());
         events.publish(DomainEvent.of("mfa.verified", v.userId(), v.userId(), data), client);

@@ -46,11 +46,25 @@ public class FactorChecks {
 
     /** {@code confirmed} picks the enrolled secret (sign-in) or the one being set up (confirmation). */
     public boolean totp(String userId, String code, boolean confirmed) {
+        return matchingTotp(userId, code, confirmed).isPresent();
+    }
+
+    /**
+     * A code of the secret being set up: the sealed secret it matched, or empty. Confirmation must
+     * confirm exactly that secret ({@link JdbcFactorRepository#confirmTotp}): a set-up that lands
+     * in between replaces it, and the user's app does not have the new one.
+     */
+    public Optional<String> pendingTotp(String userId, String code) {
+        return matchingTotp(userId, code, false);
+    }
+
+    private Optional<String> matchingTotp(String userId, String code, boolean confirmed) {
         Optional<TotpRow> row = factors.findTotp(userId).filter(r -> r.confirmed() == confirmed);
-        if (row.isEmpty() || code == null) return false;
-        byte[] secret = Base32.decode(box.open(row.get().secretEnc(), "mfa_totp:" + userId));
+        if (row.isEmpty() || code == null) return Optional.empty();
+        String sealed = row.get().secretEnc();
+        byte[] secret = Base32.decode(box.open(sealed, "mfa_totp:" + userId));
         long step = Totp.DEFAULT.matchingStep(secret, code.replace(" ", "").trim(), clock.instant(), window);
-        return step >= 0 && factors.useTotpStep(userId, step, confirmed);
+        return step >= 0 && factors.useTotpStep(userId, sealed, step, confirmed) ? Optional.of(sealed) : Optional.empty();
     }
 
     /**

@@ -131,9 +131,9 @@ public class MfaAccountService {
         Optional<TotpRow> totp = factors.findTotp(userId);
         if (totp.isPresent() && !totp.get().confirmed()) {
             guard.take(userId);
-            if (!checks.totp(userId, code, false)) throw invalidCode(MfaMethods.TOTP);
+            String checked = checks.pendingTotp(userId, code).orElseThrow(() -> invalidCode(MfaMethods.TOTP));
             guard.succeeded(userId);
-            tx.executeWithoutResult(t -> activateTotp(userId, client));
+            tx.executeWithoutResult(t -> activateTotp(userId, checked, client));
             return true;
         }
         if (!user(userId).mfaEnabled()) throw JanuaException.of(ErrorCode.MFA_NOT_ENABLED, "reason", "no_setup_in_progress");
@@ -143,11 +143,21 @@ public class MfaAccountService {
         return false;
     }
 
-    /** The pending secret becomes the authenticator, its backup codes replace any older set, MFA is on. */
+    /**
+     * The pending secret becomes the authenticator, its backup codes replace any older set, MFA is
+     * on — if the pending secret is still {@code checkedSecret} (sealed), the one the code was
+     * checked against. A set-up that landed between the check and now replaced it with a secret the
+     * user's app does not have: 409 {@code MFA_SETUP_IN_PROGRESS}, nothing confirmed. The
+     * conditional UPDATE holds the row until commit, so a set-up cannot land after it either.
+     */
     @Transactional
-    public void activateTotp(String userId, ClientInfo client) {
+    public void activateTotp(String userId, String checkedSecret, ClientInfo client) {
         Instant now = clock.instant();
-        if (!factors.confirmTotp(userId, now)) throw JanuaException.of(ErrorCode.MFA_NOT_ENABLED, "reason", "no_setup_in_progress");
+        if (!factors.confirmTotp(userId, checkedSecret, now)) {
+            boolean replaced = factors.findTotp(userId).map(r -> !r.secretEnc().equals(checkedSecret)).orElse(false);
+            if (replaced) throw JanuaException.of(ErrorCode.MFA_SETUP_IN_PROGRESS, "reason", "setup_replaced");
+            throw JanuaException.of(ErrorCode.MFA_NOT_ENABLED, "reason", "no_setup_in_progress");
+        }
         factors.activatePendingBackupCodes(userId, now);
         users.setMfaEnabled(userId, true);
         events.publish(DomainEvent.of("mfa.enabled", userId, userId, Map.of("userId", userId, "method", MfaMethods.TOTP)), client);

@@ -56,11 +56,12 @@ public class JdbcFactorRepository {
      * Accepts a TOTP step only if it is later than the last one used: of two parallel requests
      * with the same code, one updates the row and the other sees 0 rows (a replay).
      */
-    public boolean useTotpStep(String userId, long step, boolean confirmed) {
+    public boolean useTotpStep(String userId, String secretEnc, long step, boolean confirmed) {
         String state = confirmed ? "confirmed_at IS NOT NULL" : "confirmed_at IS NULL";
-        return jdbc.sql("UPDATE mfa_totp SET last_used_step = :step WHERE user_id = :u"
+        // and only on the secret the code was checked against (a new set-up may have replaced it)
+        return jdbc.sql("UPDATE mfa_totp SET last_used_step = :step WHERE user_id = :u AND secret_enc = :s"
                         + " AND (last_used_step IS NULL OR last_used_step < :step) AND " + state)
-                .param("step", step).param("u", userId).update() == 1;
+                .param("step", step).param("u", userId).param("s", secretEnc).update() == 1;
     }
 
     /**
@@ -90,9 +91,14 @@ public class JdbcFactorRepository {
                 .query((rs, i) -> Sql.instant(rs, "check_window_start")).optional();
     }
 
-    public boolean confirmTotp(String userId, Instant now) {
-        return jdbc.sql("UPDATE mfa_totp SET confirmed_at = :now WHERE user_id = :u AND confirmed_at IS NULL")
-                .param("now", Sql.ts(now)).param("u", userId).update() == 1;
+    /**
+     * Confirms the pending secret only if it is still {@code secretEnc}, the one a code was checked
+     * against: each set-up seals a fresh secret under a fresh nonce, so the sealed value identifies
+     * the set-up. False when there is no pending set-up or a newer one replaced it.
+     */
+    public boolean confirmTotp(String userId, String secretEnc, Instant now) {
+        return jdbc.sql("UPDATE mfa_totp SET confirmed_at = :now WHERE user_id = :u AND confirmed_at IS NULL AND secret_enc = :s")
+                .param("now", Sql.ts(now)).param("u", userId).param("s", secretEnc).update() == 1;
     }
 
     public void deleteTotp(String userId) {

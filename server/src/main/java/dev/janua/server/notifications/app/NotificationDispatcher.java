@@ -1,6 +1,7 @@
 package dev.janua.server.notifications.app;
 
 import dev.janua.server.notifications.EmailMessage;
+import dev.janua.server.notifications.NotificationJob;
 import dev.janua.server.notifications.SmsMessage;
 import dev.janua.server.notifications.SmsProvider;
 import dev.janua.server.notifications.domain.Backoff;
@@ -12,7 +13,9 @@ import dev.janua.server.platform.events.BackgroundWorker;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -22,6 +25,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
@@ -33,6 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
  * committed), sends them in parallel on virtual threads and records each outcome under its claim
  * token. Several processes share the outbox without sending a message twice at once; a process
  * that dies mid-send leaves its claims to expire, and another sends them after the lease.
+ * Jobs (channel {@code job}) are claimed the same way and run by their {@link NotificationJob}
+ * in a transaction that also marks them done under the claim token.
  */
 @Component
 class NotificationDispatcher extends BackgroundService {
@@ -48,11 +54,14 @@ class NotificationDispatcher extends BackgroundService {
     private final NotificationProperties properties;
     private final Backoff backoff;
     private final Semaphore slots;
+    // looked up when a job runs: the jobs write messages, so they depend (through the mailer) on this dispatcher
+    private final ObjectProvider<NotificationJob> jobs;
     private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
     private volatile Instant nextPurge = Instant.MIN;
 
     NotificationDispatcher(JdbcNotificationOutbox outbox, EmailTransport email, SmsProvider sms, SecretBox secrets,
-                           TransactionTemplate tx, JsonMapper json, Clock clock, NotificationProperties properties) {
+                           TransactionTemplate tx, JsonMapper json, Clock clock, NotificationProperties properties,
+                           ObjectProvider<NotificationJob> jobs) {
         this.outbox = outbox;
         this.email = email;
         this.sms = sms;
@@ -61,6 +70,7 @@ class NotificationDispatcher extends BackgroundService {
         this.json = json;
         this.clock = clock;
         this.properties = properties;
+        this.jobs = jobs;
         this.backoff = new Backoff(properties.retryInitial(), properties.retryMax(), properties.maxAttempts(), properties.jitter(),
                 () -> ThreadLocalRandom.current().nextDouble());
         this.slots = new Semaphore(Math.max(1, properties.concurrency()));
@@ -125,6 +135,10 @@ class NotificationDispatcher extends BackgroundService {
             fail(m, token, "cannot open the message: " + e.getMessage(), false);
             return;
         }
+        if (OutboxMessage.JOB.equals(m.channel())) {
+            runJob(m, token, content);
+            return;
+        }
         try {
             if (OutboxMessage.SMS.equals(m.channel())) {
                 sms.deliver(new SmsMessage(m.recipient(), content.path("body").asString(), m.createdAt()));
@@ -138,6 +152,33 @@ class NotificationDispatcher extends BackgroundService {
         }
         if (!outbox.markSent(m.id(), token, clock.instant())) {
             log.warn("notification {} was sent after its lease ran out; another process may send it again", m.id());
+        }
+    }
+
+    /** The job's work and its completion commit together, and only while this claim still holds the job. */
+    private void runJob(OutboxMessage m, String token, JsonNode content) {
+        NotificationJob job = jobs.stream().filter(j -> j.kind().equals(m.template())).findFirst().orElse(null);
+        if (job == null) {
+            fail(m, token, "no job handler for " + m.template(), false);
+            return;
+        }
+        Map<String, String> payload = new LinkedHashMap<>();
+        content.properties().forEach(e -> payload.put(e.getKey(), e.getValue().asString()));
+        try {
+            tx.executeWithoutResult(s -> {
+                job.run(payload, m.createdAt());
+                if (!outbox.markSent(m.id(), token, clock.instant())) throw new LostClaim();
+            });
+        } catch (LostClaim e) {
+            log.warn("job {} ran after its lease ran out; rolled back, another process runs it", m.id());
+        } catch (RuntimeException e) {
+            fail(m, token, describe(e), true);
+        }
+    }
+
+    private static final class LostClaim extends RuntimeException {
+        LostClaim() {
+            super(null, null, false, false);
         }
     }
 
@@ -177,6 +218,7 @@ class NotificationDispatcher extends BackgroundService {
 
     static String mask(OutboxMessage m) {
         String to = m.recipient();
+        if (OutboxMessage.JOB.equals(m.channel())) return "(job " + m.template() + ")";
         if (OutboxMessage.SMS.equals(m.channel())) return to.length() < 4 ? "****" : "****" + to.substring(to.length() - 4);
         return to;
     }

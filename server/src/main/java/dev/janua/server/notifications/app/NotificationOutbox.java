@@ -45,30 +45,31 @@ class NotificationOutbox {
 
     /** Queues a message; {@code content} is what the transport needs (subject, body), sealed as JSON. */
     String enqueue(String channel, String template, String recipient, Map<String, String> content) {
-        return write(channel, template, recipient, content, OutboxMessage.PENDING);
+        return write(channel, template, recipient, content, true);
     }
 
     /**
-     * Does the same work as {@link #enqueue} — serialises and seals the content, writes one row —
-     * but the row is recorded as withheld, without its body, and never sent.
+     * Queues a job ({@link dev.janua.server.notifications.NotificationJobs}): the same row, channel
+     * {@code job}, no recipient in clear, and the worker is not woken — its next poll runs the job,
+     * so the job's work is not tied in time to the request that asked for it.
      */
-    String withhold(String channel, String template, String recipient, Map<String, String> content) {
-        return write(channel, template, recipient, content, OutboxMessage.WITHHELD);
+    String enqueueJob(String kind, Map<String, String> payload) {
+        return write(OutboxMessage.JOB, kind, "", payload, false);
     }
 
-    private String write(String channel, String template, String recipient, Map<String, String> content, String status) {
+    private String write(String channel, String template, String recipient, Map<String, String> content, boolean wake) {
         String id = ids.next("ntf");
         String sealed = secrets.seal(json.writeValueAsString(content), OutboxMessage.sealingContext(id));
         Instant now = clock.instant();
-        OutboxMessage m = new OutboxMessage(id, channel, template, recipient, OutboxMessage.WITHHELD.equals(status) ? null : sealed,
-                status, 0, now, null, requestId(), now, now, null);
+        OutboxMessage m = new OutboxMessage(id, channel, template, recipient, sealed, OutboxMessage.PENDING, 0, now, null, requestId(),
+                now, now, null);
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
             outbox.insert(m);
-            if (OutboxMessage.PENDING.equals(status)) wakeAfterCommit();
+            if (wake) wakeAfterCommit();
         } else {
             // no surrounding change to join: the message is durable once this insert commits
             tx.executeWithoutResult(s -> outbox.insert(m));
-            if (OutboxMessage.PENDING.equals(status)) dispatcher.wake();
+            if (wake) dispatcher.wake();
         }
         return id;
     }

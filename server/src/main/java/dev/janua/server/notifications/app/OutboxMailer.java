@@ -23,10 +23,4 @@ class OutboxMailer implements Mailer {
         EmailMessage m = templates.render(template, locale, to, variables);
         outbox.enqueue(OutboxMessage.EMAIL, template, m.to(), Map.of("subject", m.subject(), "body", m.body()));
     }
-
-    @Override
-    public void withhold(String template, Locale locale, String to, Map<String, String> variables) {
-        EmailMessage m = templates.render(template, locale, to, variables);
-        outbox.withhold(OutboxMessage.EMAIL, template, m.to(), Map.of("subject", m.subject(), "body", m.body()));
-    }
 }

@@ -3,7 +3,7 @@ package dev.janua.server.notifications.domain;
 import java.time.Instant;
 
 /**
- * One email or text message in the outbox. {@code bodySealed} holds the subject and body sealed
+ * One email or text message (or one job, channel {@code job}) in the outbox. {@code bodySealed} holds the subject and body sealed
  * under the master key (they carry one-time tokens) and is null once the message was sent.
  */
 public record OutboxMessage(String id, String channel, String template, String recipient, String bodySealed, String status,
@@ -12,6 +12,8 @@ public record OutboxMessage(String id, String channel, String template, String r
 
     public static final String EMAIL = "email";
     public static final String SMS = "sms";
+    /** Work for the worker rather than a message to send ({@link dev.janua.server.notifications.NotificationJobs}). */
+    public static final String JOB = "job";
 
     /** Waiting for its first or next attempt. */
     public static final String PENDING = "pending";
@@ -21,7 +23,10 @@ public record OutboxMessage(String id, String channel, String template, String r
     public static final String SENT = "sent";
     /** Gave up after the last attempt; an admin may redeliver it. */
     public static final String DEAD = "dead";
-    /** Recorded so both answers of a request cost the same, never to be sent (no body is kept). */
+    /**
+     * Recorded, never sent, no body. Written by forgot-password for unknown emails before it became
+     * a job; no longer written, kept so older rows still read (and are purged).
+     */
     public static final String WITHHELD = "withheld";
 
     public static String sealingContext(String id) {
