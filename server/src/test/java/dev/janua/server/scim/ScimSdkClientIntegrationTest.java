@@ -141,6 +141,17 @@ class ScimSdkClientIntegrationTest extends ScimTestSupport {
         assertThat(created.getId()).isNotBlank();
         assertThat(created.getMembers()).extracting(Member::getValue).containsExactly(ada.getId());
 
+        // the user shows its groups (read-only), on a single read and in a list (rendered in one batch)
+        assertThat(service.retrieve("Users", ada.getId(), UserResource.class).getGroups())
+                .extracting(g -> g.getValue() + "|" + g.getDisplay()).containsExactly(created.getId() + "|" + name);
+        ListResponse<UserResource> both = service.searchRequest("Users")
+                .filter(Filter.or(Filter.eq("id", ada.getId()), Filter.eq("id", alan.getId()))).invoke(UserResource.class);
+        assertThat(both.getResources()).extracting(UserResource::getId).containsExactlyInAnyOrder(ada.getId(), alan.getId());
+        assertThat(both.getResources()).filteredOn(u -> u.getId().equals(ada.getId())).first()
+                .satisfies(u -> assertThat(u.getGroups()).extracting(g -> g.getValue()).containsExactly(created.getId()));
+        assertThat(both.getResources()).filteredOn(u -> u.getId().equals(alan.getId())).first()
+                .satisfies(u -> assertThat(u.getGroups()).isNullOrEmpty());
+
         GroupResource read = service.retrieve("Groups", created.getId(), GroupResource.class);
         assertThat(read.getDisplayName()).isEqualTo(name);
         ListResponse<GroupResource> found = service.searchRequest("Groups").filter(Filter.eq("displayName", name))
