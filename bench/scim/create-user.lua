@@ -17,3 +17,10 @@ function request()
     '","type":"work","primary":true}],"active":true}'
   return wrk.format("POST", "/api/v1/scim/v2/Users", nil, body)
 end
+local shown = false
+function response(status, headers, body)
+  if status ~= 201 and not shown then
+    shown = true
+    io.stderr:write("first failed create: " .. status .. " " .. body .. "\n")
+  end
+end

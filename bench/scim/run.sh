@@ -41,6 +41,10 @@ export USERS
 # one lookup first so the check below fails loudly if the seed and the filter disagree
 curl -sf "${H[@]}" "$B/scim/v2/Users?filter=userName%20eq%20%22user1%40bench.example%22" | grep -q '"totalResults":1' \
   || { echo "seeded user not found by filter" >&2; exit 1; }
+# and one create, shown if it fails, so a broken provisioning path is not measured as throughput
+one='{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"probe@bench.example","emails":[{"value":"probe@bench.example","primary":true}]}'
+curl -s -o "$OUT/scim-probe.json" -w '%{http_code}' -X POST "${H[@]}" -d "$one" "$B/scim/v2/Users" | grep -q 201 \
+  || { echo "SCIM POST failed:" >&2; cat "$OUT/scim-probe.json" >&2; exit 1; }
 run filter-userName-eq -s "$ROOT/bench/scim/filter-username.lua" "http://127.0.0.1:$PORT"
 run provision-POST-Users -s "$ROOT/bench/scim/create-user.lua" "http://127.0.0.1:$PORT"
 echo "provisioned users now in the organization: $("${PSQL[@]}" -d $DB -At -c "SELECT COUNT(*) FROM scim_users WHERE organization_id = '$ORG'")"
