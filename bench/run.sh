@@ -78,6 +78,7 @@ case "$WHAT" in
   users) "$ROOT/bench/users-rbac/run.sh" ;;
   audit) "$ROOT/bench/audit-verify.sh" ;;
   events) "$ROOT/bench/events.sh" ;;
+  scim) "$ROOT/bench/scim/run.sh" ;;
   all) run_jmh; run_http ;;
-  *) echo "usage: ./janua bench [jmh|http|keycloak|users|audit|events|all]" >&2; exit 2 ;;
+  *) echo "usage: ./janua bench [jmh|http|keycloak|users|audit|events|scim|all]" >&2; exit 2 ;;
 esac

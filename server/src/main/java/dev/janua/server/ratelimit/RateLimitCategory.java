@@ -16,7 +16,9 @@ public enum RateLimitCategory {
     API("api", 1000, Duration.ofHours(1), "per API key"),
     DEFAULT("default", 100, Duration.ofMinutes(1), "per IP"),
     AUTHENTICATED("authenticated", 1000, Duration.ofMinutes(1), "per user"),
-    WEBHOOK_DELIVERY("webhook_delivery", 100, Duration.ofMinutes(1), "per endpoint");
+    WEBHOOK_DELIVERY("webhook_delivery", 100, Duration.ofMinutes(1), "per endpoint"),
+    /** SCIM provisioning: an IdP's initial sync sends bursts of a few requests a second for hours. */
+    SCIM("scim", 1200, Duration.ofMinutes(1), "per SCIM token");
 
     private final String wire;
     private final long defaultCapacity;

@@ -15,6 +15,19 @@ public interface RateLimits {
      */
     void check(RateLimitCategory category, String key);
 
+    /** False when limiting is switched off ({@code janua.rate-limits.enabled=false}): no buckets, no headers. */
+    boolean enabled();
+
+    /**
+     * Takes one token from a bucket keyed by the client's IP address, unless that address is exempt
+     * ({@code janua.rate-limits.exempt-ips}), which is always allowed. For filters that charge a
+     * request themselves (SCIM, once it knows whether the token is valid).
+     */
+    Decision tryConsumeByIp(RateLimitCategory category, String ip);
+
+    /** Writes the {@code X-RateLimit-*} headers of a decision (and {@code Retry-After} when refused). */
+    void writeHeaders(jakarta.servlet.http.HttpServletResponse response, Decision decision);
+
     /**
      * {@code resetEpochSeconds}: when the bucket is full again; {@code retryAfterSeconds}: 0 when allowed;
      * {@code windowSeconds}: the bucket's period, in which it refills all of {@code limit}.

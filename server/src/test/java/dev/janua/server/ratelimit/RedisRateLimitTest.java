@@ -26,7 +26,7 @@ class RedisRateLimitTest {
     }
 
     private static RateLimitProperties limits(String prefix) {
-        return new RateLimitProperties(true, prefix, List.of(), null, null, null, null, null, null, null, null, null);
+        return new RateLimitProperties(true, prefix, List.of(), null, null, null, null, null, null, null, null, null, null);
     }
 
     @Test

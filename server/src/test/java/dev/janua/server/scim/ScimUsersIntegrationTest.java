@@ -219,6 +219,21 @@ class ScimUsersIntegrationTest extends ScimTestSupport {
     }
 
     @Test
+    void simultaneousCreatesOfDifferentUsersInOneOrganizationAllSucceed() throws Exception {
+        // found by the SCIM bench on PostgreSQL: the scim_users insert (foreign key → KEY SHARE on the organization)
+        // came before the join's FOR UPDATE on the same row, so concurrent creates deadlocked (500)
+        Tenant t = tenant("burst");
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        List<Api.Response> results = Concurrently.run(8, () -> {
+            String userName = uniqueUserName("burst" + n.incrementAndGet());
+            return api.post(SCIM + "/Users", userBody(userName, userName, "B", "U"), t.scim());
+        });
+        assertThat(results).extracting(Api.Response::status).containsOnly(201);
+        assertThat(count("SELECT COUNT(*) FROM scim_users WHERE organization_id = :o", "o", t.orgId())).isEqualTo(8);
+        assertThat(count("SELECT COUNT(*) FROM organization_members WHERE organization_id = :o", "o", t.orgId())).isEqualTo(9);
+    }
+
+    @Test
     void twoSimultaneousCreatesOfOneUserNameLeaveOneUser() throws Exception {
         Tenant t = tenant("race");
         String userName = uniqueUserName("race");

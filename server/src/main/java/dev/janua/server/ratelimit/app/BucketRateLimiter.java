@@ -52,6 +52,7 @@ public class BucketRateLimiter implements RateLimits {
         }
     }
 
+    @Override
     public boolean enabled() {
         return properties.enabled();
     }
@@ -89,6 +90,18 @@ public class BucketRateLimiter implements RateLimits {
         long reset = nowSeconds + ceilSeconds(probe.getNanosToWaitForReset());
         long retryAfter = probe.isConsumed() ? 0 : Math.max(1, ceilSeconds(probe.getNanosToWaitForRefill()));
         return new Decision(probe.isConsumed(), limit, probe.getRemainingTokens(), reset, retryAfter, category, window);
+    }
+
+    @Override
+    public Decision tryConsumeByIp(RateLimitCategory category, String ip) {
+        if (!exempt(ip)) return tryConsume(category, ip);
+        long limit = limitOf(category);
+        return new Decision(true, limit, limit, System.currentTimeMillis() / 1000, 0, category, windowOf(category));
+    }
+
+    @Override
+    public void writeHeaders(HttpServletResponse response, Decision decision) {
+        RateLimitHeaders.write(response, decision);
     }
 
     @Override

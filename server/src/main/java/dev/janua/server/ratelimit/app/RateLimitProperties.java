@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code janua.rate-limits.*}: {@code enabled}, {@code exempt-ips} (never limited by IP: health
  * checkers, load tests), {@code redis-prefix}, and per bucket {@code <bucket>.capacity} /
  * {@code <bucket>.period} (buckets: auth, password-reset, email-verification, magic-link, sms, api,
- * anonymous — the seed's "default" bucket —, authenticated, webhook-delivery).
+ * anonymous — the seed's "default" bucket —, authenticated, webhook-delivery, scim).
  */
 @ConfigurationProperties("janua.rate-limits")
 public record RateLimitProperties(
@@ -25,7 +25,8 @@ public record RateLimitProperties(
         Limit api,
         Limit anonymous,
         Limit authenticated,
-        Limit webhookDelivery) {
+        Limit webhookDelivery,
+        Limit scim) {
 
     public record Limit(Long capacity, Duration period) {}
 
@@ -42,6 +43,7 @@ public record RateLimitProperties(
             case DEFAULT -> anonymous;
             case AUTHENTICATED -> authenticated;
             case WEBHOOK_DELIVERY -> webhookDelivery;
+            case SCIM -> scim;
         };
         long capacity = configured != null && configured.capacity() != null ? configured.capacity() : c.defaultCapacity();
         Duration period = configured != null && configured.period() != null ? configured.period() : c.defaultPeriod();

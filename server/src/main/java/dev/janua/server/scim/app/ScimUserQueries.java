@@ -9,12 +9,14 @@ import dev.janua.server.scim.domain.ScimSchemas;
 import dev.janua.server.scim.domain.ScimUser;
 import dev.janua.server.scim.domain.SearchRequest;
 import dev.janua.server.scim.domain.UserResources;
+import dev.janua.server.scim.persistence.JdbcScimGroupRepository;
 import dev.janua.server.scim.persistence.JdbcScimUserRepository;
 import dev.janua.server.users.User;
 import dev.janua.server.users.UserDirectory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 
@@ -30,9 +32,11 @@ public class ScimUserQueries {
     private final JdbcScimUserRepository scimUsers;
     private final UserDirectory users;
     private final Locations locations;
+    private final JdbcScimGroupRepository scimGroups;
 
-    public ScimUserQueries(JdbcScimUserRepository scimUsers, UserDirectory users, Locations locations) {
+    public ScimUserQueries(JdbcScimUserRepository scimUsers, JdbcScimGroupRepository scimGroups, UserDirectory users, Locations locations) {
         this.scimUsers = scimUsers;
+        this.scimGroups = scimGroups;
         this.users = users;
         this.locations = locations;
     }
@@ -47,7 +51,7 @@ public class ScimUserQueries {
         if (search.plain()) {
             long total = scimUsers.count(org);
             List<ObjectNode> page = search.count() == 0 ? List.of()
-                    : scimUsers.page(org, search.startIndex() - 1, search.count()).stream().map(this::render).toList();
+                    : renderAll(org, scimUsers.page(org, search.startIndex() - 1, search.count()));
             return new SearchRequest.Page(total, page);
         }
         List<ScimUser> candidates = indexed(org, search.filter()).orElseGet(() -> {
@@ -57,9 +61,7 @@ public class ScimUserQueries {
             }
             return scimUsers.page(org, 0, MAX_SCAN);
         });
-        List<ObjectNode> rendered = new ArrayList<>(candidates.size());
-        for (ScimUser u : candidates) rendered.add(render(u));
-        return search.page(rendered);
+        return search.page(renderAll(org, candidates));
     }
 
     /** Candidates for an equality on an indexed attribute, alone or inside an {@code and}; empty when none is. */
@@ -94,7 +96,27 @@ public class ScimUserQueries {
 
     public ObjectNode render(ScimUser u) {
         User account = users.findById(u.userId()).orElseThrow(() -> ScimProblem.notFound("User " + u.userId() + " not found"));
-        return UserResources.render(u, new UserResources.Account(account.email(), account.firstName(), account.lastName()),
-                locations.users() + "/" + u.userId());
+        List<UserResources.GroupRef> groups = scimGroups.groupRefsOf(u.organizationId(), List.of(u.userId())).getOrDefault(u.userId(), List.of());
+        return UserResources.render(u, new UserResources.Account(account.email(), account.firstName(), account.lastName()), groups,
+                locations.users() + "/" + u.userId(), locations.groups());
+    }
+
+    /**
+     * Renders a list with two queries per 500 users (accounts, groups) rather than two per user: a filter
+     * evaluated in memory renders up to {@link #MAX_SCAN} users. A user whose account vanished meanwhile
+     * (deleted concurrently) is left out rather than failing the whole list.
+     */
+    List<ObjectNode> renderAll(String org, List<ScimUser> list) {
+        List<String> ids = list.stream().map(ScimUser::userId).toList();
+        Map<String, UserResources.Account> accounts = scimUsers.accounts(ids);
+        Map<String, List<UserResources.GroupRef>> groups = scimGroups.groupRefsOf(org, ids);
+        List<ObjectNode> out = new ArrayList<>(list.size());
+        for (ScimUser u : list) {
+            UserResources.Account account = accounts.get(u.userId());
+            if (account == null) continue;
+            out.add(UserResources.render(u, account, groups.getOrDefault(u.userId(), List.of()), locations.users() + "/" + u.userId(),
+                    locations.groups()));
+        }
+        return out;
     }
 }

@@ -101,16 +101,16 @@ public class ScimUserService {
         Instant now = clock.instant();
         ScimUser u = new ScimUser(org, account.id(), in.userName(), in.externalId(), in.displayName(), in.activeOrDefault(),
                 in.employeeNumber(), in.department(), in.managerId(), createdAccount, now, now);
+        // Joining first: it locks the organization row (FOR UPDATE), and it must do so before this transaction
+        // inserts a row referencing the organization, whose foreign-key check takes a KEY SHARE lock on it —
+        // in the other order two concurrent creates in one organization deadlock on PostgreSQL.
+        if (u.active()) joinOrganization(caller, account.id(), client);
         try {
             scimUsers.insert(u);
         } catch (DuplicateKeyException e) {
             throw ScimProblem.conflict("userName is already taken");
         }
-        if (u.active()) {
-            joinOrganization(caller, account.id(), client);
-        } else {
-            deactivate(caller, u, client);
-        }
+        if (!u.active()) deactivate(caller, u, client);
         events.publish(provisioned(caller, u, false), client);
         return queries.render(u);
     }

@@ -33,6 +33,9 @@ public final class UserResources {
     /** The account fields a resource shows, read from the users module. */
     public record Account(String email, String firstName, String lastName) {}
 
+    /** A group the user is in, for the read-only {@code groups} attribute (RFC 7643 §4.1.2). */
+    public record GroupRef(String id, String displayName) {}
+
     public static UserInput read(JsonNode body) {
         if (body == null || !body.isObject()) throw ScimProblem.badRequest(ScimProblem.INVALID_SYNTAX, "The body must be a JSON object");
         String userName = Attributes.text(body, "userName", MAX_USER_NAME);
@@ -67,6 +70,12 @@ public final class UserResources {
     }
 
     public static ObjectNode render(ScimUser u, Account account, String location) {
+        return render(u, account, java.util.List.of(), location, null);
+    }
+
+    /** {@code groups}: direct memberships, read-only, {@code $ref} under {@code groupLocationBase}. */
+    public static ObjectNode render(ScimUser u, Account account, java.util.List<GroupRef> groups, String location,
+                                    String groupLocationBase) {
         ObjectNode node = NODES.objectNode();
         ArrayNode schemas = node.putArray("schemas");
         schemas.add(ScimSchemas.USER);
@@ -91,6 +100,16 @@ public final class UserResources {
         if (u.employeeNumber() != null) enterprise.put("employeeNumber", u.employeeNumber());
         if (u.department() != null) enterprise.put("department", u.department());
         if (u.managerId() != null) enterprise.putObject("manager").put("value", u.managerId());
+        if (!groups.isEmpty()) {
+            ArrayNode refs = node.putArray("groups");
+            for (GroupRef g : groups) {
+                ObjectNode ref = refs.addObject();
+                ref.put("value", g.id());
+                if (groupLocationBase != null) ref.put("$ref", groupLocationBase + "/" + g.id());
+                if (g.displayName() != null) ref.put("display", g.displayName());
+                ref.put("type", "direct");
+            }
+        }
         Versions.meta(node, "User", u.createdAt(), latest(u.updatedAt(), null), location);
         return node;
     }

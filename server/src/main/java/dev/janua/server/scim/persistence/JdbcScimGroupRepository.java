@@ -2,12 +2,16 @@ package dev.janua.server.scim.persistence;
 
 import dev.janua.server.platform.persistence.Sql;
 import dev.janua.server.scim.domain.ScimGroup;
+import dev.janua.server.scim.domain.UserResources;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -99,6 +103,22 @@ public class JdbcScimGroupRepository {
                 SELECT g.* FROM scim_groups g JOIN scim_group_members m ON m.group_id = g.id
                 WHERE m.organization_id = :org AND m.user_id = :u ORDER BY g.id""")
                 .param("org", organizationId).param("u", userId).query(JdbcScimGroupRepository::map).list();
+    }
+
+    /** The groups (id, displayName) of many users of the organization, in one query per chunk of 500 ids. */
+    public Map<String, List<UserResources.GroupRef>> groupRefsOf(String organizationId, Collection<String> userIds) {
+        Map<String, List<UserResources.GroupRef>> out = new HashMap<>();
+        List<String> ids = List.copyOf(userIds);
+        for (int i = 0; i < ids.size(); i += 500) {
+            jdbc.sql("""
+                    SELECT m.user_id, g.id, g.display_name FROM scim_group_members m JOIN scim_groups g ON g.id = m.group_id
+                    WHERE m.organization_id = :org AND m.user_id IN (:ids) ORDER BY g.id""")
+                    .param("org", organizationId).param("ids", ids.subList(i, Math.min(ids.size(), i + 500)))
+                    .query((rs, row) -> out.computeIfAbsent(rs.getString("user_id"), k -> new ArrayList<>())
+                            .add(new UserResources.GroupRef(rs.getString("id"), rs.getString("display_name"))))
+                    .list();
+        }
+        return out;
     }
 
     public void removeUserEverywhere(String organizationId, String userId) {

@@ -5,7 +5,11 @@ import dev.janua.server.scim.domain.ScimUser;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import dev.janua.server.scim.domain.UserResources;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -77,6 +81,25 @@ public class JdbcScimUserRepository {
     public List<ScimUser> page(String organizationId, int offset, int limit) {
         return jdbc.sql("SELECT * FROM scim_users WHERE organization_id = :org ORDER BY user_id LIMIT :limit OFFSET :offset")
                 .param("org", organizationId).param("limit", limit).param("offset", offset).query(JdbcScimUserRepository::map).list();
+    }
+
+    /**
+     * The account fields (email, names) of many users in one query per chunk of 500 ids, for rendering
+     * lists: a read-only projection of the users table (the users module owns it and every write to it),
+     * taken here because {@code UserDirectory} reads one account at a time and a filtered list renders up
+     * to 20,000 users.
+     */
+    public Map<String, UserResources.Account> accounts(Collection<String> userIds) {
+        Map<String, UserResources.Account> out = new HashMap<>();
+        List<String> ids = List.copyOf(userIds);
+        for (int i = 0; i < ids.size(); i += 500) {
+            jdbc.sql("SELECT id, email, first_name, last_name FROM users WHERE id IN (:ids)")
+                    .param("ids", ids.subList(i, Math.min(ids.size(), i + 500)))
+                    .query((rs, row) -> out.put(rs.getString("id"),
+                            new UserResources.Account(rs.getString("email"), rs.getString("first_name"), rs.getString("last_name"))))
+                    .list();
+        }
+        return out;
     }
 
     public long count(String organizationId) {
