@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Refresh tokens of the OpenID Provider follow Janua's rotation rules (docs/tokens.md): a spent token
@@ -102,5 +103,27 @@ class OidcRefreshReuseIntegrationTest extends OidcTestSupport {
         String winner = json(served.get(0)).path("refresh_token").asString();
         assertThat(active(g.app(), winner)).isTrue();
         assertThat(refresh(g.app(), winner).statusCode()).isEqualTo(200);
+    }
+
+    @Autowired
+    dev.janua.server.oidc.app.AuthorizationSweeper sweeper;
+
+    @Test
+    void theSweeperDeletesAuthorizationsAndSpentTokensWhoseEveryTokenExpired() {
+        Grant g = grant("oidc-sweep");
+        assertThat(refresh(g.app(), g.refresh()).statusCode()).isEqualTo(200);
+        String live = "SELECT COUNT(*) FROM oidc_authorizations WHERE principal_name = :u";
+        String spent = "SELECT COUNT(*) FROM oidc_spent_refresh_tokens s JOIN oidc_authorizations a ON a.id = s.authorization_id"
+                + " WHERE a.principal_name = :u";
+        assertThat(jdbc.sql(spent).param("u", g.userId()).query(Long.class).single()).isEqualTo(1);
+        sweeper.sweep();
+        assertThat(jdbc.sql(live).param("u", g.userId()).query(Long.class).single()).as("nothing expired yet").isEqualTo(1);
+        String authorizationId = jdbc.sql("SELECT id FROM oidc_authorizations WHERE principal_name = :u").param("u", g.userId())
+                .query(String.class).single();
+        clock.advance(Duration.ofDays(31)); // past the refresh token's 30 days
+        assertThat(sweeper.sweep()).isGreaterThanOrEqualTo(2);
+        assertThat(jdbc.sql(live).param("u", g.userId()).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM oidc_spent_refresh_tokens WHERE authorization_id = :a").param("a", authorizationId)
+                .query(Long.class).single()).isZero();
     }
 }
