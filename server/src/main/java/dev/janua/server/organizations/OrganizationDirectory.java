@@ -14,6 +14,9 @@ public interface OrganizationDirectory {
     /** Whether any of the user's organizations requires MFA (for the sign-in flow to enforce). */
     boolean mfaRequiredFor(String userId);
 
+    /** The user's organizations (at most 100, by id) with role and effective permissions, for tokens' claims. */
+    List<OrganizationGrant> grantsOf(String userId);
+
     /** Organizations where this user is the only owner: deleting the user would orphan them. */
     List<String> soleOwnerships(String userId);
 

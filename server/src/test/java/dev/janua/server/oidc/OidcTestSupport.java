@@ -93,7 +93,12 @@ abstract class OidcTestSupport extends HostedTestSupport {
 
     /** POST to the token endpoint (or introspection, revocation) with client_secret_basic when a secret is given. */
     HttpResponse<String> tokenPost(String path, App app, String secret, Map<String, String> form) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(30))
+        return tokenPost(base(), path, app, secret, form);
+    }
+
+    /** The same, to the server at {@code serverBase} (another Janua process). */
+    HttpResponse<String> tokenPost(String serverBase, String path, App app, String secret, Map<String, String> form) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(serverBase + path)).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(BrowserClient.encode(form)));
         if (secret != null) {

@@ -23,6 +23,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ApplicationClients implements RegisteredClientRepository {
+    /** The application's organization id ("" for platform applications), for the tokens' {@code org_id}. */
+    public static final String ORGANIZATION_SETTING = "janua.organization-id";
     private final JdbcApplications applications;
     private final SigningKeys keys;
 
@@ -64,6 +66,7 @@ public class ApplicationClients implements RegisteredClientRepository {
         b.clientSettings(ClientSettings.builder()
                 .requireProofKey(a.grantTypes().contains("authorization_code"))
                 .requireAuthorizationConsent(!a.firstParty())
+                .setting(ORGANIZATION_SETTING, a.organizationId() == null ? "" : a.organizationId())
                 .build());
         b.tokenSettings(TokenSettings.builder()
                 .accessTokenFormat(OAuth2TokenFormat.SELF_CONTAINED)

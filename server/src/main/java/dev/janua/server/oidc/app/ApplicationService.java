@@ -28,7 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Registering and changing applications. The client secret is generated here, returned once and
  * stored as a hash; every change writes its event in the same transaction (the audit log and
- * webhooks read it from there). Callers must be platform admins (checked by the controller).
+ * webhooks read it from there, with the application's organization). Who may call is decided by the
+ * controller (platform admins; organization owners and admins for their organization's applications).
  */
 @Service
 public class ApplicationService {
@@ -54,7 +55,7 @@ public class ApplicationService {
     /** What a caller may set; null means "default" on create and "unchanged" on update. */
     public record Fields(String name, String type, List<String> redirectUris, List<String> postLogoutRedirectUris,
                          List<String> grantTypes, List<String> scopes, Boolean firstParty, Integer accessTokenTtlSeconds,
-                         Integer refreshTokenTtlSeconds) {}
+                         Integer refreshTokenTtlSeconds, String organizationId) {}
 
     /** The application and, for types that have one, its secret — shown this once. */
     public record Registered(Application application, String clientSecret) {}
@@ -74,14 +75,14 @@ public class ApplicationService {
                     grants, ApplicationRules.scopes(f.scopes(), grants), Boolean.TRUE.equals(f.firstParty()),
                     ttl("accessTokenTtlSeconds", f.accessTokenTtlSeconds(), DEFAULT_ACCESS_TTL, Duration.ofMinutes(1), Duration.ofHours(24)),
                     ttl("refreshTokenTtlSeconds", f.refreshTokenTtlSeconds(), DEFAULT_REFRESH_TTL, Duration.ofMinutes(5), Duration.ofDays(365)),
-                    now, now);
+                    now, now, blankToNull(f.organizationId()));
         } catch (Violation v) {
             throw new JanuaException(ErrorCode.VALIDATION_ERROR, v.details());
         }
         Application created = a;
         tx.executeWithoutResult(t -> {
             applications.insert(created);
-            events.publish(DomainEvent.of("oidc.application_created", created.id(), actorId, summary(created)), client);
+            events.publish(new DomainEvent("oidc.application_created", created.id(), actorId, created.organizationId(), summary(created)), client);
         });
         return new Registered(created, secret);
     }
@@ -89,6 +90,8 @@ public class ApplicationService {
     public Application update(String id, Fields f, String actorId, ClientInfo client) {
         Application old = get(id);
         if (f.type() != null && ApplicationType.parse(f.type()) != old.type()) throw invalid("type", "immutable");
+        String org = blankToNull(f.organizationId());
+        if (org != null && !org.equals(old.organizationId())) throw invalid("organizationId", "immutable");
         Application updated;
         try {
             Set<String> grants = f.grantTypes() == null ? old.grantTypes() : ApplicationRules.grants(old.type(), f.grantTypes());
@@ -102,7 +105,7 @@ public class ApplicationService {
                     f.firstParty() == null ? old.firstParty() : f.firstParty(),
                     ttl("accessTokenTtlSeconds", f.accessTokenTtlSeconds(), old.accessTokenTtl(), Duration.ofMinutes(1), Duration.ofHours(24)),
                     ttl("refreshTokenTtlSeconds", f.refreshTokenTtlSeconds(), old.refreshTokenTtl(), Duration.ofMinutes(5), Duration.ofDays(365)),
-                    old.createdAt(), clock.instant());
+                    old.createdAt(), clock.instant(), old.organizationId());
             if (updated.grantTypes().contains("authorization_code") && updated.redirectUris().isEmpty()) {
                 throw new Violation("redirectUris", "required");
             }
@@ -112,7 +115,7 @@ public class ApplicationService {
         Application result = updated;
         tx.executeWithoutResult(t -> {
             if (!applications.update(result)) throw notFound();
-            events.publish(DomainEvent.of("oidc.application_updated", result.id(), actorId, summary(result)), client);
+            events.publish(new DomainEvent("oidc.application_updated", result.id(), actorId, result.organizationId(), summary(result)), client);
         });
         return result;
     }
@@ -121,7 +124,7 @@ public class ApplicationService {
         Application a = get(id);
         tx.executeWithoutResult(t -> {
             if (!applications.delete(id)) throw notFound();
-            events.publish(DomainEvent.of("oidc.application_deleted", id, actorId, summary(a)), client);
+            events.publish(new DomainEvent("oidc.application_deleted", id, actorId, a.organizationId(), summary(a)), client);
         });
     }
 
@@ -131,7 +134,7 @@ public class ApplicationService {
         String secret = random.next("jcs");
         tx.executeWithoutResult(t -> {
             if (!applications.replaceSecret(id, ClientSecrets.hash(secret), clock.instant())) throw notFound();
-            events.publish(DomainEvent.of("oidc.application_secret_rotated", id, actorId, Map.of("applicationId", id)), client);
+            events.publish(new DomainEvent("oidc.application_secret_rotated", id, actorId, a.organizationId(), Map.of("applicationId", id)), client);
         });
         return new Registered(get(id), secret);
     }
@@ -141,8 +144,19 @@ public class ApplicationService {
         return applications.find(id).orElseThrow(ApplicationService::notFound);
     }
 
-    public Page<Application> list(PageRequest page) {
-        return Page.fromRows(applications.list(page.after(), page.limit()), page, Application::id, null);
+    /** An application, or empty (for callers who must not learn whether an id exists). */
+    public java.util.Optional<Application> find(String id) {
+        if (id == null || id.length() > 100) return java.util.Optional.empty();
+        return applications.find(id);
+    }
+
+    /** All applications, or one organization's when {@code organizationId} is given. */
+    public Page<Application> list(String organizationId, PageRequest page) {
+        return Page.fromRows(applications.list(organizationId, page.after(), page.limit()), page, Application::id, null);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     private static Duration ttl(String field, Integer seconds, Duration fallback, Duration min, Duration max) {
@@ -158,6 +172,7 @@ public class ApplicationService {
         m.put("grantTypes", List.copyOf(a.grantTypes()));
         m.put("scopes", List.copyOf(a.scopes()));
         m.put("firstParty", a.firstParty());
+        if (a.organizationId() != null) m.put("organizationId", a.organizationId());
         return m;
     }
 

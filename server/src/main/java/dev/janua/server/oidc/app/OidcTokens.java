@@ -5,7 +5,10 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import dev.janua.server.hosted.BrowserAuthentication;
+import dev.janua.server.organizations.OrganizationDirectory;
+import dev.janua.server.organizations.OrganizationGrant;
 import dev.janua.server.tokens.SigningKeys;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import dev.janua.server.users.User;
 import dev.janua.server.users.UserDirectory;
 import java.util.ArrayList;
@@ -34,12 +37,16 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class OidcTokens implements OAuth2TokenCustomizer<JwtEncodingContext> {
+    /** The scope that asks for the person's organizations (id, role, permissions) in the ID token and userinfo. */
+    public static final String ORGANIZATIONS_SCOPE = "organizations";
     private final SigningKeys keys;
     private final UserDirectory users;
+    private final OrganizationDirectory organizations;
 
-    public OidcTokens(SigningKeys keys, UserDirectory users) {
+    public OidcTokens(SigningKeys keys, UserDirectory users, OrganizationDirectory organizations) {
         this.keys = keys;
         this.users = users;
+        this.organizations = organizations;
     }
 
     /** The active private key plus every other published key (for verification and the JWK set). */
@@ -58,13 +65,36 @@ public class OidcTokens implements OAuth2TokenCustomizer<JwtEncodingContext> {
         // pin the key and algorithm: exactly one key matches, whatever else is published
         context.getJwsHeader().algorithm(SignatureAlgorithm.from(keys.algorithm().getName()))
                 .keyId(keys.activeSigningKey().getKeyID());
+        if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
+            // a machine application of an organization acts for that organization only
+            Object org = context.getRegisteredClient().getClientSettings().getSetting(ApplicationClients.ORGANIZATION_SETTING);
+            if (org instanceof String id && !id.isEmpty()) context.getClaims().claim("org_id", id);
+            return;
+        }
         if (!OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) return;
         Authentication principal = context.getPrincipal();
         if (principal instanceof BrowserAuthentication b) {
-            context.getClaims().claim("auth_time", Date.from(b.authTime())).claim("amr", b.amr());
+            // sid (OIDC Front/Back-Channel Logout §2.1): the Janua session the browser signed in with
+            context.getClaims().claim("auth_time", Date.from(b.authTime())).claim("amr", b.amr()).claim("sid", b.sessionId());
         }
         users.findById(principal.getName()).ifPresent(u ->
                 claims(u, context.getAuthorizedScopes()).forEach((k, v) -> context.getClaims().claim(k, v)));
+        if (context.getAuthorizedScopes().contains(ORGANIZATIONS_SCOPE)) {
+            context.getClaims().claim("organizations", organizationClaims(principal.getName()));
+        }
+    }
+
+    /** {@code [{"id": "org_…", "role": "admin", "permissions": [...]}]}, at most 100 organizations. */
+    List<Map<String, Object>> organizationClaims(String userId) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (OrganizationGrant g : organizations.grantsOf(userId)) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", g.organizationId());
+            m.put("role", g.role());
+            m.put("permissions", g.permissions());
+            out.add(m);
+        }
+        return out;
     }
 
     /** Userinfo (OIDC Core §5.3): the same user claims, by the scopes the access token carries. */
@@ -74,6 +104,7 @@ public class OidcTokens implements OAuth2TokenCustomizer<JwtEncodingContext> {
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("sub", authorization.getPrincipalName());
         users.findById(authorization.getPrincipalName()).ifPresent(u -> claims.putAll(claims(u, scopes)));
+        if (scopes.contains(ORGANIZATIONS_SCOPE)) claims.put("organizations", organizationClaims(authorization.getPrincipalName()));
         return new OidcUserInfo(claims);
     }
 

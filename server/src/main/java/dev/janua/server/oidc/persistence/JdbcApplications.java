@@ -27,14 +27,16 @@ public class JdbcApplications {
         jdbc.sql("""
                 INSERT INTO oidc_applications (id, client_id, client_secret_hash, name, app_type, redirect_uris,
                     post_logout_redirect_uris, grant_types, scopes, first_party, access_token_ttl_s, refresh_token_ttl_s,
-                    created_at, updated_at)
-                VALUES (:id, :cid, :secret, :name, :type, :redirects, :logout, :grants, :scopes, :first, :at, :rt, :created, :updated)""")
+                    created_at, updated_at, organization_id)
+                VALUES (:id, :cid, :secret, :name, :type, :redirects, :logout, :grants, :scopes, :first, :at, :rt, :created, :updated,
+                    :org)""")
                 .param("id", a.id()).param("cid", a.clientId()).param("secret", a.secretHash()).param("name", a.name())
                 .param("type", a.type().wireName()).param("redirects", lines(a.redirectUris()))
                 .param("logout", lines(a.postLogoutRedirectUris())).param("grants", lines(a.grantTypes()))
                 .param("scopes", lines(a.scopes())).param("first", a.firstParty())
                 .param("at", (int) a.accessTokenTtl().toSeconds()).param("rt", (int) a.refreshTokenTtl().toSeconds())
                 .param("created", Sql.ts(a.createdAt())).param("updated", Sql.ts(a.updatedAt()))
+                .param("org", a.organizationId())
                 .update();
     }
 
@@ -69,14 +71,23 @@ public class JdbcApplications {
         return jdbc.sql("SELECT * FROM oidc_applications WHERE client_id = :c").param("c", clientId).query(JdbcApplications::map).optional();
     }
 
-    /** Newest first, {@code limit + 1} rows so the caller knows whether there are more. */
-    public List<Application> list(String beforeId, int limit) {
-        if (beforeId == null) {
-            return jdbc.sql("SELECT * FROM oidc_applications ORDER BY id DESC LIMIT :limit")
-                    .param("limit", limit + 1).query(JdbcApplications::map).list();
+    /**
+     * Newest first, {@code limit + 1} rows so the caller knows whether there are more; only one
+     * organization's when {@code organizationId} is given (tenant scope), else all.
+     */
+    public List<Application> list(String organizationId, String beforeId, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT * FROM oidc_applications WHERE 1 = 1");
+        java.util.Map<String, Object> p = new java.util.HashMap<>();
+        if (organizationId != null) {
+            sql.append(" AND organization_id = :org");
+            p.put("org", organizationId);
         }
-        return jdbc.sql("SELECT * FROM oidc_applications WHERE id < :before ORDER BY id DESC LIMIT :limit")
-                .param("before", beforeId).param("limit", limit + 1).query(JdbcApplications::map).list();
+        if (beforeId != null) {
+            sql.append(" AND id < :before");
+            p.put("before", beforeId);
+        }
+        p.put("limit", limit + 1);
+        return jdbc.sql(sql + " ORDER BY id DESC LIMIT :limit").params(p).query(JdbcApplications::map).list();
     }
 
     private static String lines(java.util.Collection<String> values) {
@@ -94,6 +105,6 @@ public class JdbcApplications {
                 split(rs.getString("post_logout_redirect_uris")), new LinkedHashSet<>(split(rs.getString("grant_types"))),
                 new LinkedHashSet<>(split(rs.getString("scopes"))), rs.getBoolean("first_party"),
                 Duration.ofSeconds(rs.getInt("access_token_ttl_s")), Duration.ofSeconds(rs.getInt("refresh_token_ttl_s")),
-                Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));
+                Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"), rs.getString("organization_id"));
     }
 }

@@ -5,7 +5,12 @@ import dev.janua.server.oidc.app.ApplicationService;
 import dev.janua.server.oidc.app.ApplicationService.Fields;
 import dev.janua.server.oidc.app.ApplicationService.Registered;
 import dev.janua.server.oidc.domain.Application;
+import dev.janua.server.organizations.OrganizationAccess;
+import dev.janua.server.platform.errors.ErrorCode;
+import dev.janua.server.platform.errors.JanuaException;
 import dev.janua.server.platform.pagination.Page;
+import dev.janua.server.rbac.PermissionCatalogue;
+import java.util.Map;
 import dev.janua.server.platform.pagination.PageRequest;
 import dev.janua.server.platform.security.Caller;
 import dev.janua.server.platform.web.Ack;
@@ -26,24 +31,67 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
-/** Applications (OAuth/OIDC clients) of Janua as an OpenID Provider: platform admins only. */
+/**
+ * Applications (OAuth/OIDC clients) of Janua as an OpenID Provider. Platform admins manage every
+ * application; an organization's owners and admins (whoever holds {@code organization:update} there)
+ * manage that organization's applications only. Anyone else gets 403 — also for an id that does not
+ * exist or belongs to an organization they are not in, so ids reveal nothing.
+ */
 @Tag(name = "Applications", description = "OAuth 2.0 / OpenID Connect clients of Janua's OpenID Provider")
 @JanuaApi
 public class ApplicationController {
+    static final String MANAGE = PermissionCatalogue.ORGANIZATION_UPDATE;
     private final ApplicationService applications;
     private final PlatformAdmins admins;
+    private final OrganizationAccess access;
 
-    public ApplicationController(ApplicationService applications, PlatformAdmins admins) {
+    public ApplicationController(ApplicationService applications, PlatformAdmins admins, OrganizationAccess access) {
         this.applications = applications;
         this.admins = admins;
+        this.access = access;
+    }
+
+    /** May the caller manage applications of {@code organizationId} (null: platform applications)? */
+    private void requireManage(Caller caller, String organizationId) {
+        if (organizationId == null || organizationId.isBlank()) {
+            admins.require(caller);
+            return;
+        }
+        if (admins.isAdmin(caller)) {
+            access.resolve(caller, organizationId.strip()); // the organization must exist (404 otherwise)
+            return;
+        }
+        requireOrgAdmin(caller, organizationId.strip());
+    }
+
+    /** 403 alike for members without the permission, non-members and organizations that do not exist. */
+    private void requireOrgAdmin(Caller caller, String organizationId) {
+        try {
+            access.require(caller, organizationId, MANAGE);
+        } catch (JanuaException e) {
+            if (e.code() == ErrorCode.ORGANIZATION_NOT_FOUND) throw forbidden();
+            throw e;
+        }
+    }
+
+    /** The application, if the caller may manage it; 403 alike for missing ids and other organizations' applications. */
+    private Application manageable(String id, Caller caller) {
+        if (admins.isAdmin(caller)) return applications.get(id);
+        Application a = applications.find(id).filter(x -> x.organizationId() != null).orElseThrow(ApplicationController::forbidden);
+        requireOrgAdmin(caller, a.organizationId());
+        return a;
+    }
+
+    private static JanuaException forbidden() {
+        return new JanuaException(ErrorCode.INSUFFICIENT_PERMISSIONS, Map.of("required", "platform_admin_or_" + MANAGE));
     }
 
     public record ApplicationRequest(String name, String type, List<String> redirectUris, List<String> postLogoutRedirectUris,
                                      List<String> grantTypes, List<String> scopes, Boolean firstParty,
-                                     Integer accessTokenTtlSeconds, Integer refreshTokenTtlSeconds) {
+                                     Integer accessTokenTtlSeconds, Integer refreshTokenTtlSeconds, String organizationId) {
         Fields fields() {
             return new Fields(name, type, redirectUris, postLogoutRedirectUris, grantTypes, scopes, firstParty,
-                    accessTokenTtlSeconds, refreshTokenTtlSeconds);
+                    accessTokenTtlSeconds, refreshTokenTtlSeconds, organizationId);
         }
     }
 
@@ -51,11 +99,11 @@ public class ApplicationController {
     public record ApplicationView(String id, String clientId, String clientSecret, String name, String type,
                                   List<String> redirectUris, List<String> postLogoutRedirectUris, List<String> grantTypes,
                                   List<String> scopes, boolean firstParty, long accessTokenTtlSeconds,
-                                  long refreshTokenTtlSeconds, Instant createdAt, Instant updatedAt) {
+                                  long refreshTokenTtlSeconds, String organizationId, Instant createdAt, Instant updatedAt) {
         static ApplicationView of(Application a, String secret) {
             return new ApplicationView(a.id(), a.clientId(), secret, a.name(), a.type().wireName(), a.redirectUris(),
                     a.postLogoutRedirectUris(), a.grantTypes().stream().sorted().toList(), a.scopes().stream().sorted().toList(),
-                    a.firstParty(), a.accessTokenTtl().toSeconds(), a.refreshTokenTtl().toSeconds(), a.createdAt(), a.updatedAt());
+                    a.firstParty(), a.accessTokenTtl().toSeconds(), a.refreshTokenTtl().toSeconds(), a.organizationId(), a.createdAt(), a.updatedAt());
         }
     }
 
@@ -63,33 +111,34 @@ public class ApplicationController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Register an application; the client secret is in this answer only")
     public ApplicationView create(@RequestBody ApplicationRequest body, Caller caller, ClientInfo client) {
-        admins.require(caller);
+        requireManage(caller, body.organizationId());
         Registered r = applications.create(body.fields(), caller.actorId(), client);
         return ApplicationView.of(r.application(), r.clientSecret());
     }
 
     @GetMapping("/applications")
+    @Operation(summary = "List applications: all of them for platform admins, or one organization's (organizationId)")
     public Page<ApplicationView> list(@RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor,
-                                      Caller caller) {
-        admins.require(caller);
-        return applications.list(PageRequest.of(limit, cursor, null)).map(a -> ApplicationView.of(a, null));
+                                      @RequestParam(required = false) String organizationId, Caller caller) {
+        String org = organizationId == null || organizationId.isBlank() ? null : organizationId.strip();
+        requireManage(caller, org);
+        return applications.list(org, PageRequest.of(limit, cursor, null)).map(a -> ApplicationView.of(a, null));
     }
 
     @GetMapping("/applications/{id}")
     public ApplicationView get(@PathVariable String id, Caller caller) {
-        admins.require(caller);
-        return ApplicationView.of(applications.get(id), null);
+        return ApplicationView.of(manageable(id, caller), null);
     }
 
     @PatchMapping("/applications/{id}")
     public ApplicationView update(@PathVariable String id, @RequestBody ApplicationRequest body, Caller caller, ClientInfo client) {
-        admins.require(caller);
+        manageable(id, caller);
         return ApplicationView.of(applications.update(id, body.fields(), caller.actorId(), client), null);
     }
 
     @DeleteMapping("/applications/{id}")
     public Ack delete(@PathVariable String id, Caller caller, ClientInfo client) {
-        admins.require(caller);
+        manageable(id, caller);
         applications.delete(id, caller.actorId(), client);
         return Ack.of("Application deleted");
     }
@@ -97,7 +146,7 @@ public class ApplicationController {
     @PostMapping({"/applications/{id}/rotate-secret", "/applications/{id}/secret/rotate"})
     @Operation(summary = "Replace the client secret; the new secret is in this answer only, the old one stops working at once")
     public ApplicationView rotateSecret(@PathVariable String id, Caller caller, ClientInfo client) {
-        admins.require(caller);
+        manageable(id, caller);
         Registered r = applications.rotateSecret(id, caller.actorId(), client);
         return ApplicationView.of(r.application(), r.clientSecret());
     }

@@ -6,6 +6,13 @@ import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import dev.janua.server.hosted.HostedSecurity;
 import dev.janua.server.oidc.app.OidcTokens;
+import dev.janua.server.oidc.app.RefreshTokenFamilies;
+import dev.janua.server.oidc.persistence.JdbcRefreshFamilies;
+import dev.janua.server.platform.events.EventPublisher;
+import java.time.Clock;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2RefreshTokenAuthenticationProvider;
+import org.springframework.transaction.support.TransactionTemplate;
 import dev.janua.server.oidc.domain.ClientSecrets;
 import dev.janua.server.platform.config.JanuaProperties;
 import dev.janua.server.tokens.SigningKeys;
@@ -89,7 +96,11 @@ public class OidcSecurityConfig {
     SecurityFilterChain oidcProviderSecurity(HttpSecurity http, HostedSecurity hosted, RegisteredClientRepository clients,
                                              OAuth2AuthorizationService authorizations,
                                              OAuth2AuthorizationConsentService consents, OidcTokens tokens,
-                                             AuthorizationServerSettings settings) throws Exception {
+                                             AuthorizationServerSettings settings, JdbcRefreshFamilies spentTokens,
+                                             EventPublisher events, TransactionTemplate tx, Clock clock,
+                                             JanuaProperties properties) throws Exception {
+        java.util.function.Function<AuthenticationProvider, AuthenticationProvider> refreshFamilies =
+                p -> new RefreshTokenFamilies(p, spentTokens, events, tx, clock, properties);
         http.securityMatcher(ENDPOINTS)
                 .oauth2AuthorizationServer(as -> as
                         .registeredClientRepository(clients)
@@ -99,6 +110,8 @@ public class OidcSecurityConfig {
                         .clientAuthentication(c -> c.authenticationProviders(providers -> providers.forEach(p -> {
                             if (p instanceof ClientSecretAuthenticationProvider secret) secret.setPasswordEncoder(ClientSecrets.INSTANCE);
                         })))
+                        .tokenEndpoint(t -> t.authenticationProviders(providers -> providers.replaceAll(p ->
+                                p instanceof OAuth2RefreshTokenAuthenticationProvider ? refreshFamilies.apply(p) : p)))
                         .authorizationEndpoint(a -> a.consentPage(ConsentPageController.PATH).errorResponseHandler(authorizeErrors(hosted)))
                         .pushedAuthorizationRequestEndpoint(p -> {})
                         .oidc(o -> o.userInfoEndpoint(u -> u.userInfoMapper(tokens::userInfo))

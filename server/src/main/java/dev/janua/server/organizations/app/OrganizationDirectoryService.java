@@ -1,5 +1,12 @@
 package dev.janua.server.organizations.app;
 
+import dev.janua.server.organizations.Membership;
+import dev.janua.server.organizations.OrganizationGrant;
+import dev.janua.server.platform.pagination.PageRequest;
+import dev.janua.server.rbac.Role;
+import dev.janua.server.rbac.RoleDirectory;
+import dev.janua.server.rbac.SystemRole;
+
 import dev.janua.server.organizations.Organization;
 import dev.janua.server.organizations.OrganizationDirectory;
 import dev.janua.server.organizations.persistence.JdbcMemberRepository;
@@ -18,9 +25,26 @@ class OrganizationDirectoryService implements OrganizationDirectory {
     private final JdbcOrganizationRepository organizations;
     private final JdbcMemberRepository members;
 
-    OrganizationDirectoryService(JdbcOrganizationRepository organizations, JdbcMemberRepository members) {
+    private final AccessService access;
+    private final RoleDirectory roles;
+
+    OrganizationDirectoryService(JdbcOrganizationRepository organizations, JdbcMemberRepository members, AccessService access,
+                                 RoleDirectory roles) {
         this.organizations = organizations;
         this.members = members;
+        this.access = access;
+        this.roles = roles;
+    }
+
+    @Override
+    public List<OrganizationGrant> grantsOf(String userId) {
+        return members.listForUser(userId, null, PageRequest.of(100, null, null)).stream().limit(100).map(row -> {
+            Membership m = row.membership();
+            String role = SystemRole.find(m.roleId()).map(SystemRole::key)
+                    .orElseGet(() -> roles.find(m.organizationId(), m.roleId()).map(Role::key).orElse(m.roleId()));
+            return new OrganizationGrant(m.organizationId(), role,
+                    access.permissionsOf(m.organizationId(), m.roleId(), m.extraPermissions()).listed());
+        }).toList();
     }
 
     @Override

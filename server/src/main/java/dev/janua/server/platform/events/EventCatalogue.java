@@ -84,6 +84,7 @@ public final class EventCatalogue {
         add("oidc.application_secret_rotated", "An application's client secret was replaced");
         add("oidc.consent_granted", "A person allowed an application the scopes in data.scopes");
         add("oidc.consent_revoked", "A person's consent to an application was withdrawn");
+        add("oidc.refresh_token_reused", "A spent refresh token was presented again; its whole authorization was revoked");
     }
 
     private EventCatalogue() {}
