@@ -9,7 +9,6 @@ import dev.janua.server.support.TestDatabase;
 import dev.janua.server.webhooks.JanuaProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -24,12 +23,8 @@ class LockoutAcrossProcessesIntegrationTest extends IntegrationTest {
     void failuresSpreadOverTwoProcessesLockKnownAndUnknownEmailsAlike() throws Exception {
         assumeTrue(TestDatabase.isPostgres(), "needs a database two processes share: runs with -Djanua.test.db=postgres");
         Path dir = Files.createTempDirectory("janua-lockout-");
-        Map<String, String> props = new LinkedHashMap<>();
-        props.put("janua.database-url", TestDatabase.jdbcUrl());
-        props.put("janua.data-dir", dir.toString());
         // the same master key: the unknown-email counter is keyed by an HMAC derived from it
-        props.put("janua.master-key", Files.readString(TestDatabase.dataDir().resolve("master.key")).trim());
-        props.put("janua.rate-limits.exempt-ips", "127.0.0.1");
+        Map<String, String> props = JanuaProcess.sharingTheTestDatabase(dir);
         try (JanuaProcess other = JanuaProcess.start(JanuaProcess.freePort(), props, dir.resolve("other.log"))) {
             other.awaitReady(JanuaProcess.START_TIMEOUT);
             Api[] nodes = {api, new Api(other.port())};

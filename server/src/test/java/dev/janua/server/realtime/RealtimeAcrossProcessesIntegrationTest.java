@@ -12,7 +12,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -28,12 +27,8 @@ class RealtimeAcrossProcessesIntegrationTest extends TenantFixtures {
     void aSignInOnAnotherProcessReachesASocketHeldByThisOne() throws Exception {
         assumeTrue(TestDatabase.isPostgres(), "needs a database two processes share: runs with -Djanua.test.db=postgres");
         Path dir = Files.createTempDirectory("janua-realtime-");
-        Map<String, String> props = new LinkedHashMap<>();
-        props.put("janua.database-url", TestDatabase.jdbcUrl());
-        props.put("janua.data-dir", dir.toString());
         // the same master key: both processes sign and verify access tokens with the shared keys
-        props.put("janua.master-key", Files.readString(TestDatabase.dataDir().resolve("master.key")).trim());
-        props.put("janua.rate-limits.exempt-ips", "127.0.0.1");
+        Map<String, String> props = JanuaProcess.sharingTheTestDatabase(dir);
         try (JanuaProcess other = JanuaProcess.start(JanuaProcess.freePort(), props, dir.resolve("other.log"))) {
             other.awaitReady(JanuaProcess.START_TIMEOUT);
             Account user = newUser("wsnode");

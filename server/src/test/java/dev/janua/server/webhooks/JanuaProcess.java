@@ -32,6 +32,19 @@ public final class JanuaProcess implements AutoCloseable {
         this.port = port;
     }
 
+    /**
+     * Properties for a second process on the test JVM's own database, data dir {@code dataDir}, the same
+     * master key (shared signing keys and HMAC keys) and loopback exempt from rate limits; callers add more.
+     */
+    public static Map<String, String> sharingTheTestDatabase(Path dataDir) throws IOException {
+        Map<String, String> props = new java.util.LinkedHashMap<>();
+        props.put("janua.database-url", dev.janua.server.support.TestDatabase.jdbcUrl());
+        props.put("janua.data-dir", dataDir.toString());
+        props.put("janua.master-key", java.nio.file.Files.readString(dev.janua.server.support.TestDatabase.dataDir().resolve("master.key")).trim());
+        props.put("janua.rate-limits.exempt-ips", "127.0.0.1");
+        return props;
+    }
+
     /** {@code properties}: Spring properties passed as {@code --key=value}. */
     public static JanuaProcess start(int port, Map<String, String> properties, Path log) {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
