@@ -10,13 +10,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Helpers of the MFA integration tests: enrol an authenticator, compute its codes, sign in. */
-abstract class MfaTestSupport extends IntegrationTest {
+/** Helpers of the MFA integration tests (and the hosted-page tests): enrol an authenticator, compute its codes, sign in. */
+public abstract class MfaTestSupport extends IntegrationTest {
 
-    record Enrolled(String email, String userId, String secret, List<String> backupCodes) {}
+    public record Enrolled(String email, String userId, String secret, List<String> backupCodes) {}
 
     /** Signs up, sets up TOTP and confirms it; MFA is on afterwards. */
-    Enrolled enrolledUser(String tag) {
+    protected Enrolled enrolledUser(String tag) {
         String email = uniqueEmail(tag);
         Api.Response up = signUp(email);
         String access = accessToken(up);
@@ -31,16 +31,16 @@ abstract class MfaTestSupport extends IntegrationTest {
     }
 
     /** A code of the next 30-second step: every step can be used once per user, so each call moves time on. */
-    String nextCode(String secret) {
+    protected String nextCode(String secret) {
         clock.advance(Duration.ofSeconds(30));
         return code(secret);
     }
 
-    String code(String secret) {
+    protected String code(String secret) {
         return Totp.DEFAULT.totp(Base32.decode(secret), clock.instant());
     }
 
-    Api.Response passwordSignIn(String email, Object... extra) {
+    protected Api.Response passwordSignIn(String email, Object... extra) {
         Object[] kv = new Object[4 + extra.length];
         kv[0] = "email";
         kv[1] = email;
@@ -52,13 +52,13 @@ abstract class MfaTestSupport extends IntegrationTest {
         return r;
     }
 
-    String mfaToken(String email) {
+    protected String mfaToken(String email) {
         Api.Response r = passwordSignIn(email);
         assertThat(r.json().path("requiresMfa").asBoolean()).isTrue();
         return r.text("/mfaToken");
     }
 
-    long events(String type, String subjectId) {
+    protected long events(String type, String subjectId) {
         return jdbc.sql("SELECT COUNT(*) FROM domain_events WHERE type = :t AND subject_id = :s")
                 .param("t", type).param("s", subjectId).query(Long.class).single();
     }
