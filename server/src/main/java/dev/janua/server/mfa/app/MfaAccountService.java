@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -108,8 +109,9 @@ public class MfaAccountService {
                 for (String h : hashes) factors.insertBackupCode(ids.next("bkc"), userId, h, now, false);
                 events.publish(DomainEvent.of("mfa.setup_started", userId, userId, Map.of("userId", userId, "method", MfaMethods.TOTP)), client);
             });
-        } catch (DuplicateKeyException | ConcurrencyFailureException e) {
-            // the parallel set-up's INSERT won, or its row lock outlasted the wait: it is the one kept
+        } catch (DuplicateKeyException | ConcurrencyFailureException | QueryTimeoutException e) {
+            // the parallel set-up's INSERT won, or its lock outlasted the wait (H2 reports that as a
+            // query timeout, PostgreSQL as a concurrency failure): it is the one kept
             throw setupInProgress();
         }
         String uri = OtpAuthUri.totp(issuer, user.email(), secret, Totp.DEFAULT);
