@@ -28,7 +28,6 @@ public interface UserAdministration {
 
     record AdminChange(ProfileChange profile, String email, Boolean emailVerified, Boolean admin) {}
 
-    /** A user with what only administrators see. */
     /** The account with what administrators also see: suspension and the lockout state (never the hash). */
     record ManagedUser(User user, Suspension suspension, int failedAttempts, Instant lockedUntil) {
         public boolean lockedAt(Instant now) {

@@ -156,7 +156,9 @@ public class SessionService implements SessionDirectory {
         Optional<RefreshTokenRow> found = sessions.findRefreshToken(hash);
         if (found.isEmpty() || !sessions.lockSession(found.get().sessionId())) return new Rotation.Invalid("unknown");
         // read again under the lock: a rotation that committed while we waited is now visible
-        RefreshTokenRow t = sessions.findRefreshToken(hash).orElseThrow();
+        Optional<RefreshTokenRow> locked = sessions.findRefreshToken(hash);
+        if (locked.isEmpty()) return new Rotation.Invalid("unknown"); // gone while we waited: a 401, not a 500
+        RefreshTokenRow t = locked.get();
         Instant now = clock.instant();
         if (t.rotatedAt() != null) return replayed(t.sessionId(), hash, now, client);
         if (!sessions.markRotated(hash, now)) return reused(t.sessionId(), client); // not reached under the lock; kept as a guard
