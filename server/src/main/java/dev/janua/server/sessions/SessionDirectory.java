@@ -1,5 +1,7 @@
 package dev.janua.server.sessions;
 
+import dev.janua.server.platform.errors.ErrorCode;
+import dev.janua.server.platform.errors.JanuaException;
 import dev.janua.server.platform.web.ClientInfo;
 import java.time.Duration;
 import java.util.List;
@@ -15,6 +17,12 @@ public interface SessionDirectory {
     Optional<Session> find(String sessionId);
 
     List<Session> listLive(String userId);
+
+    /** The user's own session (live or ended); anyone else's answers {@code SESSION_NOT_FOUND}, like an unknown id. */
+    default Session requireOwn(String sessionId, String userId) {
+        return find(sessionId).filter(s -> s.userId().equals(userId))
+                .orElseThrow(() -> new JanuaException(ErrorCode.SESSION_NOT_FOUND));
+    }
 
     /** Marks activity, at most once per resolution interval to keep the hot path read-only. */
     void touch(Session session);

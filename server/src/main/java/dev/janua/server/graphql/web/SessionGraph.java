@@ -1,7 +1,5 @@
 package dev.janua.server.graphql.web;
 
-import dev.janua.server.platform.errors.ErrorCode;
-import dev.janua.server.platform.errors.JanuaException;
 import dev.janua.server.platform.security.Caller;
 import dev.janua.server.platform.web.ClientInfo;
 import dev.janua.server.sessions.SessionDirectory;
@@ -21,8 +19,7 @@ public class SessionGraph {
     /** Another user's session answers {@code SESSION_NOT_FOUND}, exactly like an unknown id. */
     @MutationMapping
     public boolean revokeSession(@Argument String id, Caller caller, ClientInfo client) {
-        sessions.find(id).filter(s -> s.userId().equals(caller.userId()))
-                .orElseThrow(() -> new JanuaException(ErrorCode.SESSION_NOT_FOUND));
+        sessions.requireOwn(id, caller.userId());
         sessions.revoke(id, "user_revoked", client);
         return true;
     }

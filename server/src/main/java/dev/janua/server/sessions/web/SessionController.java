@@ -1,8 +1,6 @@
 package dev.janua.server.sessions.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.janua.server.platform.errors.ErrorCode;
-import dev.janua.server.platform.errors.JanuaException;
 import dev.janua.server.platform.pagination.Page;
 import dev.janua.server.platform.pagination.PageRequest;
 import dev.janua.server.platform.security.Caller;
@@ -85,7 +83,6 @@ public class SessionController {
     }
 
     private Session own(String id, Caller caller) {
-        return sessions.find(id).filter(s -> s.userId().equals(caller.userId()))
-                .orElseThrow(() -> new JanuaException(ErrorCode.SESSION_NOT_FOUND));
+        return sessions.requireOwn(id, caller.userId());
     }
 }
