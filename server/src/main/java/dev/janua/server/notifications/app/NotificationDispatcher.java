@@ -10,19 +10,15 @@ import dev.janua.server.notifications.persistence.JdbcNotificationOutbox;
 import dev.janua.server.platform.crypto.SecretBox;
 import dev.janua.server.platform.events.BackgroundService;
 import dev.janua.server.platform.events.BackgroundWorker;
+import dev.janua.server.platform.events.ClaimedSenders;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -53,10 +49,9 @@ class NotificationDispatcher extends BackgroundService {
     private final Clock clock;
     private final NotificationProperties properties;
     private final Backoff backoff;
-    private final Semaphore slots;
     // looked up when a job runs: the jobs write messages, so they depend (through the mailer) on this dispatcher
     private final ObjectProvider<NotificationJob> jobs;
-    private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
+    private final ClaimedSenders senders;
     private volatile Instant nextPurge = Instant.MIN;
 
     NotificationDispatcher(JdbcNotificationOutbox outbox, EmailTransport email, SmsProvider sms, SecretBox secrets,
@@ -73,7 +68,7 @@ class NotificationDispatcher extends BackgroundService {
         this.jobs = jobs;
         this.backoff = new Backoff(properties.retryInitial(), properties.retryMax(), properties.maxAttempts(), properties.jitter(),
                 () -> ThreadLocalRandom.current().nextDouble());
-        this.slots = new Semaphore(Math.max(1, properties.concurrency()));
+        this.senders = new ClaimedSenders(properties.concurrency());
         runs(new BackgroundWorker("notification-dispatcher", properties.pollInterval(), this::pass));
     }
 
@@ -84,35 +79,16 @@ class NotificationDispatcher extends BackgroundService {
     /** One pass: claims as many due messages as there are free slots; true when every slot found work. */
     boolean pass() {
         purgeNowAndThen();
-        int free = slots.availablePermits();
-        if (free == 0) return false;
         Instant now = clock.instant();
         String token = UUID.randomUUID().toString();
-        List<OutboxMessage> claimed = tx.execute(s -> outbox.claim(now, now.plus(properties.lease()), token, free));
-        if (claimed == null || claimed.isEmpty()) return false;
-        for (OutboxMessage m : claimed) {
-            slots.acquireUninterruptibly();
-            senders.submit(() -> {
-                try {
-                    attemptSafely(m, token);
-                } finally {
-                    slots.release();
-                    wake();
-                }
-            });
-        }
-        return claimed.size() == free;
+        return senders.runClaimed(free -> tx.execute(s -> outbox.claim(now, now.plus(properties.lease()), token, free)),
+                m -> attemptSafely(m, token), this::wake);
     }
 
     @Override
     public void stop() {
         super.stop();
-        senders.shutdown();
-        try {
-            senders.awaitTermination(15, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        senders.stop(Duration.ofSeconds(15));
     }
 
     private void attemptSafely(OutboxMessage m, String token) {

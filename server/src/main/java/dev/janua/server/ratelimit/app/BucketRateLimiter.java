@@ -61,16 +61,16 @@ public class BucketRateLimiter implements RateLimits {
         return store.kind();
     }
 
-    public long limitOf(RateLimitCategory c) {
+    private long limitOf(RateLimitCategory c) {
         return properties.limit(c).capacity();
     }
 
     /** The bucket's period in seconds: the {@code X-RateLimit-Window} header. */
-    public long windowOf(RateLimitCategory c) {
+    private long windowOf(RateLimitCategory c) {
         return properties.limit(c).period().toSeconds();
     }
 
-    public boolean exempt(String ip) {
+    private boolean exempt(String ip) {
         return properties.exempt(ip);
     }
 

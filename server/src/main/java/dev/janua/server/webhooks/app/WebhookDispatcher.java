@@ -3,6 +3,7 @@ package dev.janua.server.webhooks.app;
 import dev.janua.server.platform.crypto.SecretBox;
 import dev.janua.server.platform.events.BackgroundService;
 import dev.janua.server.platform.events.BackgroundWorker;
+import dev.janua.server.platform.events.ClaimedSenders;
 import dev.janua.server.platform.events.DomainEvent;
 import dev.janua.server.platform.events.EventPublisher;
 import dev.janua.server.platform.web.ClientInfo;
@@ -23,11 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -54,8 +51,7 @@ public class WebhookDispatcher extends BackgroundService {
     private final RetrySchedule schedule;
     private final TargetPolicy targets;
     private final DeadLetterNotifier deadLetters;
-    private final Semaphore slots;
-    private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
+    private final ClaimedSenders senders;
 
     public WebhookDispatcher(JdbcWebhookDeliveries deliveries, JdbcWebhookEndpoints endpoints, WebhookSender sender,
                              SecretBox secrets, EventPublisher events, RateLimits rateLimits, TransactionTemplate tx, Clock clock,
@@ -70,7 +66,7 @@ public class WebhookDispatcher extends BackgroundService {
         this.clock = clock;
         this.properties = properties;
         this.deadLetters = deadLetters;
-        this.slots = new Semaphore(Math.max(1, properties.concurrency()));
+        this.senders = new ClaimedSenders(properties.concurrency());
         this.schedule = new RetrySchedule(properties.retrySchedule(), properties.jitter(), () -> ThreadLocalRandom.current().nextDouble());
         this.targets = new TargetPolicy(properties.allowPrivateTargets());
         runs(new BackgroundWorker("webhook-dispatcher", properties.pollInterval(), this::pass));
@@ -82,35 +78,16 @@ public class WebhookDispatcher extends BackgroundService {
      * up the others. True when every free slot found work (more may be due).
      */
     boolean pass() {
-        int free = slots.availablePermits();
-        if (free == 0) return false;
         Instant now = clock.instant();
         String token = UUID.randomUUID().toString();
-        List<Delivery> claimed = tx.execute(s -> deliveries.claim(now, now.plus(properties.lease()), token, free));
-        if (claimed == null || claimed.isEmpty()) return false;
-        for (Delivery d : claimed) {
-            slots.acquireUninterruptibly();
-            senders.submit(() -> {
-                try {
-                    attemptSafely(d, token);
-                } finally {
-                    slots.release();
-                    wake();
-                }
-            });
-        }
-        return claimed.size() == free;
+        return senders.runClaimed(free -> tx.execute(s -> deliveries.claim(now, now.plus(properties.lease()), token, free)),
+                d -> attemptSafely(d, token), this::wake);
     }
 
     @Override
     public void stop() {
         super.stop();
-        senders.shutdown();
-        try {
-            senders.awaitTermination(properties.timeout().toSeconds() + 1, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        senders.stop(properties.timeout().plusSeconds(1));
     }
 
     private void attemptSafely(Delivery d, String token) {
