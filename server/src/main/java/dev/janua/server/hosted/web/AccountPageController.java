@@ -5,6 +5,8 @@ import dev.janua.server.hosted.HostedPages;
 import dev.janua.server.hosted.HostedSecurity;
 import dev.janua.server.mfa.app.MfaAccountService;
 import dev.janua.server.mfa.app.TrustedDeviceService;
+import dev.janua.server.platform.errors.ErrorCode;
+import dev.janua.server.platform.errors.JanuaException;
 import dev.janua.server.platform.web.ClientInfo;
 import dev.janua.server.sessions.Session;
 import dev.janua.server.sessions.SessionDirectory;
@@ -69,7 +71,8 @@ public class AccountPageController {
 
     /** The page, with an error for the form that failed (and that failure's status). */
     ModelAndView render(BrowserAuthentication me, String error, HttpStatus status) {
-        User user = users.findById(me.userId()).orElseThrow();
+        User user = users.findById(me.userId())
+                .orElseThrow(() -> JanuaException.of(ErrorCode.USER_NOT_FOUND, "resource", "user")); // deleted meanwhile: 404, not 500
         List<SessionRow> rows = sessions.listLive(me.userId()).stream()
                 .map(s -> new SessionRow(s.id(), s.userAgent() == null ? "" : s.userAgent(), s.ipAddress(), WHEN.format(s.createdAt()),
                         WHEN.format(s.lastActiveAt()), s.id().equals(me.sessionId())))

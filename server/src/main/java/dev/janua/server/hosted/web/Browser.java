@@ -1,7 +1,6 @@
 package dev.janua.server.hosted.web;
 
 import dev.janua.server.hosted.BrowserAuthentication;
-import java.time.Duration;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -26,6 +25,4 @@ final class Browser {
         view.setExposeModelAttributes(false);
         return new ModelAndView(view);
     }
-
-    static final Duration REMEMBER_ME = Duration.ofDays(30);
 }

@@ -39,15 +39,16 @@ public final class HostedLocaleFilter extends OncePerRequestFilter {
             return;
         }
         Locale locale = Locale.forLanguageTag(asked);
+        String tag = locale.toLanguageTag();
         chain.doFilter(new HttpServletRequestWrapper(request) {
             @Override
             public String getHeader(String name) {
-                return "Accept-Language".equalsIgnoreCase(name) ? asked_(locale) : super.getHeader(name);
+                return "Accept-Language".equalsIgnoreCase(name) ? tag : super.getHeader(name);
             }
 
             @Override
             public Enumeration<String> getHeaders(String name) {
-                return "Accept-Language".equalsIgnoreCase(name) ? Collections.enumeration(java.util.List.of(asked_(locale)))
+                return "Accept-Language".equalsIgnoreCase(name) ? Collections.enumeration(java.util.List.of(tag))
                         : super.getHeaders(name);
             }
 
@@ -61,10 +62,6 @@ public final class HostedLocaleFilter extends OncePerRequestFilter {
                 return Collections.enumeration(java.util.List.of(locale));
             }
         }, response);
-    }
-
-    private static String asked_(Locale locale) {
-        return locale.toLanguageTag();
     }
 
     /** One of en, es, fr, de (any region), or null. */

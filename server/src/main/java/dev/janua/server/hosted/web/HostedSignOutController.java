@@ -2,7 +2,6 @@ package dev.janua.server.hosted.web;
 
 import dev.janua.server.hosted.HostedPages;
 import dev.janua.server.hosted.HostedSecurity;
-import dev.janua.server.hosted.app.BrowserSessions;
 import dev.janua.server.platform.web.ClientInfo;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -17,11 +16,9 @@ import org.springframework.web.servlet.ModelAndView;
 @HostedPages
 @RequestMapping("/hosted")
 public class HostedSignOutController {
-    private final BrowserSessions sessions;
     private final HostedSecurity hosted;
 
-    public HostedSignOutController(BrowserSessions sessions, HostedSecurity hosted) {
-        this.sessions = sessions;
+    public HostedSignOutController(HostedSecurity hosted) {
         this.hosted = hosted;
     }
 
@@ -33,8 +30,7 @@ public class HostedSignOutController {
 
     @PostMapping("/sign-out")
     ModelAndView signOut(HttpServletRequest request, HttpServletResponse response, ClientInfo client) {
-        sessions.end(BrowserSessionFilter.cookie(request, HostedSecurity.SESSION_COOKIE), client);
-        response.addHeader("Set-Cookie", BrowserCookies.clear(HostedSecurity.SESSION_COOKIE, hosted.secureCookies()));
+        hosted.signOut(request, response, client);
         return new ModelAndView("hosted/signed-out");
     }
 }
