@@ -148,6 +148,7 @@ public class OidcSecurityConfig {
                 PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, DEVICE_VERIFICATION_PATH)));
         consentCsrf.setAccessDeniedHandler((request, response, denied) -> hosted.showOAuthError(request, response, "csrf"));
         http.addFilterAfter(consentCsrf, CsrfFilter.class);
+        http.addFilterBefore(new NoServletSessionFilter(), org.springframework.security.web.context.SecurityContextHolderFilter.class);
         hosted.apply(http);
         return http.build();
     }
