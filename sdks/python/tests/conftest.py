@@ -54,7 +54,7 @@ def platform_key(admin):
     """A platform-scoped API key, as server-side code holds one."""
     key = admin.api_keys.create(name="sdk suite", scope="platform",
                                 permissions=["users:read", "users:write", "users:delete", "organizations:read",
-                                             "organizations:write", "members:invite", "members:read", "members:update"])
+                                             "organizations:write", "organization:read", "roles:read", "members:invite", "members:read", "members:update"])
     return key.key
 
 

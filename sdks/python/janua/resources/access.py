@@ -28,12 +28,13 @@ class ApiKeys(Resource):
                                    ApiKey, cursor=cursor, page=page))
 
     def get(self, key_id: str, organization_id: Optional[str] = None) -> ApiKey:
-        return self._run(call("api_keys.get", path_params={"key_id": key_id}, params={"organizationId": organization_id},
+        return self._run(call("api_keys.get", path_params={"key_id": key_id}, headers=_org_header(organization_id),
                               parse=ApiKey.from_dict))
 
-    def revoke(self, key_id: str, organization_id: Optional[str] = None) -> Any:
+    def revoke(self, key_id: str, organization_id: Optional[str] = None) -> ApiKey:
         """The key stops working at once (``401 INVALID_API_KEY``, reason ``revoked``)."""
-        return self._run(call("api_keys.revoke", path_params={"key_id": key_id}, params={"organizationId": organization_id}))
+        return self._run(call("api_keys.revoke", path_params={"key_id": key_id}, headers=_org_header(organization_id),
+                              parse=ApiKey.from_dict))
 
 
 class Roles(Resource):
