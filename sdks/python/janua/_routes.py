@@ -32,7 +32,7 @@ ROUTES: Dict[str, Tuple[str, str]] = {
     "oauth.link": ("POST", "/auth/oauth/{provider}/link"),
     "oauth.unlink": ("DELETE", "/auth/oauth/{provider}"),
     # magic links
-    "magic_links.send": ("POST", "/auth/magic-link/send"),
+    "magic_links.send": ("POST", "/auth/magic-link"),
     "magic_links.verify": ("POST", "/auth/magic-link/verify"),
     "magic_links.exchange": ("POST", "/auth/magic-link/exchange"),
     # users (admin API; yourself for get/update)
@@ -81,8 +81,8 @@ ROUTES: Dict[str, Tuple[str, str]] = {
     "api_keys.revoke": ("DELETE", "/api-keys/{key_id}"),
     # MFA
     "mfa.status": ("GET", "/mfa"),
-    "mfa.setup": ("POST", "/mfa/setup"),
-    "mfa.verify": ("POST", "/mfa/verify"),
+    "mfa.setup": ("POST", "/auth/mfa/enable"),
+    "mfa.verify": ("POST", "/auth/mfa/verify"),
     "mfa.disable": ("POST", "/mfa/disable"),
     "mfa.sms_setup": ("POST", "/mfa/sms/setup"),
     "mfa.sms_verify": ("POST", "/mfa/sms/verify"),
