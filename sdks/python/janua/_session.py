@@ -4,7 +4,7 @@ from __future__ import annotations
 import base64
 import json
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Dict, Optional
 
@@ -39,8 +39,8 @@ def _parse_instant(value: Optional[str]) -> Optional[float]:
 
 @dataclass
 class TokenSession:
-    access_token: str
-    refresh_token: Optional[str] = None
+    access_token: str = field(repr=False)
+    refresh_token: Optional[str] = field(default=None, repr=False)
     expires_at: Optional[float] = None  # Unix seconds
     session_id: Optional[str] = None
     user_id: Optional[str] = None

@@ -198,8 +198,8 @@ class User(Model):
 
 @_model
 class Tokens(Model):
-    access_token: Optional[str] = None
-    refresh_token: Optional[str] = None
+    access_token: Optional[str] = field(default=None, repr=False)  # a secret: kept out of repr/logs
+    refresh_token: Optional[str] = field(default=None, repr=False)  # a secret: kept out of repr/logs
     expires_in: Optional[int] = None
     token_type: Optional[str] = None
     expires_at: Optional[str] = None
@@ -214,7 +214,7 @@ class SessionRef(Model):
 @_model
 class TrustedDevice(Model):
     id: Optional[str] = None
-    device_token: Optional[str] = None
+    device_token: Optional[str] = field(default=None, repr=False)  # a secret: kept out of repr/logs
     name: Optional[str] = None
     expires_at: Optional[str] = None
     created_at: Optional[str] = None
@@ -234,7 +234,7 @@ class AuthResult(Model):
     requires_mfa: Optional[bool] = None
     requires_mfa_enrollment: Optional[bool] = None
     requires_email_verification: Optional[bool] = None
-    mfa_token: Optional[str] = None
+    mfa_token: Optional[str] = field(default=None, repr=False)  # a secret: kept out of repr/logs
     mfa_token_expires_at: Optional[str] = None
     methods: Optional[List[str]] = None
     trusted_device: Optional[TrustedDevice] = None
@@ -386,7 +386,7 @@ class PermissionCheck(Model):
 class ApiKey(Model):
     id: Optional[str] = None
     name: Optional[str] = None
-    key: Optional[str] = None
+    key: Optional[str] = field(default=None, repr=False)  # a secret: kept out of repr/logs
     key_prefix: Optional[str] = None
     scope: Optional[str] = None
     organization_id: Optional[str] = None
@@ -402,11 +402,11 @@ class ApiKey(Model):
 @_model
 class TOTPSetup(Model):
     type: Optional[str] = None
-    secret: Optional[str] = None
-    otpauth_uri: Optional[str] = None
+    secret: Optional[str] = field(default=None, repr=False)  # a secret: kept out of repr/logs
+    otpauth_uri: Optional[str] = field(default=None, repr=False)  # a secret: kept out of repr/logs
     qr_code_url: Optional[str] = None
     qr_code: Optional[str] = None
-    backup_codes: Optional[List[str]] = None
+    backup_codes: Optional[List[str]] = field(default=None, repr=False)  # a secret: kept out of repr/logs
 
 
 @_model
@@ -437,7 +437,7 @@ class MFAStatus(Model):
 
 @_model
 class BackupCodes(Model):
-    codes: Optional[List[str]] = None
+    codes: Optional[List[str]] = field(default=None, repr=False)  # a secret: kept out of repr/logs
     remaining: Optional[int] = None
     total: Optional[int] = None
     generated_at: Optional[str] = None
@@ -475,7 +475,7 @@ class WebhookEndpoint(Model):
     organization_id: Optional[str] = None
     created_at: Optional[str] = None
     updated_at: Optional[str] = None
-    signing_secret: Optional[str] = None
+    signing_secret: Optional[str] = field(default=None, repr=False)  # a secret: kept out of repr/logs
     previous_secret_valid_until: Optional[str] = None
     _aliases = {"secret": "signing_secret"}
 
