@@ -213,7 +213,77 @@ def _needs_refresh_retry(response: httpx.Response) -> bool:
     return err.get("code") == "INVALID_TOKEN"
 
 
-class HTTPClient(_Base):
+class _Flows(_Base):
+    """The request, retry and refresh rules written once, as generators that yield what they need done —
+    ``("http", request kwargs)``, ``("sleep", seconds)``, ``("refresh", kwargs)`` — so the sync and async
+    transports only differ in how they do those three things (``_drive``)."""
+
+    def _send_flow(self, method: str, url: str, json: Any, params: Any, headers: Dict[str, str], request_id: str):
+        attempt = 0
+        while True:
+            started = time.monotonic()
+            try:
+                response = yield "http", dict(method=method, url=url, json=json, params=params, headers=headers)
+            except httpx.TransportError as exc:
+                self.debug(method, url, type(exc).__name__, request_id, started)
+                if attempt < self._config.max_retries and may_retry_transport_error(exc, method):
+                    yield "sleep", backoff(attempt)
+                    attempt += 1
+                    continue
+                raise transport_error(exc, method, url, request_id) from exc
+            self.debug(method, url, response.status_code, request_id, started)
+            delay = retry_delay(method, response, attempt, self._config.max_retries, self._config.max_retry_after)
+            if delay is None:
+                return response
+            yield "sleep", delay
+            attempt += 1
+
+    def _request_flow(self, method: str, path: str, json: Any, params: Optional[Mapping[str, Any]], auth: str,
+                      root: bool, headers: Optional[Mapping[str, str]]):
+        request_id = (headers or {}).get("X-Request-ID") or self._config.custom_headers.get("X-Request-ID") or new_request_id()
+        url = self.url(path, root)
+        refreshed = False
+        while True:
+            kind, value = self.choose_credential(auth)
+            if kind == "session" and self._owner._session.expiring():
+                value = (yield "refresh", dict(used=value)).access_token
+            h = self.base_headers(request_id)
+            h.update(headers or {})
+            self.apply_credential(h, kind, value)
+            response = yield from self._send_flow(method, url, json, clean_params(params), h, request_id)
+            if kind == "session" and not refreshed and _needs_refresh_retry(response):
+                yield "refresh", dict(used=value, force=True)
+                refreshed = True
+                continue
+            if response.status_code >= 400:
+                err = error_from_response(response, request_id)
+                self.after_error(err, kind, value)
+                raise err
+            return response
+
+    def _refresh_flow(self, used: Optional[str], force: bool):
+        """Runs under the transport's refresh lock, so concurrent callers share one refresh."""
+        s = self._owner._session
+        if s is None:
+            raise E.AuthenticationError("Not signed in", code="NO_SESSION")
+        if used is not None and s.access_token != used:
+            return s  # another caller refreshed while this one waited for the lock
+        if not force and not s.expiring():
+            return s
+        if not s.refresh_token:
+            raise E.AuthenticationError("The session has no refresh token", code="NO_REFRESH_TOKEN")
+        request_id = new_request_id()
+        response = yield from self._send_flow("POST", self.url("/auth/refresh"), {"refreshToken": s.refresh_token}, None,
+                                              self.base_headers(request_id), request_id)
+        if response.status_code >= 400:
+            err = error_from_response(response, request_id)
+            if err.code in ("INVALID_REFRESH_TOKEN", "REFRESH_TOKEN_REUSED"):
+                self._owner._session = None
+            raise err
+        return self.store_refreshed(response.json(), s)
+
+
+class HTTPClient(_Flows):
     """Synchronous transport (``JanuaClient.http``)."""
 
     def __init__(self, owner, http: Optional[httpx.Client] = None):
@@ -241,74 +311,34 @@ class HTTPClient(_Base):
 
     def request(self, method: str, path: str, *, json: Any = None, params: Optional[Mapping[str, Any]] = None,
                 auth: str = DEFAULT, root: bool = False, headers: Optional[Mapping[str, str]] = None) -> httpx.Response:
-        request_id = (headers or {}).get("X-Request-ID") or self._config.custom_headers.get("X-Request-ID") or new_request_id()
-        url = self.url(path, root)
-        refreshed = False
-        while True:
-            kind, value = self.choose_credential(auth)
-            if kind == "session" and self._owner._session.expiring():
-                value = self.refresh(used=value).access_token
-            h = self.base_headers(request_id)
-            h.update(headers or {})
-            self.apply_credential(h, kind, value)
-            response = self._send(method, url, json=json, params=clean_params(params), headers=h, request_id=request_id)
-            if kind == "session" and not refreshed and _needs_refresh_retry(response):
-                self.refresh(used=value, force=True)
-                refreshed = True
-                continue
-            if response.status_code >= 400:
-                err = error_from_response(response, request_id)
-                self.after_error(err, kind, value)
-                raise err
-            return response
-
-    def _send(self, method: str, url: str, *, json: Any, params: Any, headers: Dict[str, str], request_id: str) -> httpx.Response:
-        attempt = 0
-        while True:
-            started = time.monotonic()
-            try:
-                response = self._http.request(method, url, json=json, params=params, headers=headers)
-            except httpx.TransportError as exc:
-                self.debug(method, url, type(exc).__name__, request_id, started)
-                if attempt < self._config.max_retries and may_retry_transport_error(exc, method):
-                    time.sleep(backoff(attempt))
-                    attempt += 1
-                    continue
-                raise transport_error(exc, method, url, request_id) from exc
-            self.debug(method, url, response.status_code, request_id, started)
-            delay = retry_delay(method, response, attempt, self._config.max_retries, self._config.max_retry_after)
-            if delay is None:
-                return response
-            time.sleep(delay)
-            attempt += 1
+        return self._drive(self._request_flow(method, path, json, params, auth, root, headers))
 
     def refresh(self, used: Optional[str] = None, force: bool = False) -> TokenSession:
         """Refresh the session's tokens; concurrent callers share one refresh (single flight)."""
         with self._refresh_lock:
-            s = self._owner._session
-            if s is None:
-                raise E.AuthenticationError("Not signed in", code="NO_SESSION")
-            if used is not None and s.access_token != used:
-                return s  # another caller refreshed while this one waited
-            if not force and not s.expiring():
-                return s
-            if not s.refresh_token:
-                raise E.AuthenticationError("The session has no refresh token", code="NO_REFRESH_TOKEN")
-            request_id = new_request_id()
-            h = self.base_headers(request_id)
-            method, path = "POST", "/auth/refresh"
-            response = self._send(method, self.url(path), json={"refreshToken": s.refresh_token}, params=None,
-                                  headers=h, request_id=request_id)
-            if response.status_code >= 400:
-                err = error_from_response(response, request_id)
-                if err.code in ("INVALID_REFRESH_TOKEN", "REFRESH_TOKEN_REUSED"):
-                    self._owner._session = None
-                raise err
-            return self.store_refreshed(response.json(), s)
+            return self._drive(self._refresh_flow(used, force))
+
+    def _drive(self, flow):
+        value, error = None, None
+        while True:
+            try:
+                op, arg = flow.throw(error) if error is not None else flow.send(value)
+            except StopIteration as done:
+                return done.value
+            value, error = None, None
+            if op == "http":
+                try:
+                    value = self._http.request(**arg)
+                except httpx.TransportError as exc:
+                    error = exc
+            elif op == "sleep":
+                time.sleep(arg)
+            else:
+                value = self.refresh(**arg)
 
 
-class AsyncHTTPClient(_Base):
-    """Asynchronous transport (``AsyncJanuaClient.http``): the same rules with ``await``."""
+class AsyncHTTPClient(_Flows):
+    """Asynchronous transport (``AsyncJanuaClient.http``): the same flows, driven with ``await``."""
 
     def __init__(self, owner, http: Optional[httpx.AsyncClient] = None):
         super().__init__(owner)
@@ -335,68 +365,29 @@ class AsyncHTTPClient(_Base):
 
     async def request(self, method: str, path: str, *, json: Any = None, params: Optional[Mapping[str, Any]] = None,
                       auth: str = DEFAULT, root: bool = False, headers: Optional[Mapping[str, str]] = None) -> httpx.Response:
-        request_id = (headers or {}).get("X-Request-ID") or self._config.custom_headers.get("X-Request-ID") or new_request_id()
-        url = self.url(path, root)
-        refreshed = False
-        while True:
-            kind, value = self.choose_credential(auth)
-            if kind == "session" and self._owner._session.expiring():
-                value = (await self.refresh(used=value)).access_token
-            h = self.base_headers(request_id)
-            h.update(headers or {})
-            self.apply_credential(h, kind, value)
-            response = await self._send(method, url, json=json, params=clean_params(params), headers=h, request_id=request_id)
-            if kind == "session" and not refreshed and _needs_refresh_retry(response):
-                await self.refresh(used=value, force=True)
-                refreshed = True
-                continue
-            if response.status_code >= 400:
-                err = error_from_response(response, request_id)
-                self.after_error(err, kind, value)
-                raise err
-            return response
-
-    async def _send(self, method: str, url: str, *, json: Any, params: Any, headers: Dict[str, str], request_id: str) -> httpx.Response:
-        attempt = 0
-        while True:
-            started = time.monotonic()
-            try:
-                response = await self._http.request(method, url, json=json, params=params, headers=headers)
-            except httpx.TransportError as exc:
-                self.debug(method, url, type(exc).__name__, request_id, started)
-                if attempt < self._config.max_retries and may_retry_transport_error(exc, method):
-                    await asyncio.sleep(backoff(attempt))
-                    attempt += 1
-                    continue
-                raise transport_error(exc, method, url, request_id) from exc
-            self.debug(method, url, response.status_code, request_id, started)
-            delay = retry_delay(method, response, attempt, self._config.max_retries, self._config.max_retry_after)
-            if delay is None:
-                return response
-            await asyncio.sleep(delay)
-            attempt += 1
+        return await self._drive(self._request_flow(method, path, json, params, auth, root, headers))
 
     async def refresh(self, used: Optional[str] = None, force: bool = False) -> TokenSession:
         """Refresh the session's tokens; concurrent tasks share one refresh (single flight)."""
         if self._refresh_lock is None:  # created lazily, inside the running loop
             self._refresh_lock = asyncio.Lock()
         async with self._refresh_lock:
-            s = self._owner._session
-            if s is None:
-                raise E.AuthenticationError("Not signed in", code="NO_SESSION")
-            if used is not None and s.access_token != used:
-                return s
-            if not force and not s.expiring():
-                return s
-            if not s.refresh_token:
-                raise E.AuthenticationError("The session has no refresh token", code="NO_REFRESH_TOKEN")
-            request_id = new_request_id()
-            h = self.base_headers(request_id)
-            response = await self._send("POST", self.url("/auth/refresh"), json={"refreshToken": s.refresh_token},
-                                        params=None, headers=h, request_id=request_id)
-            if response.status_code >= 400:
-                err = error_from_response(response, request_id)
-                if err.code in ("INVALID_REFRESH_TOKEN", "REFRESH_TOKEN_REUSED"):
-                    self._owner._session = None
-                raise err
-            return self.store_refreshed(response.json(), s)
+            return await self._drive(self._refresh_flow(used, force))
+
+    async def _drive(self, flow):
+        value, error = None, None
+        while True:
+            try:
+                op, arg = flow.throw(error) if error is not None else flow.send(value)
+            except StopIteration as done:
+                return done.value
+            value, error = None, None
+            if op == "http":
+                try:
+                    value = await self._http.request(**arg)
+                except httpx.TransportError as exc:
+                    error = exc
+            elif op == "sleep":
+                await asyncio.sleep(arg)
+            else:
+                value = await self.refresh(**arg)

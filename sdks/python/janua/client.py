@@ -25,6 +25,20 @@ from .types import AuthResult, Tokens
 log = logging.getLogger("janua")
 
 
+def _http_kwargs(c: Call) -> Dict[str, Any]:
+    """The keyword arguments of ``client.http.<method>(path, …)`` for a Call (only those that are set)."""
+    kw: Dict[str, Any] = {"auth": c.auth}
+    if c.json is not None:
+        kw["json"] = c.json
+    if c.params:
+        kw["params"] = c.params
+    if c.root:
+        kw["root"] = True
+    if c.headers:
+        kw["headers"] = c.headers
+    return kw
+
+
 class _ClientBase:
     def __init__(self, api_key: Optional[str] = None, base_url: Optional[str] = None, timeout: float = 30.0,
                  max_retries: int = 3, environment: Optional[str] = None, debug: Optional[bool] = None,
@@ -157,16 +171,7 @@ class JanuaClient(_ClientBase):
         while True:
             data = None
             if c.method:
-                kw: Dict[str, Any] = {"auth": c.auth}
-                if c.json is not None:
-                    kw["json"] = c.json
-                if c.params:
-                    kw["params"] = c.params
-                if c.root:
-                    kw["root"] = True
-                if c.headers:
-                    kw["headers"] = c.headers
-                response = getattr(self.http, c.method.lower())(c.path, **kw)
+                response = getattr(self.http, c.method.lower())(c.path, **_http_kwargs(c))
                 data = decode(response, c.raw)
             out = c.parse(data) if c.parse else data
             if not isinstance(out, Call):
@@ -212,16 +217,7 @@ class AsyncJanuaClient(_ClientBase):
         while True:
             data = None
             if c.method:
-                kw: Dict[str, Any] = {"auth": c.auth}
-                if c.json is not None:
-                    kw["json"] = c.json
-                if c.params:
-                    kw["params"] = c.params
-                if c.root:
-                    kw["root"] = True
-                if c.headers:
-                    kw["headers"] = c.headers
-                response = await getattr(self.http, c.method.lower())(c.path, **kw)
+                response = await getattr(self.http, c.method.lower())(c.path, **_http_kwargs(c))
                 data = decode(response, c.raw)
             out = c.parse(data) if c.parse else data
             if not isinstance(out, Call):

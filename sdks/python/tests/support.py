@@ -107,3 +107,48 @@ class TotpDevice:
             now = int(time.time() // 30)
         self.last_step = step
         return totp(self.secret, at=step * 30)
+
+
+class WebhookReceiver:
+    """A real HTTP endpoint on loopback that keeps every delivery (headers, raw body) it receives."""
+
+    def __init__(self):
+        import http.server
+        import threading
+        receiver = self
+        self.received: List[tuple] = []
+        self.cond = threading.Condition()
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_POST(self):
+                body = self.rfile.read(int(self.headers["Content-Length"]))
+                with receiver.cond:
+                    receiver.received.append((dict(self.headers), body))
+                    receiver.cond.notify_all()
+                self.send_response(204)
+                self.end_headers()
+
+            def log_message(self, *a):
+                pass
+
+        self._server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+        self.url = f"http://127.0.0.1:{self._server.server_address[1]}/webhooks"
+
+    def wait_for(self, predicate, timeout: float = 15.0):
+        """The first delivery whose JSON event satisfies ``predicate``: (headers, body, event)."""
+        import json
+        deadline = time.monotonic() + timeout
+        with self.cond:
+            while True:
+                for headers, body in self.received:
+                    event = json.loads(body)
+                    if predicate(event):
+                        return headers, body, event
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise AssertionError("no matching delivery")
+                self.cond.wait(left)
+
+    def close(self) -> None:
+        self._server.shutdown()

@@ -22,16 +22,9 @@ sdks/python/README.md).
 from __future__ import annotations
 
 import ast
-import asyncio
-import contextlib
 import copy
-import http.server
-import io
-import json
 import logging
 import re
-import threading
-import time
 
 import httpx
 import pytest
@@ -62,18 +55,6 @@ DEVIATIONS = {
         "raises NotSupportedError: Janua has no device registry yet (devices module not built), so a session's device "
         "can be neither renamed nor trusted (client.mfa.trust_device covers skipping MFA)",
 }
-
-
-class _Receiver(http.server.BaseHTTPRequestHandler):
-    received = []
-
-    def do_POST(self):
-        self.received.append((dict(self.headers), self.rfile.read(int(self.headers["Content-Length"]))))
-        self.send_response(204)
-        self.end_headers()
-
-    def log_message(self, *a):
-        pass
 
 
 def _served(base_url: str, prefix: str) -> bool:
@@ -156,10 +137,9 @@ def _base_url_from_env(monkeypatch, base_url):
 
 @pytest.fixture(scope="module")
 def receiver():
-    srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Receiver)
-    threading.Thread(target=srv.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{srv.server_address[1]}/webhooks"
-    srv.shutdown()
+    r = support.WebhookReceiver()
+    yield r
+    r.close()
 
 
 def test_the_seed_has_the_examples_this_test_knows():
@@ -282,8 +262,8 @@ def _check_session_management(h, ns, out):
 
 def _setup_webhooks(h, admin, receiver):
     h.ns["client"] = admin  # webhook endpoints are managed by platform admins
-    h.placeholders["https://yourapp.com/webhooks"] = lambda ns, stmt: receiver
-    _Receiver.received.clear()
+    h.placeholders["https://yourapp.com/webhooks"] = lambda ns, stmt: receiver.url
+    h.receiver = receiver
 
 
 def _check_webhooks(h, ns, out):
@@ -291,11 +271,7 @@ def _check_webhooks(h, ns, out):
     assert endpoint.enabled is False and ns["delivery"].event_type == "webhook.test"
     # the example disabled the endpoint before testing it, so the test delivery waits; enabling it sends it
     ns["client"].webhooks.update_endpoint(endpoint.id, enabled=True)
-    deadline = time.monotonic() + 15
-    while not any(json.loads(b)["type"] == "webhook.test" for _, b in _Receiver.received):
-        assert time.monotonic() < deadline, "the paused test delivery never arrived"
-        time.sleep(0.1)
-    headers, body = next((hd, b) for hd, b in _Receiver.received if json.loads(b)["type"] == "webhook.test")
+    headers, body, _ = h.receiver.wait_for(lambda e: e["type"] == "webhook.test" and e["data"]["webhookId"] == endpoint.id)
 
     class Request:  # what a web framework hands the handler
         def __init__(self, body, headers):

@@ -1,9 +1,6 @@
 """Webhooks: endpoints managed through the SDK; a real local receiver checks every delivery with the SDK's helpers."""
 from __future__ import annotations
 
-import http.server
-import json
-import threading
 import time
 
 import pytest
@@ -15,46 +12,15 @@ from janua.types import WebhookEventType
 from janua.utils import validate_webhook_signature, verify_webhook
 
 
-class Receiver(http.server.BaseHTTPRequestHandler):
-    received = []
-    cond = threading.Condition()
-
-    def do_POST(self):
-        body = self.rfile.read(int(self.headers["Content-Length"]))
-        with self.cond:
-            self.received.append((dict(self.headers), body))
-            self.cond.notify_all()
-        self.send_response(204)
-        self.end_headers()
-
-    def log_message(self, *a):
-        pass
-
-    @classmethod
-    def wait_for(cls, predicate, timeout=15.0):
-        deadline = time.monotonic() + timeout
-        with cls.cond:
-            while True:
-                for headers, body in cls.received:
-                    event = json.loads(body)
-                    if predicate(event):
-                        return headers, body, event
-                left = deadline - time.monotonic()
-                if left <= 0:
-                    raise AssertionError("no matching delivery")
-                cls.cond.wait(left)
-
-
 @pytest.fixture(scope="module")
 def receiver():
-    srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Receiver)
-    threading.Thread(target=srv.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{srv.server_address[1]}/webhooks/janua"
-    srv.shutdown()
+    r = support.WebhookReceiver()
+    yield r
+    r.close()
 
 
 def test_endpoint_lifecycle_and_signed_deliveries(admin, receiver, base_url, user):
-    endpoint = admin.webhooks.create_endpoint(url=receiver, events=[WebhookEventType.USER_CREATED, WebhookEventType.USER_UPDATED,
+    endpoint = admin.webhooks.create_endpoint(url=receiver.url, events=[WebhookEventType.USER_CREATED, WebhookEventType.USER_UPDATED,
                                                                      WebhookEventType.WEBHOOK_TEST],
                                               description="SDK suite receiver")
     assert endpoint.id.startswith("wh_") and endpoint.signing_secret.startswith("whsec_") and endpoint.enabled is True
@@ -62,7 +28,7 @@ def test_endpoint_lifecycle_and_signed_deliveries(admin, receiver, base_url, use
 
     delivery = admin.webhooks.test_endpoint(endpoint.id)
     assert delivery.success is True and delivery.event_type == "webhook.test" and delivery.last_status_code == 204
-    headers, body, event = Receiver.wait_for(lambda e: e["type"] == "webhook.test")
+    headers, body, event = receiver.wait_for(lambda e: e["type"] == "webhook.test")
     # seed 003's three-argument form, the form with the timestamp, and the full check of verify_webhook
     assert validate_webhook_signature(body, headers["X-Janua-Signature"], secret)
     assert validate_webhook_signature(body, headers["X-Janua-Signature"], secret, timestamp=headers["X-Janua-Timestamp"])
@@ -82,7 +48,7 @@ def test_endpoint_lifecycle_and_signed_deliveries(admin, receiver, base_url, use
     c = JanuaClient(base_url=base_url)
     email = support.email("hooked")
     c.auth.sign_up(email=email, password=support.PASSWORD)
-    headers, body, event = Receiver.wait_for(lambda e: e["type"] == "user.created" and e["data"]["user"]["email"] == email)
+    headers, body, event = receiver.wait_for(lambda e: e["type"] == "user.created" and e["data"]["user"]["email"] == email)
     received = verify_webhook(body, headers, secret)
     assert received.id.startswith("evt_") and received.data["user"]["email"] == email
     assert headers["X-Janua-Event"] == "user.created" and headers["webhook-id"] == headers["X-Janua-Delivery"]
@@ -91,9 +57,9 @@ def test_endpoint_lifecycle_and_signed_deliveries(admin, receiver, base_url, use
     rotated = admin.webhooks.rotate_secret(endpoint.id)
     assert rotated.signing_secret != secret and rotated.id == endpoint.id and rotated.previous_secret_valid_until
     assert admin.webhooks.get_secret(endpoint.id) == rotated.signing_secret
-    Receiver.received.clear()
+    receiver.received.clear()
     admin.webhooks.test_endpoint(endpoint.id)
-    headers, body, _ = Receiver.wait_for(lambda e: e["type"] == "webhook.test")
+    headers, body, _ = receiver.wait_for(lambda e: e["type"] == "webhook.test")
     assert validate_webhook_signature(body, headers["X-Janua-Signature"], rotated.signing_secret)
     assert len(headers["webhook-signature"].split()) == 2
     assert verify_webhook(body, headers, secret).type == "webhook.test"  # the old secret still verifies (overlap)

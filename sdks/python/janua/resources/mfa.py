@@ -7,7 +7,7 @@ from typing import Any, Dict, List, Optional
 from .._http import NONE, USER
 from .._resource import Resource, body, call
 from ..exceptions import NotSupportedError, ValidationError
-from ..types import (AuthResult, BackupCodes, MFAChallenge, MFAMethod, MFAStatus, MFAVerification, SMSSetup,
+from ..types import (BackupCodes, MFAChallenge, MFAMethod, MFAStatus, MFAVerification, SMSSetup,
                      TOTPSetup, TrustedDevice, value_of)
 
 SERVER_BACKUP_CODE_COUNT = 10

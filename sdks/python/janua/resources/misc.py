@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any, Dict, Optional
 
-from .._http import ADMIN, NONE, USER
+from .._http import NONE, USER
 from .._resource import Resource, body, call
 from ..pagination import list_call
 from ..types import AuditLog, AuditVerification, MagicLink, Passkey, PasskeyChallenge

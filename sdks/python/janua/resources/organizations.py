@@ -6,7 +6,7 @@ from typing import Any, Dict, List, Optional
 from .._http import ADMIN, NONE
 from .._resource import Resource, body, call
 from ..pagination import list_call
-from ..types import AuthResult, Invitation, InvitationAcceptance, Member, Organization, OrganizationRole, value_of
+from ..types import Invitation, InvitationAcceptance, Member, Organization, OrganizationRole, value_of
 
 
 def _role_args(role: Any, custom_role: Optional[str]) -> Dict[str, Any]:
