@@ -64,6 +64,18 @@ def mail_token(to: str, prefix: str, timeout: float = 10.0) -> str:
         time.sleep(0.1)
 
 
+def mail_body(to: str, timeout: float = 10.0) -> str:
+    """The newest message mailed to ``to``."""
+    deadline = time.monotonic() + timeout
+    while True:
+        messages = _dev("mailbox", to)
+        if messages:
+            return messages[0]["body"]
+        if time.monotonic() > deadline:
+            raise AssertionError(f"nothing mailed to {to}")
+        time.sleep(0.1)
+
+
 def sms_code(to: str, timeout: float = 10.0, after: int = 0) -> str:
     """The newest 6-digit code texted to ``to`` (dev SMS outbox); ``after`` skips that many older messages."""
     deadline = time.monotonic() + timeout

@@ -1,6 +1,10 @@
 """Sign-up, sign-in, profile, password, email verification and sign-out through the sync client."""
 from __future__ import annotations
 
+import re
+from urllib.parse import parse_qs, urlsplit
+
+import httpx
 import pytest
 
 import support
@@ -107,3 +111,13 @@ def test_magic_link_sign_in(client):
 def test_health_and_version(client):
     assert client.health_check()["status"] == "healthy"
     assert client.get_api_version() == "v1"
+
+
+def test_magic_link_redirect_flow_exchanges_a_code(client, base_url):
+    email = support.email("magicredirect")
+    client.magic_links.send(email, redirect_url=f"{base_url}/callback")
+    link = re.search(r"https?://\S+/auth/magic-link/verify\?\S+", support.mail_body(email)).group(0)
+    opened = httpx.get(link, follow_redirects=False)  # the browser opening the emailed link
+    assert opened.status_code == 302 and "code=mlc_" in opened.headers["location"]
+    code = parse_qs(urlsplit(opened.headers["location"]).query)["code"][0]
+    assert client.magic_links.exchange(code)["user"].email == email and client.is_authenticated

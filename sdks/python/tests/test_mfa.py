@@ -89,3 +89,15 @@ def test_trust_device_bounds():
     c = JanuaClient(base_url="http://127.0.0.1:9")
     with pytest.raises(ValidationError):
         c.mfa.trust_device(duration_days=90)
+
+
+def test_organization_requiring_mfa_enrols_at_sign_in(user, base_url):
+    c, email, password = user
+    c.organizations.create(name="Strict Org", settings={"mfaRequired": True})
+    app = JanuaClient(base_url=base_url)
+    pending = app.auth.sign_in(email=email, password=password)
+    assert pending.requires_mfa and pending.requires_mfa_enrollment and not app.is_authenticated
+    setup = app.mfa.setup_totp()  # authorised by the enrolment challenge, not by a session
+    challenge = app.mfa.create_challenge(method=MFAMethod.TOTP)
+    done = app.mfa.verify_challenge(challenge_id=challenge.id, code=support.totp(setup.secret))
+    assert done["user"].email == email and app.mfa.get_status().enabled is True
