@@ -30,6 +30,20 @@ def test_each_status_maps_to_its_exception(user, platform_key, base_url):
     assert bad_key.value.code == "INVALID_API_KEY"
 
 
+def test_lockout_is_an_authentication_error_with_its_own_code(user, base_url):
+    _, email, password = user
+    c = JanuaClient(base_url=base_url)
+    remaining = []
+    for _ in range(5):
+        with pytest.raises(AuthenticationError) as wrong:
+            c.auth.sign_in(email=email, password="not the password")
+        remaining.append(wrong.value.details.get("attempts_remaining"))
+    assert remaining[:4] == [4, 3, 2, 1]
+    with pytest.raises(AuthenticationError) as locked:
+        c.auth.sign_in(email=email, password=password)
+    assert locked.value.status_code == 423 and locked.value.code == "ACCOUNT_LOCKED"
+
+
 def test_request_id_is_the_servers_and_can_be_chosen(base_url):
     c = JanuaClient(base_url=base_url, custom_headers={"X-Request-ID": "req_sdk_chosen_1"})
     with pytest.raises(AuthenticationError) as e:

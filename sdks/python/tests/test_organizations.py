@@ -5,7 +5,7 @@ import pytest
 
 import support
 from janua import JanuaClient
-from janua.exceptions import AuthenticationError, AuthorizationError, ConflictError, NotFoundError
+from janua.exceptions import AuthenticationError, AuthorizationError, ConflictError, GoneError, NotFoundError
 from janua.types import OrganizationRole
 
 
@@ -38,6 +38,15 @@ def test_organization_invitation_roles_and_permission_checks(user, base_url):
     joined = newcomer.organizations.accept_invite(support.mail_token(newcomer_email, "inv_"), password=support.PASSWORD,
                                                   first_name="New", last_name="Comer")
     assert joined["user"].email == newcomer_email and newcomer.is_authenticated
+
+    # a revoked invitation is gone (410), with its own code
+    revoked_email = support.email("revoked")
+    doomed = owner.organizations.create_invite(org.id, email=revoked_email)
+    owner.organizations.revoke_invite(org.id, doomed.id)
+    assert owner.organizations.get_invite(org.id, doomed.id).status == "revoked"
+    with pytest.raises(GoneError) as gone:
+        owner.organizations.preview_invite(support.mail_token(revoked_email, "inv_"))
+    assert gone.value.code == "INVITATION_REVOKED" and gone.value.status_code == 410
 
     members = owner.organizations.list_members(org.id, limit=2)
     assert members.total_count == 3 and len(members) == 2 and members.has_more
