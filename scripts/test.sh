@@ -20,7 +20,7 @@ if ! command -v chromium >/dev/null 2>&1; then
     sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
   fi
 fi
-if [ ! -d server/src/test/browser/node_modules/playwright-core ]; then
+if [ ! -d server/src/test/browser/node_modules/playwright-core ] || [ ! -d server/src/test/browser/node_modules/openid-client ]; then
   echo "== installing playwright-core (browser tests) =="
   (cd server/src/test/browser && npm ci --no-audit --no-fund --loglevel=error)
 fi
