@@ -135,7 +135,7 @@ public class OidcSecurityConfig {
                 .requestCache(c -> c.disable())
                 .anonymous(a -> a.disable())
                 .exceptionHandling(e -> e
-                        .defaultAuthenticationEntryPointFor(hosted.signInEntryPoint(),
+                        .defaultAuthenticationEntryPointFor(PromptNoneEntryPoint.wrapping(hosted.signInEntryPoint(), clients, hosted),
                                 PathPatternRequestMatcher.withDefaults().matcher("/oauth2/authorize"))
                         .defaultAuthenticationEntryPointFor(hosted.signInEntryPoint(),
                                 PathPatternRequestMatcher.withDefaults().matcher(DEVICE_VERIFICATION_PATH)))
