@@ -18,13 +18,23 @@ public final class ApiKeys extends Namespace {
 
     public Page<ApiKey> list() { return list(null); }
 
-    /** {@code GET /api-keys/{id}}. */
-    public ApiKey get(String keyId) {
-        return new ApiKey(get("/api-keys/" + seg(keyId), Credential.ANY));
+    /** {@code GET /api-keys/{id}} of a platform key, or of the client's active organization. */
+    public ApiKey get(String keyId) { return get(keyId, null); }
+
+    /** {@code GET /api-keys/{id}} of an organization's key. */
+    public ApiKey get(String keyId, String organizationId) {
+        return new ApiKey(t.call("GET", "/api-keys/" + seg(keyId), null, null, Credential.ANY, org(organizationId)));
     }
 
-    /** {@code DELETE /api-keys/{id}}: the key stops working at once. */
-    public ApiKey revoke(String keyId) {
-        return new ApiKey(delete("/api-keys/" + seg(keyId), Credential.ANY));
+    /** {@code DELETE /api-keys/{id}} of a platform key, or of the client's active organization: it stops working at once. */
+    public ApiKey revoke(String keyId) { return revoke(keyId, null); }
+
+    /** {@code DELETE /api-keys/{id}} of an organization's key. */
+    public ApiKey revoke(String keyId, String organizationId) {
+        return new ApiKey(t.call("DELETE", "/api-keys/" + seg(keyId), null, null, Credential.ANY, org(organizationId)));
+    }
+
+    private static java.util.Map<String, String> org(String organizationId) {
+        return organizationId == null ? java.util.Map.of() : java.util.Map.of("X-Organization-ID", organizationId);
     }
 }

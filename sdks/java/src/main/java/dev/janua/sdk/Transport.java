@@ -92,6 +92,11 @@ final class Transport {
         return send(method, apiBase + path, path, query, body, credential).body();
     }
 
+    /** A call with headers of its own (e.g. the {@code X-Organization-ID} of one call). */
+    JsonNode call(String method, String path, Map<String, Object> query, Object body, Credential credential, Map<String, String> headers) {
+        return send(method, apiBase + path, path, query, body, credential, headers).body();
+    }
+
     /** A call outside {@code /api/v1} ({@code /health}, {@code /.well-known/jwks.json}). */
     JsonNode callRoot(String method, String path) {
         return send(method, rootBase + path, path, null, null, Credential.NONE).body();
@@ -105,6 +110,11 @@ final class Transport {
     record Result(JsonNode body, String text, Instant receivedAt) {}
 
     Result send(String method, String url, String path, Map<String, Object> query, Object body, Credential credential) {
+        return send(method, url, path, query, body, credential, Map.of());
+    }
+
+    Result send(String method, String url, String path, Map<String, Object> query, Object body, Credential credential,
+                Map<String, String> headers) {
         String requestId = customHeaders.getOrDefault("X-Request-ID", newRequestId());
         byte[] payload = body == null ? null : writeJson(body);
         URI uri = URI.create(url + queryString(query));
@@ -116,6 +126,7 @@ final class Transport {
             customHeaders.forEach(rb::header);
             rb.setHeader("X-Request-ID", requestId);
             if (organizationId != null && !customHeaders.containsKey("X-Organization-ID")) rb.header("X-Organization-ID", organizationId);
+            headers.forEach(rb::setHeader);
             String bearer = authorize(rb, credential);
             if (payload != null) rb.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofByteArray(payload));
             else rb.method(method, HttpRequest.BodyPublishers.noBody());
