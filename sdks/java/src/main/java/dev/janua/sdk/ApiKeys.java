@@ -19,7 +19,7 @@ public final class ApiKeys extends Namespace {
     public Page<ApiKey> list() { return list(null); }
 
     /** {@code GET /api-keys/{id}} of a platform key, or of the client's active organization. */
-    public ApiKey get(String keyId) { return get(keyId, null); }
+    public ApiKey get(String keyId) { return get(keyId, (String) null); }
 
     /** {@code GET /api-keys/{id}} of an organization's key. */
     public ApiKey get(String keyId, String organizationId) {
@@ -27,7 +27,7 @@ public final class ApiKeys extends Namespace {
     }
 
     /** {@code DELETE /api-keys/{id}} of a platform key, or of the client's active organization: it stops working at once. */
-    public ApiKey revoke(String keyId) { return revoke(keyId, null); }
+    public ApiKey revoke(String keyId) { return revoke(keyId, (String) null); }
 
     /** {@code DELETE /api-keys/{id}} of an organization's key. */
     public ApiKey revoke(String keyId, String organizationId) {

@@ -10,7 +10,11 @@ import java.util.Map;
 public class Permission extends JanuaObject {
     public Permission(JsonNode raw) { super(raw); }
 
-    public String key() { return text("key") != null ? text("key") : text("name"); }
+    /** The permission string, e.g. {@code members:read}. */
+    public String key() { return text("id") != null ? text("id") : text("key"); }
+    public String name() { return text("name"); }
+    /** Platform-level (not grantable inside an organization). */
+    public boolean platform() { return flag("platform"); }
     public String description() { return text("description"); }
     public String category() { return text("category"); }
 }
