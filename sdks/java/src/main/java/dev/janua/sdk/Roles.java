@@ -31,8 +31,12 @@ public final class Roles extends Namespace {
         return new Role(patch("/roles/" + seg(roleId), params.toMap(), Credential.ANY));
     }
 
-    /** {@code DELETE /roles/{id}} (refused while members hold it). */
-    public Ack delete(String roleId) {
-        return new Ack(delete("/roles/" + seg(roleId), Credential.ANY));
+    /** {@code DELETE /roles/{id}} of the client's active organization (refused while members hold it). */
+    public Ack delete(String roleId) { return delete(roleId, null); }
+
+    /** {@code DELETE /roles/{id}?organizationId=…} (refused while members hold it). */
+    public Ack delete(String roleId, String organizationId) {
+        Map<String, Object> q = organizationId == null ? Map.of() : Map.of("organizationId", organizationId);
+        return new Ack(t.call("DELETE", "/roles/" + seg(roleId), q, null, Credential.ANY));
     }
 }

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static dev.janua.sdk.TestSupport.PASSWORD;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -116,7 +115,7 @@ class OrganizationsIntegrationTest {
         assertTrue(owner.organizations().removeMember(org.id(), existingId).success());
         assertEquals(2, owner.organizations().listMembers(org.id()).size());
         assertTrue(owner.permissions().list().stream().anyMatch(p -> "members:read".equals(p.key())));
-        assertTrue(owner.roles().delete(auditor.id()).success());
-        assertEquals(Map.of(), Map.of());
+        assertTrue(owner.roles().delete(auditor.id(), org.id()).success());
+        assertTrue(owner.roles().list(org.id()).stream().noneMatch(r -> "auditor".equals(r.key())));
     }
 }
