@@ -32,7 +32,7 @@ public final class Roles extends Namespace {
     }
 
     /** {@code DELETE /roles/{id}} of the client's active organization (refused while members hold it). */
-    public Ack delete(String roleId) { return delete(roleId, null); }
+    public Ack delete(String roleId) { return delete(roleId, (String) null); }
 
     /** {@code DELETE /roles/{id}?organizationId=…} (refused while members hold it). */
     public Ack delete(String roleId, String organizationId) {
