@@ -58,6 +58,24 @@ class RefreshIntegrationTest {
     }
 
     @Test
+    void anAccessTokenTheServerRefusesIsRefreshedOnceAndTheCallRepeated() {
+        String email = TestSupport.email("reactive");
+        TestSupport.newUser(email);
+        TestSupport.Requests requests = new TestSupport.Requests();
+        JanuaClient janua = TestSupport.builder().logger(requests::add).build();
+        Tokens issued = janua.auth().signIn(email, PASSWORD).tokens();
+        // an access token the client believes valid for an hour, which the server refuses (INVALID_TOKEN)
+        String[] p = issued.accessToken().split("\\.");
+        String broken = p[0] + "." + p[1] + "." + new StringBuilder(p[2]).reverse();
+        janua.setSession(Tokens.of(broken, issued.refreshToken(), Instant.now().plusSeconds(3600)));
+
+        assertEquals(email, janua.auth().getCurrentUser().email());
+        assertEquals(1, requests.count("POST", "/auth/refresh"));
+        assertEquals(2, requests.count("GET", "/auth/me"), "refused once, repeated once: " + requests);
+        assertNotEquals(broken, janua.getTokens().accessToken());
+    }
+
+    @Test
     void explicitRefreshRotatesAndASpentTokenEndsTheSession() {
         String email = TestSupport.email("rotate");
         JanuaClient janua = TestSupport.newUser(email);
