@@ -31,7 +31,8 @@ public final class Auth extends Namespace {
 
     /** {@code POST /auth/signout}: ends the session on the server and forgets it here. */
     public Ack signOut() {
-        Tokens tokens = t.session.current();
+        // refresh first if due, so the body names the refresh token that is live when the call is sent
+        Tokens tokens = t.session.usable();
         if (tokens == null) return new Ack(null);
         try {
             return new Ack(post("/auth/signout", body("refreshToken", tokens.refreshToken()), Credential.USER));

@@ -35,11 +35,9 @@ public final class Sessions extends Namespace {
         return new Ack(delete("/sessions", Credential.USER));
     }
 
-    /** {@code POST /sessions/revoke-all}: every session, this one too; the client forgets it. */
+    /** {@code POST /sessions/revoke-all}: the server's other spelling of {@link #revokeOthers()} — this session stays. */
     public Ack revokeAll() {
-        Ack ack = new Ack(post("/sessions/revoke-all", null, Credential.USER));
-        t.session.clear();
-        return ack;
+        return new Ack(post("/sessions/revoke-all", null, Credential.USER));
     }
 
     /** The same as {@code auth().refreshToken()}. */

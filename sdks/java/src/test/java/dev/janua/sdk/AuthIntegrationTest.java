@@ -139,6 +139,12 @@ class AuthIntegrationTest {
         first.sessions().revoke(other.id());
         AuthenticationException revoked = assertThrows(AuthenticationException.class, () -> second.auth().getCurrentUser());
         assertNotNull(revoked.code());
-        assertEquals(1, first.sessions().list().size());
+        assertEquals(1, first.sessions().list().data().stream().filter(Session::isActive).count());
+
+        JanuaClient third = TestSupport.client();
+        third.auth().signIn(email, PASSWORD);
+        assertEquals(1, first.sessions().revokeOthers().revokedCount());
+        assertThrows(AuthenticationException.class, () -> third.auth().getCurrentUser());
+        assertEquals(email, first.auth().getCurrentUser().email(), "the current session stays");
     }
 }

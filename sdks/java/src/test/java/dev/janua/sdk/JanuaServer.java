@@ -31,10 +31,19 @@ public final class JanuaServer implements BeforeAllCallback {
             "JANUA_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true");
 
     private static String url;
+    private static RuntimeException failed;
 
     /** The server's base URL (without {@code /api/v1}). */
     public static synchronized String url() {
-        if (url == null) url = start();
+        if (failed != null) throw failed; // one attempt per run: the other classes fail at once
+        if (url == null) {
+            try {
+                url = start();
+            } catch (RuntimeException e) {
+                failed = e;
+                throw e;
+            }
+        }
         return url;
     }
 
@@ -52,6 +61,12 @@ public final class JanuaServer implements BeforeAllCallback {
         try {
             ProcessBuilder pb = new ProcessBuilder(script().toString(), "start", "java").redirectError(ProcessBuilder.Redirect.INHERIT);
             pb.environment().putAll(ENV);
+            // the SDK's tests may run on Java 17; the server (and its build) need 21+
+            if (Runtime.version().feature() < 21) {
+                String jdk = serverJdk();
+                if (jdk != null) pb.environment().put("JAVA_HOME", jdk);
+                else pb.environment().remove("JAVA_HOME"); // sdk-server.sh looks for one itself
+            }
             Process p = pb.start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             if (p.waitFor() != 0) throw new IllegalStateException("sdk-server.sh start failed: " + out);
@@ -68,6 +83,16 @@ public final class JanuaServer implements BeforeAllCallback {
     private static void stop() throws Exception {
         if (System.getenv("JANUA_SDK_TEST_URL") != null) return;
         new ProcessBuilder(script().toString(), "stop", "java").inheritIO().start().waitFor();
+    }
+
+    /** A Temurin JDK under /usr/lib/jvm (the JDK 21+ this machine kind has), or {@code JANUA_SERVER_JAVA_HOME}. */
+    private static String serverJdk() {
+        String explicit = System.getenv("JANUA_SERVER_JAVA_HOME");
+        if (explicit != null && !explicit.isBlank()) return explicit;
+        java.io.File[] dirs = new java.io.File("/usr/lib/jvm").listFiles((d, n) -> n.contains("temurin"));
+        if (dirs == null || dirs.length == 0) return null;
+        java.util.Arrays.sort(dirs);
+        return dirs[dirs.length - 1].getAbsolutePath();
     }
 
     private static Path script() {
