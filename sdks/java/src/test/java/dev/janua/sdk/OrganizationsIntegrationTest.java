@@ -2,6 +2,7 @@ package dev.janua.sdk;
 
 import dev.janua.sdk.errors.AuthenticationException;
 import dev.janua.sdk.errors.AuthorizationException;
+import dev.janua.sdk.errors.GoneException;
 import dev.janua.sdk.model.ApiKey;
 import dev.janua.sdk.model.Invitation;
 import dev.janua.sdk.model.InvitationAcceptance;
@@ -111,6 +112,17 @@ class OrganizationsIntegrationTest {
         assertEquals("revoked", owner.apiKeys().revoke(key.id(), org.id()).status());
         AuthenticationException dead = assertThrows(AuthenticationException.class, () -> service.organizations().listMembers(org.id()));
         assertEquals("INVALID_API_KEY", dead.code());
+
+        // a revoked invitation: the token is gone (410), mapped to GoneException with its code
+        String late = TestSupport.email("late");
+        Invitation third = owner.organizations().createInvite(org.id(), InvitationParams.builder().email(late).role("viewer"));
+        assertEquals(2, owner.organizations().resendInvite(org.id(), third.id()).sentCount());
+        String lateToken = TestSupport.mailToken(late, "invit", "token=([A-Za-z0-9_-]+)");
+        assertEquals("revoked", owner.organizations().revokeInvite(org.id(), third.id()).status());
+        GoneException gone = assertThrows(GoneException.class, () -> TestSupport.client().organizations().previewInvite(lateToken));
+        assertEquals(410, gone.status());
+        assertTrue(gone.code().startsWith("INVITATION_"), gone.code());
+        assertTrue(gone.requestId().startsWith("req_"));
 
         assertTrue(owner.organizations().removeMember(org.id(), existingId).success());
         assertEquals(2, owner.organizations().listMembers(org.id()).size());
