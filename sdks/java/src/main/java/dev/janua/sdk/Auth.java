@@ -87,9 +87,13 @@ public final class Auth extends Namespace {
         return new User(patch("/users/me", params.toMap(), Credential.USER));
     }
 
-    /** {@code DELETE /users/me}, confirmed with the password; the session ends. */
+    /** {@code DELETE /users/me}, confirmed with the password (and the confirmation word {@code DELETE}, as in Python); the session ends. */
     public Ack deleteAccount(String password) {
-        Ack ack = new Ack(t.call("DELETE", "/users/me", null, body("password", password), Credential.USER));
+        return deleteAccount(password, "DELETE");
+    }
+
+    public Ack deleteAccount(String password, String confirmation) {
+        Ack ack = new Ack(t.call("DELETE", "/users/me", null, body("password", password, "confirmation", confirmation), Credential.USER));
         t.session.clear();
         return ack;
     }
