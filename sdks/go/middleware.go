@@ -68,6 +68,7 @@ type TokenVerifier struct {
 	mu       sync.Mutex
 	keys     map[string]crypto.PublicKey
 	loadedAt time.Time
+	forcedAt time.Time // the last reload caused by an unknown kid
 }
 
 // NewTokenVerifier makes a verifier.
@@ -192,17 +193,23 @@ func decodeSegment(seg string, into interface{}) error {
 	return json.Unmarshal(b, into)
 }
 
-// key returns the public key for kid, reloading the JWKS when it is stale or the kid is unknown
-// (a rotation), but not more often than MinRefresh.
+// key returns the public key for kid. The JWKS is loaded when first needed and when older than
+// CacheTTL; an unknown kid (a rotation) reloads it at once, then at most every MinRefresh, so a
+// flood of tokens with made-up kids cannot turn into a flood of JWKS requests.
 func (v *TokenVerifier) key(ctx context.Context, kid string) (crypto.PublicKey, error) {
 	v.mu.Lock()
 	defer v.mu.Unlock()
-	if k, ok := v.keys[kid]; ok && time.Since(v.loadedAt) < v.cfg.CacheTTL {
+	k, known := v.keys[kid]
+	stale := v.keys == nil || time.Since(v.loadedAt) >= v.cfg.CacheTTL
+	if known && !stale {
 		return k, nil
 	}
-	if v.keys == nil || time.Since(v.loadedAt) >= v.cfg.MinRefresh {
+	if stale || time.Since(v.forcedAt) >= v.cfg.MinRefresh {
+		if !stale {
+			v.forcedAt = time.Now()
+		}
 		if err := v.load(ctx); err != nil {
-			if k, ok := v.keys[kid]; ok {
+			if known {
 				return k, nil // the JWKS is unreachable: keep using a known key
 			}
 			return nil, err
