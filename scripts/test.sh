@@ -36,3 +36,7 @@ fi
 echo "== integration tests on PostgreSQL ($PG_URL) =="
 ./mvnw -B -ntp -pl server surefire:test -Djanua.test.db=postgres -Djanua.test.pg-url="$PG_URL" \
   -Dtest='*IntegrationTest,!OidcBrowserIntegrationTest' -Dsurefire.failIfNoSpecifiedTests=true
+
+# SDK suites (sdks/typescript + sdks/react, sdks/go), each against its own Janua built from this tree
+scripts/test-sdk-typescript.sh
+scripts/test-sdk-go.sh
