@@ -15,8 +15,8 @@ fi
 # standard library only: nothing to download, and nothing may be fetched
 export GOFLAGS="${GOFLAGS:--mod=mod}" GOPROXY="${GOPROXY:-off}" GOTOOLCHAIN=local
 
-url=$(scripts/sdk-server.sh start go)
-trap 'scripts/sdk-server.sh stop go' EXIT
+url=$("$ROOT/scripts/sdk-server.sh" start go)
+trap '"$ROOT/scripts/sdk-server.sh" stop go' EXIT
 export JANUA_TEST_BASE_URL="$url"
 echo "== Go SDK suite against $url =="
 cd sdks/go

@@ -24,8 +24,8 @@ fi
 echo "== building the TypeScript SDK =="
 (cd sdks/typescript && npm run -s build)
 
-url=$(scripts/sdk-server.sh start ts)
-trap 'scripts/sdk-server.sh stop ts' EXIT
+url=$("$ROOT/scripts/sdk-server.sh" start ts)
+trap '"$ROOT/scripts/sdk-server.sh" stop ts' EXIT
 export JANUA_TEST_BASE_URL="$url"
 echo "== Janua for the SDK suites at $url =="
 

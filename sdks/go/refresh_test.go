@@ -72,7 +72,7 @@ func TestRevokedSessionCannotRefresh(t *testing.T) {
 	other := newClient(nil)
 	_, err := other.Auth.SignIn(ctx, &janua.SignInRequest{Email: email, Password: password})
 	must(t, err)
-	_, err = other.Sessions.RevokeOthers(ctx)
+	_, err = other.Sessions.RevokeOther(ctx)
 	must(t, err)
 	s, _ := c.Session(ctx)
 	s.ExpiresAt = time.Now()

@@ -201,6 +201,11 @@ func (s *UsersService) Update(ctx context.Context, userID string, req *UserBody,
 	return &u, s.c.call(ctx, "users.update", []string{userID}, nil, req, &u, applyOptions(opts))
 }
 
+// UpdateEmail changes the user's email (the same PATCH as Update).
+func (s *UsersService) UpdateEmail(ctx context.Context, userID, email string, opts ...RequestOption) (*AdminUser, error) {
+	return s.Update(ctx, userID, &UserBody{Email: email}, opts...)
+}
+
 func (s *UsersService) Delete(ctx context.Context, userID string, opts ...RequestOption) error {
 	return s.c.call(ctx, "users.delete", []string{userID}, nil, nil, nil, applyOptions(opts))
 }
@@ -491,8 +496,8 @@ func (s *SessionsService) Revoke(ctx context.Context, id string, opts ...Request
 	return s.c.call(ctx, "sessions.revoke", []string{id}, nil, nil, nil, applyOptions(opts))
 }
 
-// RevokeOthers ends every session except the current one.
-func (s *SessionsService) RevokeOthers(ctx context.Context, opts ...RequestOption) (*Revoked, error) {
+// RevokeOther ends every session except the current one.
+func (s *SessionsService) RevokeOther(ctx context.Context, opts ...RequestOption) (*Revoked, error) {
 	var r Revoked
 	return &r, s.c.call(ctx, "sessions.revokeOthers", nil, nil, nil, &r, applyOptions(opts))
 }

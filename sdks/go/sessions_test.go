@@ -39,7 +39,7 @@ func TestSessionsListRevokeAndRevokeOthers(t *testing.T) {
 	must(t, err)
 	check(t, !got.IsActive, "inactive")
 
-	r, err := c.Sessions.RevokeOthers(ctx)
+	r, err := c.Sessions.RevokeOther(ctx)
 	must(t, err)
 	check(t, r.RevokedCount == 1, "revoked %d", r.RevokedCount)
 	_, err = phone.Auth.GetCurrentUser(ctx)
