@@ -40,6 +40,30 @@ function ErrorText({ error }: { error: string | null }) {
   return error ? <p className="janua-error" role="alert">{error}</p> : null;
 }
 
+/**
+ * A form's submit: runs `action` with the form's fields, shows the server's message on failure,
+ * and disables the button meanwhile; `done` gets a result that needs no further step.
+ */
+function useFormAction(done?: (result: AuthResult) => void) {
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const run = (action: (form: FormData) => Promise<AuthResult>) => async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    setBusy(true); setError(null);
+    try {
+      const result = await action(new FormData(e.currentTarget));
+      if (!result.requiresMfa) done?.(result);
+    } catch (err) {
+      setError(messageOf(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { error, busy, run };
+}
+
+const field = (f: FormData, name: string) => String(f.get(name) ?? '');
+
 export interface SignInProps {
   labels?: Labels;
   /** Called once signed in (after the second factor when one is due). */
@@ -52,32 +76,18 @@ export interface SignInProps {
 export function SignIn({ labels, afterSignIn, onSignUpClick }: SignInProps) {
   const l = { ...EN, ...labels };
   const { signIn, verifyMfa, pendingMfa } = useJanuaContext();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, busy, run } = useFormAction(afterSignIn);
   const ids = { email: useId(), password: useId(), remember: useId(), code: useId() };
   const codeRef = useRef<HTMLInputElement>(null);
   useEffect(() => { if (pendingMfa) codeRef.current?.focus(); }, [pendingMfa]);
-
-  const run = async (e: FormEvent<HTMLFormElement>, action: (form: FormData) => Promise<AuthResult>) => {
-    e.preventDefault();
-    setBusy(true); setError(null);
-    try {
-      const result = await action(new FormData(e.currentTarget));
-      if (!result.requiresMfa) afterSignIn?.(result);
-    } catch (err) {
-      setError(messageOf(err));
-    } finally {
-      setBusy(false);
-    }
-  };
 
   if (pendingMfa) {
     return (
       <Card title={l.mfaTitle} brand={l.brand}>
         <p className="janua-muted">{l.mfaLead}</p>
         <ErrorText error={error} />
-        <form onSubmit={(e) => run(e, (f) => {
-          const code = String(f.get('code') ?? '').trim();
+        <form onSubmit={run((f) => {
+          const code = field(f, 'code').trim();
           return verifyMfa(code, /^\d{6}$/.test(code) ? 'totp' : 'backup_code');
         })} noValidate>
           <label htmlFor={ids.code}>{l.code}</label>
@@ -90,8 +100,8 @@ export function SignIn({ labels, afterSignIn, onSignUpClick }: SignInProps) {
   return (
     <Card title={l.signInTitle} brand={l.brand}>
       <ErrorText error={error} />
-      <form onSubmit={(e) => run(e, (f) => signIn({
-        email: String(f.get('email') ?? ''), password: String(f.get('password') ?? ''), rememberMe: f.get('rememberMe') === 'true',
+      <form onSubmit={run((f) => signIn({
+        email: field(f, 'email'), password: field(f, 'password'), rememberMe: f.get('rememberMe') === 'true',
       }))} noValidate>
         <label htmlFor={ids.email}>{l.email}</label>
         <input id={ids.email} name="email" type="email" autoComplete="username" required autoFocus />
@@ -118,25 +128,12 @@ export interface SignUpProps {
 export function SignUp({ labels, afterSignUp, onSignInClick }: SignUpProps) {
   const l = { ...EN, ...labels };
   const { signUp } = useJanuaContext();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, busy, run } = useFormAction(afterSignUp);
   const ids = { first: useId(), last: useId(), email: useId(), password: useId() };
-  const submit = async (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const f = new FormData(e.currentTarget);
-    setBusy(true); setError(null);
-    try {
-      const result = await signUp({
-        email: String(f.get('email') ?? ''), password: String(f.get('password') ?? ''),
-        firstName: String(f.get('firstName') ?? '') || undefined, lastName: String(f.get('lastName') ?? '') || undefined,
-      });
-      afterSignUp?.(result);
-    } catch (err) {
-      setError(messageOf(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = run((f) => signUp({
+    email: field(f, 'email'), password: field(f, 'password'),
+    firstName: field(f, 'firstName') || undefined, lastName: field(f, 'lastName') || undefined,
+  }));
   return (
     <Card title={l.signUpTitle} brand={l.brand}>
       <ErrorText error={error} />
