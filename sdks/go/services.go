@@ -880,3 +880,9 @@ func (c *Client) Ready(ctx context.Context) (map[string]interface{}, error) {
 	var r map[string]interface{}
 	return r, c.call(ctx, "ready", nil, nil, nil, &r, callOptions{})
 }
+
+// GetJWKS returns the JSON Web Key Set that verifies Janua's access tokens (NewTokenVerifier uses it for you).
+func (c *Client) GetJWKS(ctx context.Context) (map[string]interface{}, error) {
+	var r map[string]interface{}
+	return r, c.call(ctx, "jwks", nil, nil, nil, &r, callOptions{})
+}

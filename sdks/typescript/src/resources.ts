@@ -101,6 +101,8 @@ export class Users extends Namespace {
   getByEmail(email: string, ro?: RequestOptions): Promise<M.AdminUserView> { return this.call('users.getByEmail', { query: { email } }, ro); }
   create(body: M.UserBody, ro?: RequestOptions): Promise<M.AdminUserView> { return this.call('users.create', { body }, ro); }
   update(userId: string, body: M.UserBody, ro?: RequestOptions): Promise<M.AdminUserView> { return this.call('users.update', { params: { userId }, body }, ro); }
+  /** `PUT /users/{id}`: the server treats it like `update` (absent fields unchanged). */
+  replace(userId: string, body: M.UserBody, ro?: RequestOptions): Promise<M.AdminUserView> { return this.call('users.replace', { params: { userId }, body }, ro); }
   /** Same as `update` on the server (absent fields unchanged). */
   updateEmail(userId: string, email: string, ro?: RequestOptions): Promise<M.AdminUserView> { return this.update(userId, { email }, ro); }
   delete(userId: string, ro?: RequestOptions): Promise<M.Ack> { return this.call('users.delete', { params: { userId } }, ro); }
@@ -123,6 +125,8 @@ export class Organizations extends Namespace {
   list(params: ListParams & { role?: string } = {}, ro?: RequestOptions): PagePromise<M.OrganizationView> { return this.paged('organizations.list', {}, { ...params }, ro); }
   get(organizationId: string, ro?: RequestOptions): Promise<M.OrganizationView> { return this.call('organizations.get', { params: { organizationId } }, ro); }
   update(organizationId: string, body: M.OrganizationDraft, ro?: RequestOptions): Promise<M.OrganizationView> { return this.call('organizations.update', { params: { organizationId }, body }, ro); }
+  /** `PUT /organizations/{id}`: the server treats it like `update`. */
+  replace(organizationId: string, body: M.OrganizationDraft, ro?: RequestOptions): Promise<M.OrganizationView> { return this.call('organizations.replace', { params: { organizationId }, body }, ro); }
   delete(organizationId: string, ro?: RequestOptions): Promise<M.Ack> { return this.call('organizations.delete', { params: { organizationId } }, ro); }
   /** Self-signup into an organization that allows it for your email domain. */
   join(organizationId: string, ro?: RequestOptions): Promise<M.Member> { return this.call('organizations.join', { params: { organizationId } }, ro); }

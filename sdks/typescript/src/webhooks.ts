@@ -158,6 +158,8 @@ export class Webhooks extends Namespace {
   listEndpoints(params: ListParams = {}, ro?: RequestOptions): PagePromise<M.EndpointView> { return this.paged('webhooks.listEndpoints', {}, { ...params }, ro); }
   getEndpoint(webhookId: string, ro?: RequestOptions): Promise<M.EndpointView> { return this.call('webhooks.getEndpoint', { params: { webhookId } }, ro); }
   updateEndpoint(webhookId: string, body: M.EndpointRequest, ro?: RequestOptions): Promise<M.EndpointView> { return this.call('webhooks.updateEndpoint', { params: { webhookId }, body }, ro); }
+  /** `PUT`: `url` and `events` required, other fields reset to their defaults when absent. */
+  replaceEndpoint(webhookId: string, body: M.EndpointRequest, ro?: RequestOptions): Promise<M.EndpointView> { return this.call('webhooks.replaceEndpoint', { params: { webhookId }, body }, ro); }
   deleteEndpoint(webhookId: string, ro?: RequestOptions): Promise<void> { return this.call('webhooks.deleteEndpoint', { params: { webhookId } }, ro); }
   /** A new secret (or `{secret}`); the old one keeps signing for 24 h. */
   rotateSecret(webhookId: string, body: M.SecretRequest = {}, ro?: RequestOptions): Promise<M.SecretView> { return this.call('webhooks.rotateSecret', { params: { webhookId }, body }, ro); }
