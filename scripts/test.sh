@@ -37,3 +37,5 @@ echo "== integration tests on PostgreSQL ($PG_URL) =="
 ./mvnw -B -ntp -pl server surefire:test -Djanua.test.db=postgres -Djanua.test.pg-url="$PG_URL" \
   -Dtest='*IntegrationTest,!OidcBrowserIntegrationTest' -Dsurefire.failIfNoSpecifiedTests=true
 "$ROOT/scripts/test-sdk-python.sh"   # Python SDK suite against a server built from this tree
+"$ROOT/scripts/test-sdk-typescript.sh"   # TypeScript SDK + React bindings suites against a server built from this tree
+"$ROOT/scripts/test-sdk-go.sh"   # Go SDK suite against a server built from this tree

@@ -55,6 +55,7 @@ public final class AnonymousRoutes {
             root("GET", "Prometheus metrics: loopback or platform admins only (MonitoringAccessFilter)", "/metrics"),
             root("GET", "API reference (/openapi.yaml forwards to springdoc's /openapi.json.yaml)",
                     "/openapi.json", "/openapi.yaml", "/openapi.json.yaml", "/openapi.json/swagger-config", "/docs"),
+            root("GET", "the API as a Postman collection, generated from /openapi.json", "/postman/collection.json"),
             root(ANY, "static files (API reference assets); where none exists, the 404 every unknown route gives", "/**"),
             // real-time: browsers cannot set headers on a WebSocket, so the socket authenticates itself
             // (?token=, Authorization, or a first auth message; RealtimeSocketHandler) and closes 4401 otherwise
