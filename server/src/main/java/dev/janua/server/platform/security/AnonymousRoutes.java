@@ -90,6 +90,15 @@ public final class AnonymousRoutes {
             root("POST", "account page actions: refused without a browser session (cookie checked by the page)",
                     "/hosted/account/profile", "/hosted/account/password", "/hosted/account/mfa/totp",
                     "/hosted/account/mfa/totp/confirm", "/hosted/account/mfa/disable", "/hosted/account/devices/{id}/revoke"),
+            // enterprise SSO (sso/): the browser arrives without a session; the ACS's proof is the IdP-signed response
+            api("GET", "SAML SP-initiated sign-in: redirects to the organization's IdP", "/sso/saml/{organizationId}/login"),
+            api("POST", "SAML assertion consumer service: proof is the signed SAMLResponse", "/sso/saml/{organizationId}/acs"),
+            api("GET", "SAML SP metadata the IdP admin imports", "/sso/saml/{organizationId}/metadata"),
+            api("POST", "start a SAML sign-in by organization or email domain (returns the IdP URL)", "/sso/saml"),
+            api("GET", "the identity providers with a documented setup", "/sso/providers"),
+            root("GET", "hosted home-realm discovery form", "/hosted/sso"),
+            root("POST", "hosted home-realm discovery: email domain → the organization's IdP", "/hosted/sso"),
+            root("GET", "hosted MFA step of an SSO sign-in: proof is the challenge in its short-lived cookie", "/hosted/sso/mfa"),
             // development conveniences: absent in production, loopback clients only unless enabled
             api("GET", "development mailbox (loopback only)", "/dev/mailbox"),
             api("GET", "development SMS outbox (loopback only)", "/dev/sms"),
