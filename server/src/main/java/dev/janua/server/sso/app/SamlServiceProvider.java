@@ -88,7 +88,13 @@ public class SamlServiceProvider {
 
     /** Decodes the POST-binding value (Bindings §3.5.4) and parses it safely; refuses DOCTYPEs (XXE, entity expansion). */
     public Envelope open(String samlResponse) {
-        Document doc = SafeXml.parse(decode(samlResponse));
+        Document doc;
+        try {
+            doc = SafeXml.parse(decode(samlResponse));
+        } catch (IllegalArgumentException e) {
+            // malformed, or a DOCTYPE (XXE, entity expansion): refused before anything is expanded
+            throw SamlRejection.of(ErrorCode.SAML_RESPONSE_INVALID, "unacceptable_xml");
+        }
         Element root = doc.getDocumentElement();
         if (!Constants.NS_SAMLP.equals(root.getNamespaceURI()) || !"Response".equals(root.getLocalName())) {
             throw SamlRejection.of(ErrorCode.SAML_RESPONSE_INVALID, "not_a_response");
