@@ -90,6 +90,13 @@ public final class AnonymousRoutes {
             root("POST", "account page actions: refused without a browser session (cookie checked by the page)",
                     "/hosted/account/profile", "/hosted/account/password", "/hosted/account/mfa/totp",
                     "/hosted/account/mfa/totp/confirm", "/hosted/account/mfa/disable", "/hosted/account/devices/{id}/revoke"),
+            // social login: the caller has no credentials yet; the provider's answer and the browser-binding cookie are the proof
+            api("GET", "social-login providers available for sign-in", "/auth/oauth/providers"),
+            api("GET", "start a social sign-in (redirect or JSON URL)", "/auth/oauth/{provider}", "/auth/oauth/{provider}/url"),
+            api("GET", "provider callback: state + browser-binding cookie are the proof", "/auth/oauth/{provider}/callback"),
+            api("POST", "provider form_post callback (bounced to GET), or the one-time code exchange", "/auth/oauth/{provider}/callback"),
+            root("GET", "hosted social sign-in start (same rules as /auth/oauth/{provider})", "/hosted/oauth/{provider}"),
+            root("GET", "hosted social sign-in end: the one-time code from the callback is the proof", "/hosted/oauth/complete"),
             // development conveniences: absent in production, loopback clients only unless enabled
             api("GET", "development mailbox (loopback only)", "/dev/mailbox"),
             api("GET", "development SMS outbox (loopback only)", "/dev/sms"),
