@@ -93,6 +93,12 @@ public final class EventCatalogue {
         add("oidc.consent_granted", "A person allowed an application the scopes in data.scopes");
         add("oidc.consent_revoked", "A person's consent to an application was withdrawn");
         add("oidc.refresh_token_reused", "A spent refresh token was presented again; its whole authorization was revoked");
+        // social login
+        add("identity.linked", "A provider account (data.provider) was linked to a user (data.linkedBy: sign_up|verified_email|explicit)",
+                "user.identity_linked", "oauth.account_linked");
+        add("identity.unlinked", "A provider account was unlinked from a user", "user.identity_unlinked", "oauth.account_unlinked");
+        add("oauth_provider.configured", "A social-login provider was configured or changed through the admin API");
+        add("oauth_provider.deleted", "A social-login provider configuration was removed");
     }
 
     private EventCatalogue() {}

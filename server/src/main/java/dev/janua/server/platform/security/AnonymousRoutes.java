@@ -99,6 +99,13 @@ public final class AnonymousRoutes {
             root("GET", "hosted home-realm discovery form", "/hosted/sso"),
             root("POST", "hosted home-realm discovery: email domain → the organization's IdP", "/hosted/sso"),
             root("GET", "hosted MFA step of an SSO sign-in: proof is the challenge in its short-lived cookie", "/hosted/sso/mfa"),
+            // social login: the caller has no credentials yet; the provider's answer and the browser-binding cookie are the proof
+            api("GET", "social-login providers available for sign-in", "/auth/oauth/providers"),
+            api("GET", "start a social sign-in (redirect or JSON URL)", "/auth/oauth/{provider}", "/auth/oauth/{provider}/url"),
+            api("GET", "provider callback: state + browser-binding cookie are the proof", "/auth/oauth/{provider}/callback"),
+            api("POST", "provider form_post callback (bounced to GET), or the one-time code exchange", "/auth/oauth/{provider}/callback"),
+            root("GET", "hosted social sign-in start (same rules as /auth/oauth/{provider})", "/hosted/oauth/{provider}"),
+            root("GET", "hosted social sign-in end: the one-time code from the callback is the proof", "/hosted/oauth/complete"),
             // development conveniences: absent in production, loopback clients only unless enabled
             api("GET", "development mailbox (loopback only)", "/dev/mailbox"),
             api("GET", "development SMS outbox (loopback only)", "/dev/sms"),
