@@ -76,16 +76,23 @@ public class SamlController {
                             ClientInfo client, HttpServletResponse response, Locale locale) {
         SamlSignIn.Finished done = saml.finish(organizationId, samlResponse, relayState, deviceToken, client);
         if (done.outcome() instanceof SignInOutcome.SecondFactorRequired s && !s.enrollment()) {
-            // the MFA page posts a CSRF-protected form, which only the hosted pages' chain can render
-            String value = s.mfaToken() + "|" + String.join(" ", s.methods()) + "|" + (done.relayState() == null ? "" : done.relayState());
-            response.addHeader("Set-Cookie", org.springframework.http.ResponseCookie.from(MFA_COOKIE,
-                    java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(value.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-                    .httpOnly(true).secure(secureCookies).sameSite("Lax").path("/hosted/sso").maxAge(300).build().toString());
-            org.springframework.web.servlet.view.RedirectView v = new org.springframework.web.servlet.view.RedirectView(HostedSsoController.MFA_PATH, true, false);
-            v.setStatusCode(HttpStatus.SEE_OTHER);
-            return new ModelAndView(v);
+            return secondFactor(s, done.relayState(), response);
         }
         return hosted.finish(done.outcome(), done.relayState(), response, locale);
+    }
+
+    /**
+     * A second factor is due: the MFA page posts a CSRF-protected form, which only the hosted pages'
+     * chain can render, so the challenge goes there in a short-lived cookie scoped to that path.
+     */
+    ModelAndView secondFactor(SignInOutcome.SecondFactorRequired s, String relayState, HttpServletResponse response) {
+        String value = s.mfaToken() + "|" + String.join(" ", s.methods()) + "|" + (relayState == null ? "" : relayState);
+        response.addHeader("Set-Cookie", org.springframework.http.ResponseCookie.from(MFA_COOKIE,
+                java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(value.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .httpOnly(true).secure(secureCookies).sameSite("Lax").path("/hosted/sso").maxAge(300).build().toString());
+        org.springframework.web.servlet.view.RedirectView v = new org.springframework.web.servlet.view.RedirectView(HostedSsoController.MFA_PATH, true, false);
+        v.setStatusCode(HttpStatus.SEE_OTHER);
+        return new ModelAndView(v);
     }
 
     @GetMapping(path = "/sso/saml/{organizationId}/metadata", produces = {"application/samlmetadata+xml", MediaType.APPLICATION_XML_VALUE})
