@@ -4,7 +4,7 @@
 CREATE TABLE federation_transactions (
     id              VARCHAR(40)   PRIMARY KEY,
     state_hash      VARCHAR(64)   NOT NULL,
-    binding_hash    VARCHAR(64)   NOT NULL,
+    binding_hash    VARCHAR(80)   NOT NULL,
     kind            VARCHAR(20)   NOT NULL,
     connection_id   VARCHAR(100)  NOT NULL,
     organization_id VARCHAR(40),
