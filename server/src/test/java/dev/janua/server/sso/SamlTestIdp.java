@@ -71,7 +71,7 @@ public final class SamlTestIdp {
     }
 
     public final String entityId;
-    public final String ssoUrl;
+    public volatile String ssoUrl;
     private final AtomicReference<List<Key>> published = new AtomicReference<>();
     private HttpServer server;
 
@@ -117,6 +117,60 @@ public final class SamlTestIdp {
             server.start();
         }
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/metadata";
+    }
+
+    /**
+     * Makes this IdP answer its single sign-on URL for real: the browser arrives with an AuthnRequest
+     * (HTTP-Redirect binding), and gets the IdP's page — a form that posts {@code respond(requestId)},
+     * signed, with the RelayState back to the ACS the request names (HTTP-POST binding). Call before configuring the
+     * connection: the metadata then names this URL.
+     */
+    public synchronized void serveSso(java.util.function.Function<String, String> respond) {
+        serveMetadata();
+        server.createContext("/sso", ex -> {
+            Map<String, String> q = new LinkedHashMap<>();
+            String raw = ex.getRequestURI().getRawQuery();
+            if (raw != null) {
+                for (String kv : raw.split("&")) {
+                    int i = kv.indexOf('=');
+                    if (i > 0) q.put(kv.substring(0, i), java.net.URLDecoder.decode(kv.substring(i + 1), StandardCharsets.UTF_8));
+                }
+            }
+            String request = inflate(Base64.getDecoder().decode(q.getOrDefault("SAMLRequest", "")));
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile(" ID=\"([^\"]+)\"").matcher(request);
+            String requestId = m.find() ? m.group(1) : null;
+            String relay = q.get("RelayState");
+            java.util.regex.Matcher acs = java.util.regex.Pattern.compile("AssertionConsumerServiceURL=\"([^\"]+)\"").matcher(request);
+            String acsUrl = acs.find() ? acs.group(1) : "";
+            String html = "<!DOCTYPE html><html lang=\"en\"><head><title>Test IdP</title></head><body><h1>Test IdP</h1>"
+                    + "<form id=\"idp\" method=\"post\" action=\"" + acsUrl + "\">"
+                    + "<input type=\"hidden\" name=\"SAMLResponse\" value=\"" + respond.apply(requestId) + "\">"
+                    + (relay == null ? "" : "<input type=\"hidden\" name=\"RelayState\" value=\"" + esc(relay) + "\">")
+                    + "<button type=\"submit\">Continue</button></form></body></html>";
+            byte[] body = html.getBytes(StandardCharsets.UTF_8);
+            ex.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+            ex.sendResponseHeaders(200, body.length);
+            ex.getResponseBody().write(body);
+            ex.close();
+        });
+        ssoUrl = "http://127.0.0.1:" + server.getAddress().getPort() + "/sso";
+    }
+
+    private static String inflate(byte[] deflated) {
+        try {
+            java.util.zip.Inflater inf = new java.util.zip.Inflater(true);
+            inf.setInput(deflated);
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            byte[] buf = new byte[4096];
+            while (!inf.finished()) {
+                int n = inf.inflate(buf);
+                if (n == 0 && inf.needsInput()) break;
+                out.write(buf, 0, n);
+            }
+            return out.toString(StandardCharsets.UTF_8);
+        } catch (Exception e) {
+            return "";
+        }
     }
 
     public synchronized void stop() {

@@ -32,10 +32,13 @@ abstract class SsoTestSupport extends TenantFixtures {
 
     /** Owner, organization, verified domain (through the local DNS server), SAML connection by metadata URL. */
     SsoOrg ssoOrg(Object... extra) {
+        return ssoOrg(new SamlTestIdp("https://idp.test/" + UUID.randomUUID(), IDP_KEY), extra);
+    }
+
+    SsoOrg ssoOrg(SamlTestIdp idp, Object... extra) {
         Account owner = newUser("sso-owner");
         String org = createOrg(owner);
         String domain = "acme-" + UUID.randomUUID().toString().substring(0, 8) + ".test";
-        SamlTestIdp idp = new SamlTestIdp("https://idp.test/" + UUID.randomUUID(), IDP_KEY);
         Map<String, Object> body = Api.map("provider", "okta", "samlMetadataUrl", idp.serveMetadata(), "domains", java.util.List.of(domain),
                 "jitProvisioning", true, "defaultRole", "member", "groupRoleMapping", Map.of("janua-admins", "admin"));
         for (int i = 0; i + 1 < extra.length; i += 2) body.put((String) extra[i], extra[i + 1]);

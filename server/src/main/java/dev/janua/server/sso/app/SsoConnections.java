@@ -257,8 +257,11 @@ public class SsoConnections {
         if (d.defaultRole() != null && !d.defaultRole().isBlank()) refs.add(d.defaultRole());
         if (d.groupRoleMapping() != null) refs.addAll(d.groupRoleMapping().values());
         for (String ref : refs) {
-            if (ref == null || roles.find(organizationId, ref).isEmpty()) {
-                throw new JanuaException(ErrorCode.ROLE_NOT_FOUND, Map.of("role", String.valueOf(ref)));
+            var role = ref == null ? java.util.Optional.<dev.janua.server.rbac.Role>empty() : roles.find(organizationId, ref);
+            if (role.isEmpty()) throw new JanuaException(ErrorCode.ROLE_NOT_FOUND, Map.of("role", String.valueOf(ref)));
+            // ownership is handed over by an owner, never by an IdP's group claim
+            if (dev.janua.server.rbac.SystemRole.OWNER.id().equals(role.get().id())) {
+                throw new JanuaException(ErrorCode.VALIDATION_ERROR, Map.of("field", "groupRoleMapping", "reason", "owner cannot be granted by SSO"));
             }
         }
     }
