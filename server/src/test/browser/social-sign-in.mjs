@@ -21,7 +21,7 @@ const result = { consoleErrors: [], visited: [] };
 try {
   const page = context.pages()[0] ?? await context.newPage();
   page.on('console', (m) => { if (m.type() === 'error') result.consoleErrors.push(m.text()); });
-  page.on('framenavigated', (f) => { if (f === page.mainFrame()) result.visited.push(f.url()); });
+  page.on('request', (r) => { if (r.isNavigationRequest() && r.frame() === page.mainFrame()) result.visited.push(r.url()); });
   await page.goto(cfg.base + '/hosted/sign-in');
   await page.waitForSelector('#social-' + cfg.provider);
   result.buttonText = (await page.textContent('#social-' + cfg.provider)).trim();
