@@ -6,27 +6,11 @@ import dev.janua.server.support.Api;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Explicit linking from a signed-in account, unlinking, and the admin API's rules (sealing, organizations, access). */
-class IdentityLinkingIntegrationTest extends SocialTestSupport {
-    static MockOAuth2Server idp;
-
-    @BeforeAll
-    static void startProvider() {
-        idp = new MockOAuth2Server();
-        idp.start(0);
-    }
-
-    @AfterAll
-    static void stopProvider() {
-        idp.shutdown();
-    }
-
+class IdentityLinkingIntegrationTest extends MockProviderSupport {
     private String linkOnce(String access, String app, String subject) {
         idp.enqueueCallback(new DefaultOAuth2TokenCallback("linker", subject, "JWT", List.of("link-client"),
                 Map.of("email", uniqueEmail("unverified-elsewhere"), "email_verified", false), 3600));
