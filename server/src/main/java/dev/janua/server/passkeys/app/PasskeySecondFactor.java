@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class PasskeySecondFactor implements ExternalSecondFactor {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PasskeySecondFactor.class);
     static final String METHOD = "passkey";
     private final JdbcPasskeyRepository passkeys;
     private final PasskeyAssertions assertions;
@@ -39,6 +40,7 @@ class PasskeySecondFactor implements ExternalSecondFactor {
             assertions.verify(proof, PasskeyCeremonies.SECOND_FACTOR, userId, challengeHash, client);
             return true;
         } catch (JanuaException e) {
+            log.info("passkey second factor refused for {}: {} {}", userId, e.code(), e.details());
             return false;
         }
     }
