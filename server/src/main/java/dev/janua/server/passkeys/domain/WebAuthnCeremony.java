@@ -19,6 +19,15 @@ import com.webauthn4j.data.attestation.statement.NoneAttestationStatement;
 import com.webauthn4j.data.client.Origin;
 import com.webauthn4j.data.client.challenge.DefaultChallenge;
 import com.webauthn4j.server.ServerProperty;
+import com.webauthn4j.verifier.attestation.statement.androidkey.AndroidKeyAttestationStatementVerifier;
+import com.webauthn4j.verifier.attestation.statement.androidsafetynet.AndroidSafetyNetAttestationStatementVerifier;
+import com.webauthn4j.verifier.attestation.statement.apple.AppleAnonymousAttestationStatementVerifier;
+import com.webauthn4j.verifier.attestation.statement.none.NoneAttestationStatementVerifier;
+import com.webauthn4j.verifier.attestation.statement.packed.PackedAttestationStatementVerifier;
+import com.webauthn4j.verifier.attestation.statement.tpm.TPMAttestationStatementVerifier;
+import com.webauthn4j.verifier.attestation.statement.u2f.FIDOU2FAttestationStatementVerifier;
+import com.webauthn4j.verifier.attestation.trustworthiness.certpath.NullCertPathTrustworthinessVerifier;
+import com.webauthn4j.verifier.attestation.trustworthiness.self.NullSelfAttestationTrustworthinessVerifier;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -31,9 +40,10 @@ import java.util.stream.Collectors;
  * challenge, then verifies against it. Every failure is a {@link dev.janua.server.platform.errors.JanuaException}
  * with a stable code ({@link PasskeyFailure}).
  *
- * <p>The non-strict manager accepts attestation {@code none} and verifies any statement that is
- * present ({@code packed}, {@code fido-u2f}, {@code tpm}, …): a statement whose signature does not
- * verify is refused; certificate chains are not matched against a trust store (no metadata service).
+ * <p>Attestation {@code none} is accepted and any statement that is present ({@code packed},
+ * {@code fido-u2f}, {@code tpm}, {@code android-key}, {@code apple}, …) is verified: one whose
+ * signature does not verify is refused; certificate chains are not matched against a trust store
+ * (no metadata service), and self attestation is allowed.
  */
 public final class WebAuthnCeremony {
     /** ES256, EdDSA, RS256 — what browsers and platform authenticators produce (§5.4 pubKeyCredParams). */
@@ -50,7 +60,13 @@ public final class WebAuthnCeremony {
 
     public WebAuthnCeremony() {
         this.converter = new ObjectConverter();
-        this.manager = WebAuthnManager.createNonStrictWebAuthnManager(converter);
+        // the real statement verifiers (webauthn4j's "non-strict" manager has Null ones that check nothing);
+        // no trust store: a statement's signature must verify, its certificate chain is not anchored
+        this.manager = new WebAuthnManager(List.of(new NoneAttestationStatementVerifier(), new PackedAttestationStatementVerifier(),
+                new FIDOU2FAttestationStatementVerifier(), new AndroidKeyAttestationStatementVerifier(),
+                new AndroidSafetyNetAttestationStatementVerifier(), new TPMAttestationStatementVerifier(),
+                new AppleAnonymousAttestationStatementVerifier()),
+                new NullCertPathTrustworthinessVerifier(), new NullSelfAttestationTrustworthinessVerifier(), converter);
     }
 
     /** A registration response ({@code PublicKeyCredential.toJSON()} of {@code create()}), decoded, not yet verified. */
