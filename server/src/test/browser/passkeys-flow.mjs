@@ -27,6 +27,13 @@ try {
   page.on('console', (m) => { if (m.type() === 'error') result.consoleErrors.push(m.text()); });
   const shot = async (name) => { await page.screenshot({ path: join(shots, name + '.png'), fullPage: true }); result.steps.push(name); };
 
+  // lets step 3 switch autofill off in this tab (the flag lives in sessionStorage, set by the test only)
+  await page.addInitScript(() => {
+    if (!window.PublicKeyCredential || !sessionStorage.getItem('noAutofill')) return;
+    const real = PublicKeyCredential.isConditionalMediationAvailable.bind(PublicKeyCredential);
+    real().then((v) => { window.conditionalReallyAvailable = v; });
+    PublicKeyCredential.isConditionalMediationAvailable = async () => false;
+  });
   const cdp = await context.newCDPSession(page);
   await cdp.send('WebAuthn.enable');
   const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
@@ -47,17 +54,25 @@ try {
   const creds = await cdp.send('WebAuthn.getCredentials', { authenticatorId });
   result.residentCredentials = creds.credentials.filter((c) => c.isResidentCredential).length;
 
-  // 2. signed out, sign in with the passkey button (no email: a discoverable credential)
+  // 2. signed out, autofill: the sign-in page starts a conditional request as it loads; the virtual
+  //    authenticator (automatic presence) answers it with the discoverable passkey, so no email is typed
   await context.clearCookies();
   await page.goto(cfg.base + '/hosted/sign-in');
-  result.conditionalAvailable = await page.evaluate(() => PublicKeyCredential.isConditionalMediationAvailable());
+  await page.waitForURL('**/hosted/account', { timeout: 15000 });
+  result.autofillSignIn = page.url();
+
+  // 3. signed out again, the button (autofill switched off for this tab, so only the button's request runs)
+  await context.clearCookies();
+  await page.evaluate(() => sessionStorage.setItem('noAutofill', '1'));
+  await page.goto(cfg.base + '/hosted/sign-in');
+  result.conditionalAvailable = await page.evaluate(() => window.conditionalReallyAvailable);
   result.autocomplete = await page.getAttribute('#email', 'autocomplete');
   await shot('passkeys-sign-in');
   await Promise.all([page.waitForURL('**/hosted/account'), page.click('#passkey-button')]);
   result.buttonSignIn = page.url();
   result.signedInAs = await page.locator('dd span').first().textContent();
 
-  // 3. the same passkey at every seed API path, with and without an email (from a page that runs no ceremony of its own)
+  // 4. the same passkey at every seed API path, with and without an email (from a page that runs no ceremony of its own)
   for (const route of cfg.routes) {
     for (const email of [cfg.email, null]) {
       const outcome = await page.evaluate(async ({ route, email }) => {
@@ -77,18 +92,6 @@ try {
     }
   }
 
-  // 4. autofill: signed out, the email field offers the passkey (conditional mediation); pick it by keyboard
-  await context.clearCookies();
-  await page.goto(cfg.base + '/hosted/sign-in');
-  await page.focus('#email');
-  try {
-    await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('Enter');
-    await page.waitForURL('**/hosted/account', { timeout: 5000 });
-    result.autofillSignIn = page.url();
-  } catch (e) {
-    result.autofillSignIn = 'not completed: ' + String(e.message || e).split('\n')[0];
-  }
 } catch (e) {
   result.error = String(e && e.stack || e);
 } finally {

@@ -15,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A real browser: headless Chromium with the DevTools virtual authenticator (CTAP2, internal
  * transport, resident keys, user verification) adds a passkey on the hosted account page, signs in
- * with it on the hosted sign-in page without typing an email, and signs in at every seed API path
+ * with it on the hosted sign-in page without typing an email (autofill, then the button), and signs in at every seed API path
  * with and without an email. Screenshots go to {@code docs/screenshots/passkeys-*.png}.
  */
 class PasskeyBrowserIntegrationTest extends PasskeyTestSupport {
@@ -47,7 +47,8 @@ class PasskeyBrowserIntegrationTest extends PasskeyTestSupport {
         assertThat(result.path("residentCredentials").asInt()).isEqualTo(1);
         List<String> stored = jdbc.sql("SELECT name FROM passkeys WHERE user_id = :u").param("u", p.userId()).query(String.class).list();
         assertThat(stored).containsExactly("Chromium passkey");
-        // the sign-in page offers autofill and the button signs in without an email
+        // autofill (conditional mediation) signs in as the page loads, and the button signs in; neither needs an email
+        assertThat(result.path("autofillSignIn").asString()).endsWith("/hosted/account");
         assertThat(result.path("autocomplete").asString()).isEqualTo("username webauthn");
         assertThat(result.path("conditionalAvailable").asBoolean()).isTrue();
         assertThat(result.path("buttonSignIn").asString()).endsWith("/hosted/account");
@@ -65,7 +66,6 @@ class PasskeyBrowserIntegrationTest extends PasskeyTestSupport {
         for (String page : List.of("passkeys-account", "passkeys-sign-in")) {
             assertThat(SCREENSHOTS.resolve(page + ".png")).as(page).exists();
         }
-        System.out.println("passkey autofill in headless Chromium: " + result.path("autofillSignIn").asString());
     }
 
     private static JsonNode runBrowser(String config) throws IOException, InterruptedException {

@@ -128,6 +128,9 @@ public final class WebAuthnCeremony {
                     : data.getTransports().stream().map(AuthenticatorTransport::getValue).collect(Collectors.toCollection(TreeSet::new));
             return new NewCredential(Base64Url.encode(attested.getCredentialId()), cose, auth.getSignCount(), auth.isFlagUV(),
                     auth.isFlagBE(), auth.isFlagBS(), transports, attested.getAaguid().toString(), data.getAttestationObject().getFormat());
+        } catch (com.webauthn4j.verifier.exception.BadSignatureException e) {
+            // at registration the only signature is the attestation statement's
+            throw PasskeyFailure.fail(dev.janua.server.platform.errors.ErrorCode.PASSKEY_ATTESTATION_INVALID, "attestation_signature");
         } catch (RuntimeException e) {
             throw PasskeyFailure.of(e);
         }
