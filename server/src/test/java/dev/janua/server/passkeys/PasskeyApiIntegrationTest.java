@@ -188,6 +188,31 @@ class PasskeyApiIntegrationTest extends PasskeyTestSupport {
     }
 
     @Test
+    void webhooksSubscribedByTheSeedNameReceivePasskeyEvents() throws InterruptedException {
+        String admin = accessToken(api.post("/api/v1/auth/signin", Api.map("email", BOOTSTRAP_ADMIN_EMAIL, "password", BOOTSTRAP_ADMIN_PASSWORD)));
+        Api.Response hook = api.post("/api/v1/webhooks", Api.map("url", "http://127.0.0.1:9/passkey-hook",
+                "events", List.of("auth.passkey_registered", "passkey.used", "passkey.removed")), "Authorization", Api.bearer(admin));
+        assertThat(hook.status()).as(hook.raw().body()).isEqualTo(201);
+        String endpoint = hook.text("/id");
+        try {
+            Person p = person("pk-hook");
+            String id = register(p).text("/id");
+            assertThat(signInWith(p.authenticator().get(signInOptions(null))).status()).isEqualTo(200);
+            register(p);
+            assertThat(api.delete("/api/v1/passkeys/" + id, null, "Authorization", Api.bearer(p.access())).status()).isEqualTo(200);
+            List<String> types = List.of();
+            for (int i = 0; i < 100 && types.size() < 4; i++) {
+                types = jdbc.sql("SELECT event_type FROM webhook_deliveries WHERE endpoint_id = :e AND payload LIKE :u ORDER BY event_seq")
+                        .param("e", endpoint).param("u", "%" + p.userId() + "%").query(String.class).list();
+                if (types.size() < 4) Thread.sleep(200);
+            }
+            assertThat(types).containsExactly("passkey.created", "passkey.used", "passkey.created", "passkey.deleted");
+        } finally {
+            api.delete("/api/v1/webhooks/" + endpoint, null, "Authorization", Api.bearer(admin));
+        }
+    }
+
+    @Test
     void challengesLiveInTheDatabaseAsHashes() {
         Person p = person("pk-db");
         JsonNode options = registrationOptions(p);
