@@ -47,6 +47,10 @@ class PasskeyBrowserIntegrationTest extends PasskeyTestSupport {
         assertThat(result.path("residentCredentials").asInt()).isEqualTo(1);
         List<String> stored = jdbc.sql("SELECT name FROM passkeys WHERE user_id = :u").param("u", p.userId()).query(String.class).list();
         assertThat(stored).containsExactly("Chromium passkey");
+        JsonNode listed = api.get("/api/v1/passkeys", "Authorization", dev.janua.server.support.Api.bearer(p.access())).json().path("data");
+        assertThat(listed).hasSize(1);
+        assertThat(listed.get(0).path("name").asString()).isEqualTo("Chromium passkey");
+        assertThat(listed.get(0).path("lastUsedAt").isNull()).isFalse();
         // autofill (conditional mediation) signs in as the page loads, and the button signs in; neither needs an email
         assertThat(result.path("autofillSignIn").asString()).endsWith("/hosted/account");
         assertThat(result.path("autocomplete").asString()).isEqualTo("username webauthn");

@@ -29,7 +29,7 @@ public record RelyingParty(String id, String name, Set<String> origins) {
      */
     public static RelyingParty of(String baseUrl, String rpId, String rpName, List<String> origins) {
         URI base = URI.create(baseUrl);
-        String id = rpId == null || rpId.isBlank() ? base.getHost() : rpId.trim().toLowerCase(Locale.ROOT);
+        String id = (rpId == null || rpId.isBlank() ? base.getHost() : rpId.trim()).toLowerCase(Locale.ROOT);
         Set<String> allowed = new LinkedHashSet<>();
         if (origins != null) {
             for (String o : origins) {
