@@ -70,6 +70,7 @@ public final class AnonymousRoutes {
             root("POST", "account page action: refused without a browser session (cookie checked by the page)",
                     "/hosted/account/sessions/{id}/revoke"),
             root("GET", "OAuth consent page: redirects to sign-in without a browser session", "/hosted/consent"),
+            root("GET", "device code entry (RFC 8628): redirects to sign-in without a browser session", "/hosted/device"),
             root(ANY, "hosted error page", "/hosted/error"),
             root("POST", "hosted MFA step: texts a code; proof is the mfaToken in the form", "/hosted/sign-in/mfa/sms"),
             root("GET", "hosted sign-up form", "/hosted/sign-up"),
