@@ -73,7 +73,7 @@ class HostedPasskeyIntegrationTest extends PasskeyTestSupport {
         HttpResponse<String> account = b.get("/hosted/account");
         assertThat(account.body()).contains("No passkeys yet").contains("Add a passkey");
         String csrf = BrowserClient.hiddenFields(account.body(), "/hosted/account/passkeys").get("_csrf");
-        HttpResponse<String> options = b.post("/hosted/account/passkeys/options", Map.of("_csrf", csrf));
+        HttpResponse<String> options = fetchOptions(b, csrf);
         assertThat(options.statusCode()).as(options.body()).isEqualTo(200);
         String created = JSON.writeValueAsString(p.authenticator().create(JSON.readTree(options.body())));
         HttpResponse<String> added = b.submit(account, "/hosted/account/passkeys", Map.of("credential", created, "name", "Form key"));
@@ -94,6 +94,20 @@ class HostedPasskeyIntegrationTest extends PasskeyTestSupport {
         BrowserClient stranger = browser();
         HttpResponse<String> signIn = stranger.get("/hosted/sign-in");
         String strangerCsrf = BrowserClient.hiddenFields(signIn.body(), "/hosted/sign-in").get("_csrf");
-        assertThat(stranger.post("/hosted/account/passkeys/options", Map.of("_csrf", strangerCsrf)).statusCode()).isEqualTo(401);
+        assertThat(fetchOptions(stranger, strangerCsrf).statusCode()).isEqualTo(401);
+    }
+
+    /** As the page's script fetches them: the browser's cookies, the form's CSRF token, any content type accepted. */
+    private HttpResponse<String> fetchOptions(BrowserClient b, String csrf) {
+        String cookies = "janua_csrf=" + b.cookie("janua_csrf") + (b.cookie("janua_session") == null ? "" : "; janua_session=" + b.cookie("janua_session"));
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(origin()
+                            + "/hosted/account/passkeys/options")).header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("Accept", "*/*").header("Cookie", cookies)
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("_csrf=" + java.net.URLEncoder.encode(csrf, java.nio.charset.StandardCharsets.UTF_8)))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
