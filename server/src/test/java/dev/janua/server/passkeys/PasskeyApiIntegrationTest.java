@@ -145,6 +145,26 @@ class PasskeyApiIntegrationTest extends PasskeyTestSupport {
     }
 
     @Test
+    void aPasskeySatisfiesAPolicyThatRequiresMfa() {
+        Person p = person("pk-policy");
+        register(p);
+        dev.janua.server.mfa.TestMfaRequirement.require(p.userId());
+        // after a password, the passkey is the second step (no enrolment of an authenticator app is forced)
+        Api.Response first = passwordSignIn(p.email());
+        assertThat(first.json().path("requiresMfa").asBoolean()).isTrue();
+        assertThat(first.json().has("requiresMfaEnrollment")).isFalse();
+        assertThat(first.json().path("methods").toString()).isEqualTo("[\"passkey\"]");
+        String token = first.text("/mfaToken");
+        JsonNode options = api.post("/api/v1/passkeys/authenticate/options", Map.of("mfaToken", token)).json();
+        Api.Response done = api.post("/api/v1/auth/login/mfa", Api.map("mfaToken", token, "method", "passkey",
+                "credential", p.authenticator().get(options)));
+        assertThat(done.status()).as(done.raw().body()).isEqualTo(200);
+        // and a user-verified passkey alone is a full sign-in under the policy
+        Api.Response alone = signInWith(p.authenticator().get(signInOptions(null)));
+        assertThat(alone.json().path("requiresMfa").asBoolean()).as(alone.raw().body()).isFalse();
+    }
+
+    @Test
     void listsRenamesAndRemovesButKeepsTheLastPasskeyOfAnAccountWithoutPassword() {
         Person p = person("pk-manage");
         String first = register(p).text("/id");
