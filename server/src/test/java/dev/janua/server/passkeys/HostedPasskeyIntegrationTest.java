@@ -46,9 +46,9 @@ class HostedPasskeyIntegrationTest extends PasskeyTestSupport {
 
     @Test
     void theMfaPageOffersAPasskeyAfterThePassword() {
-        Enrolled e = enrolledUser("hosted-pk-mfa");
-        Person p = new Person(e.email(), e.userId(), accessToken(api.post("/api/v1/auth/login/mfa",
-                Api.map("mfaToken", mfaToken(e.email()), "code", nextCode(e.secret())))), new SoftAuthenticator(origin()));
+        TotpPerson t = personWithTotp("hosted-pk-mfa");
+        Enrolled e = t.enrolled();
+        Person p = t.person();
         register(p);
         BrowserClient b = browser();
         HttpResponse<String> mfaPage = b.submit(b.get("/hosted/sign-in"), "/hosted/sign-in", Map.of("email", e.email(), "password", PASSWORD));

@@ -90,9 +90,9 @@ class PasskeyApiIntegrationTest extends PasskeyTestSupport {
 
     @Test
     void aUserVerifiedPasskeySatisfiesMfaButOneWithoutVerificationMeetsTheSecondStep() {
-        Enrolled e = enrolledUser("pk-mfa");
-        Person p = new Person(e.email(), e.userId(), accessToken(api.post("/api/v1/auth/login/mfa",
-                Api.map("mfaToken", mfaToken(e.email()), "code", nextCode(e.secret())))), new SoftAuthenticator(origin()));
+        TotpPerson t = personWithTotp("pk-mfa");
+        Enrolled e = t.enrolled();
+        Person p = t.person();
         register(p);
 
         Api.Response verified = signInWith(p.authenticator().get(signInOptions(null)));
@@ -110,9 +110,9 @@ class PasskeyApiIntegrationTest extends PasskeyTestSupport {
 
     @Test
     void aPasskeyAnswersTheMfaStepAfterAPassword() {
-        Enrolled e = enrolledUser("pk-2fa");
-        Person p = new Person(e.email(), e.userId(), accessToken(api.post("/api/v1/auth/login/mfa",
-                Api.map("mfaToken", mfaToken(e.email()), "code", nextCode(e.secret())))), new SoftAuthenticator(origin()));
+        TotpPerson t = personWithTotp("pk-2fa");
+        Enrolled e = t.enrolled();
+        Person p = t.person();
         register(p);
         // no user verification: presence is enough for a second factor
         p.authenticator().flags = SoftAuthenticator.UP | SoftAuthenticator.BE | SoftAuthenticator.BS;

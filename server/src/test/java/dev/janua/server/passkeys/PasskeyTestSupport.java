@@ -24,6 +24,15 @@ public abstract class PasskeyTestSupport extends MfaTestSupport {
         return new Person(email, up.text("/user/id"), accessToken(up), new SoftAuthenticator(origin()));
     }
 
+    /** A user with an authenticator app (MFA on) and an access token from a completed MFA sign-in. */
+    protected record TotpPerson(Person person, Enrolled enrolled) {}
+
+    protected TotpPerson personWithTotp(String tag) {
+        Enrolled e = enrolledUser(tag);
+        Api.Response signedIn = api.post("/api/v1/auth/login/mfa", Api.map("mfaToken", mfaToken(e.email()), "code", nextCode(e.secret())));
+        return new TotpPerson(new Person(e.email(), e.userId(), accessToken(signedIn), new SoftAuthenticator(origin())), e);
+    }
+
     protected JsonNode registrationOptions(Person p) {
         Api.Response r = api.post("/api/v1/passkeys/register/options", Map.of(), "Authorization", Api.bearer(p.access()));
         assertThat(r.status()).as(r.raw().body()).isEqualTo(200);
