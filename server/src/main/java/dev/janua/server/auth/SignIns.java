@@ -14,4 +14,13 @@ public interface SignIns {
      * @param deviceToken a trusted-device token the client presented, or null
      */
     SignInOutcome finish(User user, String method, boolean rememberMe, String deviceToken, ClientInfo client);
+
+    /**
+     * A first factor that is multi-factor by itself (a passkey whose authenticator verified the
+     * user: possession plus a PIN or biometric): the session starts without a second prompt.
+     */
+    SignInOutcome finishMultiFactor(User user, String method, boolean rememberMe, ClientInfo client);
+
+    /** The MFA step ({@code POST /auth/login/mfa}): checks the code or proof, spends the challenge, starts the session. */
+    SignInOutcome completeSecondFactor(String mfaToken, String method, String code, boolean trustDevice, ClientInfo client);
 }

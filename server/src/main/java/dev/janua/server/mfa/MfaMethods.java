@@ -5,6 +5,8 @@ public final class MfaMethods {
     public static final String TOTP = "totp";
     public static final String BACKUP_CODE = "backup_code";
     public static final String SMS = "sms";
+    /** Offered by the passkeys module ({@link ExternalSecondFactor}). */
+    public static final String PASSKEY = "passkey";
 
     private MfaMethods() {}
 
@@ -15,6 +17,7 @@ public final class MfaMethods {
             case "totp", "authenticator", "app" -> TOTP;
             case "backup_code", "backup", "backupcode", "recovery_code" -> BACKUP_CODE;
             case "sms", "phone", "text" -> SMS;
+            case "passkey", "webauthn", "security_key" -> PASSKEY;
             default -> method;
         };
     }

@@ -34,6 +34,14 @@ public interface SecondFactors {
     /** Texts a sign-in code to the verified phone of the challenge's user. */
     SmsCodeSent sendSmsCode(String mfaToken, Locale locale, ClientInfo client);
 
+    /**
+     * The user of a live sign-in challenge and the challenge's hash, so another module's factor
+     * can bind its own proof to it; {@code MFA_TOKEN_INVALID} when the token is not live.
+     */
+    PendingChallenge pending(String mfaToken);
+
+    record PendingChallenge(String userId, String tokenHash, List<String> methods) {}
+
     enum Decision { NOT_REQUIRED, TRUSTED_DEVICE, CHALLENGE, ENROLLMENT }
 
     record Challenge(String token, List<String> methods, Instant expiresAt, boolean enrollment) {}

@@ -39,4 +39,7 @@ public interface PasswordChecks {
 
     /** Like {@link #check}, throwing {@code INVALID_CREDENTIALS} (with attempts_remaining) or {@code ACCOUNT_LOCKED}. */
     void require(User user, String password, String field);
+
+    /** Whether the account has a password at all (a passkey-only account has none). */
+    boolean hasPassword(String userId);
 }

@@ -49,7 +49,13 @@ public class SignInFlow implements SignIns {
         };
     }
 
+    @Override
+    public SignInOutcome finishMultiFactor(User user, String method, boolean rememberMe, ClientInfo client) {
+        return new SignInOutcome.Completed(issuer.issue(user, method, "user_verification", rememberMe, client), null);
+    }
+
     /** {@code POST /auth/login/mfa}: the code is checked (its attempt counted) before the transaction that spends the challenge. */
+    @Override
     public SignInOutcome completeSecondFactor(String mfaToken, String method, String code, boolean trustDevice, ClientInfo client) {
         VerifiedChallenge verified = secondFactors.verify(mfaToken, method, code, client);
         if (verified.unlocksEnrollment()) {

@@ -41,17 +41,23 @@ public class MfaSignInController {
 
     public record MfaSignInRequest(@JsonAlias({"tempToken", "temp_token", "challengeToken"}) String mfaToken,
                                    @JsonAlias({"type"}) String method, String code,
-                                   @JsonAlias({"rememberDevice", "remember_device"}) Boolean trustDevice) {}
+                                   @JsonAlias({"rememberDevice", "remember_device"}) Boolean trustDevice,
+                                   @JsonAlias({"assertion"}) tools.jackson.databind.JsonNode credential) {
+        /** A passkey answers with its assertion ({@code PublicKeyCredential.toJSON()}) in {@code credential}, not a code. */
+        String proof() {
+            return credential != null && credential.isObject() ? credential.toString() : code;
+        }
+    }
 
     public record SmsCodeRequest(@JsonAlias({"tempToken", "temp_token"}) String mfaToken) {}
 
     public record SmsCodeResponse(boolean sent, String phoneNumber, Instant expiresAt) {}
 
     @PostMapping({"/auth/login/mfa", "/auth/signin/mfa"})
-    @Operation(summary = "Complete sign-in with a second factor (totp, backup_code or sms); optionally trust this device for 30 days")
+    @Operation(summary = "Complete sign-in with a second factor (totp, backup_code, sms, or passkey with the assertion in credential); optionally trust this device for 30 days")
     public SignInResponse complete(@RequestBody MfaSignInRequest body, ClientInfo client, HttpServletRequest request,
                                    HttpServletResponse response) {
-        SignInOutcome outcome = flow.completeSecondFactor(body.mfaToken(), body.method(), body.code(),
+        SignInOutcome outcome = flow.completeSecondFactor(body.mfaToken(), body.method(), body.proof(),
                 Boolean.TRUE.equals(body.trustDevice()), client);
         if (outcome instanceof SignInOutcome.Completed c && c.trustedDevice() != null) {
             response.addHeader(HttpHeaders.SET_COOKIE, deviceCookie(c.trustedDevice(), request).toString());

@@ -39,7 +39,8 @@ import org.springframework.web.servlet.ModelAndView;
 public class AccountPageController {
     public static final String PATH = "/hosted/account";
     /** The confirmations a redirect back here may show ({@code ?done=…}); anything else shows none. */
-    static final Set<String> DONE = Set.of("profile", "password", "mfa_enabled", "mfa_disabled", "device_revoked");
+    static final Set<String> DONE = Set.of("profile", "password", "mfa_enabled", "mfa_disabled", "device_revoked",
+            "passkey_added", "passkey_renamed", "passkey_removed");
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
     private final UserDirectory users;
     private final SessionDirectory sessions;

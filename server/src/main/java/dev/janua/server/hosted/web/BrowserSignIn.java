@@ -80,9 +80,10 @@ class BrowserSignIn implements dev.janua.server.hosted.HostedSignIns {
      */
     static List<String> amr(String firstFactor, String secondFactor) {
         List<String> amr = new ArrayList<>();
-        amr.add(firstFactor == null || "password".equals(firstFactor) || "invitation".equals(firstFactor) ? "pwd" : "magic_link".equals(firstFactor) ? "email" : firstFactor);
+        amr.add(firstFactor == null || "password".equals(firstFactor) || "invitation".equals(firstFactor) ? "pwd" : "magic_link".equals(firstFactor) ? "email" : "passkey".equals(firstFactor) ? "hwk" : firstFactor);
         if (secondFactor != null) {
-            amr.add(MfaMethods.SMS.equals(secondFactor) ? "sms" : "otp");
+            // a passkey is proof of possession of a hardware-held key (RFC 8176 "hwk")
+            amr.add(MfaMethods.SMS.equals(secondFactor) ? "sms" : MfaMethods.PASSKEY.equals(secondFactor) ? "hwk" : "otp");
             amr.add("mfa");
         }
         return List.copyOf(amr);

@@ -144,7 +144,8 @@ public class HostedSignInController {
     /** The methods the challenge offered, as the page carried them (display only: the challenge itself decides). */
     private static List<String> offered(String methods) {
         List<String> out = java.util.Arrays.stream(methods.split(" ")).map(MfaMethods::normalize)
-                .filter(m -> m.equals(MfaMethods.TOTP) || m.equals(MfaMethods.BACKUP_CODE) || m.equals(MfaMethods.SMS))
+                .filter(m -> m.equals(MfaMethods.TOTP) || m.equals(MfaMethods.BACKUP_CODE) || m.equals(MfaMethods.SMS)
+                        || m.equals(MfaMethods.PASSKEY))
                 .distinct().toList();
         return out.isEmpty() ? List.of(MfaMethods.TOTP, MfaMethods.BACKUP_CODE) : out;
     }

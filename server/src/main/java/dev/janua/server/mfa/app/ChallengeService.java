@@ -1,5 +1,6 @@
 package dev.janua.server.mfa.app;
 
+import dev.janua.server.mfa.ExternalSecondFactor;
 import dev.janua.server.mfa.MfaMethods;
 import dev.janua.server.mfa.SecondFactors;
 import dev.janua.server.mfa.app.FactorChecks.SmsPurpose;
@@ -51,6 +52,7 @@ public class ChallengeService implements SecondFactors {
     private final CodeCheckGuard guard;
     private final SmsCodes sms;
     private final MfaPolicy policy;
+    private final List<ExternalSecondFactor> external;
     private final RandomTokens random;
     private final EventPublisher events;
     private final TransactionTemplate tx;
@@ -60,7 +62,8 @@ public class ChallengeService implements SecondFactors {
 
     ChallengeService(JdbcChallengeRepository challenges, JdbcFactorRepository factors, FactorChecks checks, MfaAccountService accounts,
                      TrustedDeviceService devices, CodeCheckGuard guard, SmsCodes sms, MfaPolicy policy, RandomTokens random, EventPublisher events,
-                     TransactionTemplate tx, Clock clock, MfaProperties properties) {
+                     TransactionTemplate tx, Clock clock, MfaProperties properties, List<ExternalSecondFactor> external) {
+        this.external = List.copyOf(external);
         this.challenges = challenges;
         this.factors = factors;
         this.checks = checks;
@@ -80,13 +83,17 @@ public class ChallengeService implements SecondFactors {
     /**
      * A policy is satisfied only by an authenticator app: SMS is a restricted authenticator and
      * never the only factor a policy accepts. Otherwise any enrolled factor is asked for, unless
-     * the device is trusted.
+     * the device is trusted. A passkey ({@link ExternalSecondFactor}) satisfies a policy and is
+     * offered whenever a challenge is due, but does not by itself make a password sign-in ask for one.
      */
     @Override
     public Decision decide(String userId, String deviceToken) {
         boolean totp = accounts.hasConfirmedTotp(userId);
         boolean any = totp || factors.smsPhone(userId).isPresent();
-        if (!totp && policy.requiredFor(userId)) return Decision.ENROLLMENT;
+        if (!totp && policy.requiredFor(userId)) {
+            if (external.stream().noneMatch(f -> f.enrolled(userId))) return Decision.ENROLLMENT;
+            any = true;
+        }
         if (!any) return Decision.NOT_REQUIRED;
         return devices.isTrusted(userId, deviceToken) ? Decision.TRUSTED_DEVICE : Decision.CHALLENGE;
     }
@@ -113,6 +120,7 @@ public class ChallengeService implements SecondFactors {
         if (accounts.hasConfirmedTotp(userId)) m.add(MfaMethods.TOTP);
         if (factors.backupCodeCounts(userId).remaining() > 0) m.add(MfaMethods.BACKUP_CODE);
         if (factors.smsPhone(userId).isPresent()) m.add(MfaMethods.SMS);
+        for (ExternalSecondFactor f : external) if (f.enrolled(userId)) m.add(f.method());
         return m;
     }
 
@@ -140,7 +148,8 @@ public class ChallengeService implements SecondFactors {
         }
         Instant now = clock.instant();
         if (!challenges.takeAttempt(row.tokenHash(), now)) throw invalidChallenge(row.tokenHash());
-        boolean guarded = !MfaMethods.SMS.equals(m); // a texted code is fresh per challenge; app and backup codes are not
+        // a texted code or a passkey assertion is fresh per challenge; app and backup codes are not
+        boolean guarded = MfaMethods.TOTP.equals(m) || MfaMethods.BACKUP_CODE.equals(m);
         if (guarded) guard.take(row.userId());
         // an enrolment confirms the set-up this code was checked against, not whatever is pending when it completes
         String enrolledSetup = enrollment && MfaMethods.TOTP.equals(m) ? checks.pendingTotp(row.userId(), code).orElse(null) : null;
@@ -148,7 +157,8 @@ public class ChallengeService implements SecondFactors {
             case MfaMethods.TOTP -> enrollment ? enrolledSetup != null : checks.totp(row.userId(), code, true);
             case MfaMethods.BACKUP_CODE -> checks.backupCode(row.userId(), code);
             case MfaMethods.SMS -> checks.smsForChallenge(row.userId(), row.tokenHash(), code);
-            default -> false;
+            default -> external.stream().filter(f -> f.method().equals(m)).findFirst()
+                    .map(f -> f.verify(row.userId(), row.tokenHash(), code, client)).orElse(false);
         };
         if (!ok) {
             int remaining = challenges.find(row.tokenHash()).map(r -> Math.max(0, r.maxAttempts() - r.attempts())).orElse(0);
@@ -184,6 +194,13 @@ public class ChallengeService implements SecondFactors {
                 .orElseThrow(() -> JanuaException.of(ErrorCode.MFA_METHOD_UNAVAILABLE, "method", MfaMethods.SMS));
         SmsCodes.Sent sent = sms.send(row.userId(), SmsPurpose.SIGNIN, phone, row.tokenHash(), locale, client);
         return new SmsCodeSent(sent.phoneNumberHint(), sent.expiresAt());
+    }
+
+    @Override
+    public PendingChallenge pending(String mfaToken) {
+        ChallengeRow row = live(mfaToken);
+        if (!SIGNIN.equals(row.kind())) throw JanuaException.of(ErrorCode.MFA_TOKEN_INVALID, "reason", "not_a_signin");
+        return new PendingChallenge(row.userId(), row.tokenHash(), methods(row.userId()));
     }
 
     private ChallengeRow live(String mfaToken) {

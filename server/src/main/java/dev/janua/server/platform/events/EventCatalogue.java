@@ -45,8 +45,12 @@ public final class EventCatalogue {
         add("mfa.device_untrusted", "A trusted device was removed");
         add("magic_link.sent", "A sign-in link was emailed");
         add("magic_link.used", "A sign-in link was used");
-        add("passkey.registered", "A passkey was registered", "auth.passkey_registered", "passkey.created");
-        add("passkey.removed", "A passkey was removed", "passkey.deleted");
+        add("passkey.created", "A passkey was registered (data.passkeyId, data.aaguid, data.authenticatorName)",
+                "auth.passkey_registered", "passkey.registered");
+        add("passkey.deleted", "A passkey was removed", "passkey.removed");
+        add("passkey.updated", "A passkey was renamed (data.name, data.previousName)");
+        add("passkey.used", "A passkey signed in or answered an MFA step (data.context: signin|mfa, data.userVerified)");
+        add("passkey.clone_suspected", "A passkey's signature counter went backwards: the assertion was refused (possible cloned authenticator)");
         add("organization.created", "An organization was created");
         add("organization.updated", "An organization's settings changed");
         add("organization.deleted", "An organization was deleted");

@@ -111,6 +111,17 @@ public final class AnonymousRoutes {
             api("POST", "provider form_post callback (bounced to GET), or the one-time code exchange", "/auth/oauth/{provider}/callback"),
             root("GET", "hosted social sign-in start (same rules as /auth/oauth/{provider})", "/hosted/oauth/{provider}"),
             root("GET", "hosted social sign-in end: the one-time code from the callback is the proof", "/hosted/oauth/complete"),
+            // passkeys: the sign-in ceremony runs before anyone is signed in; the assertion (or the mfaToken) is the proof
+            api("POST", "passkey sign-in options (email, usernameless, or the MFA step's mfaToken)",
+                    "/passkeys/authenticate/options", "/auth/passkeys/authenticate/begin"),
+            api("GET", "passkey sign-in options (seed 004)", "/passkeys/authenticate/options"),
+            api("POST", "passkey sign-in: the signed assertion is the proof",
+                    "/passkeys/authenticate", "/passkeys/authenticate/verify", "/auth/passkeys/authenticate",
+                    "/auth/passkeys/authenticate/complete"),
+            root("POST", "hosted passkey sign-in: the signed assertion in the form is the proof", "/hosted/sign-in/passkey"),
+            root("POST", "account page passkey actions: refused without a browser session (cookie checked by the page)",
+                    "/hosted/account/passkeys", "/hosted/account/passkeys/options", "/hosted/account/passkeys/{id}/rename",
+                    "/hosted/account/passkeys/{id}/remove"),
             // development conveniences: absent in production, loopback clients only unless enabled
             api("GET", "development mailbox (loopback only)", "/dev/mailbox"),
             api("GET", "development SMS outbox (loopback only)", "/dev/sms"),

@@ -72,4 +72,9 @@ class PasswordCheckService implements PasswordChecks {
         if (until != null && until.isBefore(LOCKED_INDEFINITELY)) details.put("lockedUntil", until.toString());
         return new JanuaException(ErrorCode.ACCOUNT_LOCKED, details);
     }
+
+    @Override
+    public boolean hasPassword(String userId) {
+        return users.credentials(userId).map(Credentials::passwordHash).filter(h -> !h.isBlank()).isPresent();
+    }
 }

@@ -10,7 +10,10 @@ class EventCatalogueTest {
         assertThat(EventCatalogue.canonical("auth.login")).contains("user.signin");
         assertThat(EventCatalogue.canonical("auth.logout")).contains("user.signout");
         assertThat(EventCatalogue.canonical("organization.member_role_changed")).contains("organization.role_changed");
-        assertThat(EventCatalogue.canonical("passkey.created")).contains("passkey.registered");
+        // issue 9 names passkey.created / passkey.deleted canonical; seed 002's name and the earlier ones stay aliases
+        assertThat(EventCatalogue.canonical("auth.passkey_registered")).contains("passkey.created");
+        assertThat(EventCatalogue.canonical("passkey.registered")).contains("passkey.created");
+        assertThat(EventCatalogue.canonical("passkey.removed")).contains("passkey.deleted");
         assertThat(EventCatalogue.canonical("session.deleted")).contains("session.revoked");
         assertThat(EventCatalogue.canonical("user.created")).contains("user.created");
         assertThat(EventCatalogue.canonical("user.teleported")).isEmpty();
