@@ -6,10 +6,7 @@ import dev.janua.server.support.Api;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -19,20 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * (mock-oauth2-server: discovery, JWKS, signed ID tokens, PKCE, nonce), through Janua's seed paths:
  * start → provider → callback → the application's code exchange → session and tokens.
  */
-class OidcSocialLoginIntegrationTest extends SocialTestSupport {
-    static MockOAuth2Server idp;
-
-    @BeforeAll
-    static void startProvider() {
-        idp = new MockOAuth2Server();
-        idp.start(0);
-    }
-
-    @AfterAll
-    static void stopProvider() {
-        idp.shutdown();
-    }
-
+class OidcSocialLoginIntegrationTest extends MockProviderSupport {
     private void configureAll() {
         configure("google", "clientId", "google-client", "clientSecret", "google-secret", "issuer", idp.issuerUrl("google").toString());
         configure("microsoft", "clientId", "ms-client", "clientSecret", "ms-secret", "issuer", idp.issuerUrl("microsoft").toString());

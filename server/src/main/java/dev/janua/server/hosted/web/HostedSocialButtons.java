@@ -6,11 +6,11 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
- * Puts the enabled social-login providers into the hosted sign-in and sign-up pages' model
+ * Puts the enabled social-login providers into the hosted sign-in page's model
  * ({@code socialProviders}), for the buttons of {@code hosted/social.html}. Kept apart from the
  * page controllers so adding or removing providers never touches their code.
  */
-@ControllerAdvice(assignableTypes = {HostedSignInController.class, HostedSelfServiceController.class})
+@ControllerAdvice(assignableTypes = HostedSignInController.class)
 class HostedSocialButtons {
     private final SocialLogins social;
 

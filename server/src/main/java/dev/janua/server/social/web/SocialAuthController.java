@@ -122,7 +122,7 @@ public class SocialAuthController {
     public ResponseEntity<Void> formPost(@PathVariable String provider, @RequestParam(required = false) String code,
                                          @RequestParam(required = false) String state, @RequestParam(required = false) String error,
                                          @RequestParam(required = false) String user) {
-        if (user != null && state != null) flow.rememberAppleUser(state, user);
+        if ("apple".equals(provider) && user != null && state != null) flow.rememberAppleUser(state, user);
         Map<String, String> q = new LinkedHashMap<>();
         if (code != null) q.put("code", code);
         if (state != null) q.put("state", state);
