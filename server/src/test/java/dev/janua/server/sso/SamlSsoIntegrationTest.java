@@ -96,6 +96,14 @@ class SamlSsoIntegrationTest extends SsoTestSupport {
         Api.Response metadata = api.get("/api/v1/sso/saml/" + o.id() + "/metadata");
         assertThat(metadata.status()).isEqualTo(200);
         assertThat(metadata.raw().body()).contains("SPSSODescriptor", o.acsUrl(), o.spEntityId());
+        // seed 000's GraphQL: organization { ssoConfiguration { provider enabled domains } }
+        Api.Response gql = api.post("/api/v1/graphql", Map.of("query",
+                "query($id: ID!) { organization(id: $id) { ssoConfiguration { provider enabled domains } } }", "variables", Map.of("id", o.id())),
+                o.owner().auth());
+        assertThat(gql.status()).as(gql.raw().body()).isEqualTo(200);
+        assertThat(gql.text("/data/organization/ssoConfiguration/provider")).isEqualTo("okta");
+        assertThat(gql.json().at("/data/organization/ssoConfiguration/enabled").asBoolean()).isTrue();
+        assertThat(gql.json().at("/data/organization/ssoConfiguration/domains/0").asString()).isEqualTo(o.domain());
         Api.Response again = api.post("/api/v1/organizations/" + o.id() + "/sso", Map.of("samlMetadataXml", o.idp().metadataXml()),
                 o.owner().auth());
         assertThat(again.errorCode()).isEqualTo("SSO_ALREADY_CONFIGURED");

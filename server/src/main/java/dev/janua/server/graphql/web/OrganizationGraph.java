@@ -44,8 +44,11 @@ public class OrganizationGraph {
     private final RoleAdministration roles;
     private final InvitationService invitations;
 
+    private final dev.janua.server.sso.SsoDirectory sso;
+
     public OrganizationGraph(OrganizationService organizations, OrganizationQueries queries, MemberService members,
-                             RoleAdministration roles, InvitationService invitations) {
+                             RoleAdministration roles, InvitationService invitations, dev.janua.server.sso.SsoDirectory sso) {
+        this.sso = sso;
         this.organizations = organizations;
         this.queries = queries;
         this.members = members;
@@ -83,7 +86,9 @@ public class OrganizationGraph {
 
     @SchemaMapping(typeName = "Organization", field = "ssoConfiguration")
     public SsoConfiguration ssoConfiguration(OrganizationNode org) {
-        return SsoConfiguration.NONE;
+        // the organization node was resolved through the caller's access check; this adds no other organization's data
+        return sso.summaryOf(org.id()).map(s -> new SsoConfiguration(s.provider(), s.enabled(), s.verifiedDomains()))
+                .orElse(SsoConfiguration.NONE);
     }
 
     @QueryMapping

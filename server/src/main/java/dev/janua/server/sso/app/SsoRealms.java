@@ -16,7 +16,7 @@ import org.springframework.stereotype.Service;
 
 /** Email domain → organization → its enabled IdP: home-realm discovery and the {@code ssoRequired} rule. */
 @Service
-public class SsoRealms implements SsoEnforcement {
+public class SsoRealms implements SsoEnforcement, dev.janua.server.sso.SsoDirectory {
     private final JdbcSsoDomains domains;
     private final JdbcSsoConnections connections;
     private final OrganizationDirectory organizations;
@@ -47,6 +47,12 @@ public class SsoRealms implements SsoEnforcement {
         if (c.isEmpty()) return Optional.empty();
         boolean required = organizations.find(org.get()).map(Organization::settings).map(s -> s.ssoRequired()).orElse(false);
         return Optional.of(new Realm(org.get(), c.get().protocol().wire(), loginPath(c.get()), required));
+    }
+
+    @Override
+    public Optional<Summary> summaryOf(String organizationId) {
+        return connections.find(organizationId).map(c -> new Summary(c.provider(), c.protocol().wire(), c.enabled(),
+                domains.list(organizationId).stream().filter(JdbcSsoDomains.DomainClaim::verified).map(JdbcSsoDomains.DomainClaim::domain).toList()));
     }
 
     static String loginPath(SsoConnection c) {
