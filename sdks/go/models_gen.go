@@ -144,6 +144,13 @@ type Attempt struct {
 	StatusCode      int64  `json:"statusCode,omitempty"`
 }
 
+type AttributeMapping struct {
+	Email     string `json:"email,omitempty"`
+	FirstName string `json:"firstName,omitempty"`
+	Groups    string `json:"groups,omitempty"`
+	LastName  string `json:"lastName,omitempty"`
+}
+
 type AuditEntry struct {
 	ActorID        string                 `json:"actorId,omitempty"`
 	Details        map[string]interface{} `json:"details,omitempty"`
@@ -176,6 +183,13 @@ type AuditQuery struct {
 	UserID         string `json:"userId,omitempty"`
 }
 
+type AuthUrl struct {
+	AuthURL   string `json:"authUrl,omitempty"`
+	ExpiresAt string `json:"expiresAt,omitempty"`
+	State     string `json:"state,omitempty"`
+	URL       string `json:"url,omitempty"`
+}
+
 type BackupCodesResponse struct {
 	BackupCodes []string `json:"backupCodes,omitempty"`
 	Remaining   int64    `json:"remaining,omitempty"`
@@ -186,6 +200,13 @@ type BackupCodesStatus struct {
 	GeneratedAt string `json:"generatedAt,omitempty"`
 	Remaining   int64  `json:"remaining,omitempty"`
 	Total       int64  `json:"total,omitempty"`
+}
+
+type CertificateView struct {
+	NotAfter          string `json:"notAfter,omitempty"`
+	NotBefore         string `json:"notBefore,omitempty"`
+	Sha256Fingerprint string `json:"sha256Fingerprint,omitempty"`
+	Subject           string `json:"subject,omitempty"`
 }
 
 type ChainVerification struct {
@@ -233,6 +254,56 @@ type CodeSent struct {
 	Sent        bool   `json:"sent,omitempty"`
 }
 
+type ConnectionBody struct {
+	AllowIdpInitiated *bool             `json:"allowIdpInitiated,omitempty"`
+	AttributeMapping  *AttributeMapping `json:"attributeMapping,omitempty"`
+	ClientID          string            `json:"clientId,omitempty"`
+	ClientSecret      string            `json:"clientSecret,omitempty"`
+	DefaultRole       string            `json:"defaultRole,omitempty"`
+	Domains           []string          `json:"domains,omitempty"`
+	Enabled           *bool             `json:"enabled,omitempty"`
+	GroupRoleMapping  map[string]string `json:"groupRoleMapping,omitempty"`
+	IdpCertificates   []string          `json:"idpCertificates,omitempty"`
+	IdpEntityID       string            `json:"idpEntityId,omitempty"`
+	IdpSSOURL         string            `json:"idpSsoUrl,omitempty"`
+	JitProvisioning   *bool             `json:"jitProvisioning,omitempty"`
+	OIDCIssuer        string            `json:"oidcIssuer,omitempty"`
+	Protocol          string            `json:"protocol,omitempty"`
+	Provider          string            `json:"provider,omitempty"`
+	SamlMetadataURL   string            `json:"samlMetadataUrl,omitempty"`
+	SamlMetadataXml   string            `json:"samlMetadataXml,omitempty"`
+	Scopes            string            `json:"scopes,omitempty"`
+	UpdateOnSignIn    *bool             `json:"updateOnSignIn,omitempty"`
+}
+
+type ConnectionView struct {
+	AllowIdpInitiated   bool                 `json:"allowIdpInitiated,omitempty"`
+	AttributeMapping    *AttributeMapping    `json:"attributeMapping,omitempty"`
+	ClientID            string               `json:"clientId,omitempty"`
+	ClientSecretSet     bool                 `json:"clientSecretSet,omitempty"`
+	CreatedAt           string               `json:"createdAt,omitempty"`
+	DefaultRole         string               `json:"defaultRole,omitempty"`
+	Domains             []DomainView         `json:"domains,omitempty"`
+	Enabled             bool                 `json:"enabled,omitempty"`
+	GroupRoleMapping    map[string]string    `json:"groupRoleMapping,omitempty"`
+	ID                  string               `json:"id,omitempty"`
+	IdpCertificates     []CertificateView    `json:"idpCertificates,omitempty"`
+	IdpEntityID         string               `json:"idpEntityId,omitempty"`
+	IdpSSOURL           string               `json:"idpSsoUrl,omitempty"`
+	JitProvisioning     bool                 `json:"jitProvisioning,omitempty"`
+	MetadataError       string               `json:"metadataError,omitempty"`
+	MetadataRefreshedAt string               `json:"metadataRefreshedAt,omitempty"`
+	OIDCIssuer          string               `json:"oidcIssuer,omitempty"`
+	OrganizationID      string               `json:"organizationId,omitempty"`
+	Protocol            string               `json:"protocol,omitempty"`
+	Provider            string               `json:"provider,omitempty"`
+	SamlMetadataURL     string               `json:"samlMetadataUrl,omitempty"`
+	Scopes              string               `json:"scopes,omitempty"`
+	ServiceProvider     *ServiceProviderView `json:"serviceProvider,omitempty"`
+	UpdateOnSignIn      bool                 `json:"updateOnSignIn,omitempty"`
+	UpdatedAt           string               `json:"updatedAt,omitempty"`
+}
+
 type DeleteAccountRequest struct {
 	Confirmation string `json:"confirmation,omitempty"`
 	Password     string `json:"password,omitempty"`
@@ -267,6 +338,19 @@ type DeviceTrust struct {
 	DeviceToken string `json:"deviceToken,omitempty"`
 	ExpiresAt   string `json:"expiresAt,omitempty"`
 	ID          string `json:"id,omitempty"`
+}
+
+type DomainBody struct {
+	Domain string `json:"domain,omitempty"`
+}
+
+type DomainView struct {
+	CreatedAt      string `json:"createdAt,omitempty"`
+	Domain         string `json:"domain,omitempty"`
+	TxtRecordName  string `json:"txtRecordName,omitempty"`
+	TxtRecordValue string `json:"txtRecordValue,omitempty"`
+	Verified       bool   `json:"verified,omitempty"`
+	VerifiedAt     string `json:"verifiedAt,omitempty"`
 }
 
 type EmailMessage struct {
@@ -310,6 +394,7 @@ type ExchangeRequest struct {
 	Code        string `json:"code,omitempty"`
 	DeviceToken string `json:"deviceToken,omitempty"`
 	RememberMe  *bool  `json:"rememberMe,omitempty"`
+	State       string `json:"state,omitempty"`
 }
 
 type ForgotPasswordRequest struct {
@@ -323,6 +408,16 @@ type GroupView struct {
 	ID          string `json:"id,omitempty"`
 	RoleID      string `json:"roleId,omitempty"`
 	UpdatedAt   string `json:"updatedAt,omitempty"`
+}
+
+type IdentityView struct {
+	CreatedAt     string `json:"createdAt,omitempty"`
+	DisplayName   string `json:"displayName,omitempty"`
+	Email         string `json:"email,omitempty"`
+	EmailVerified bool   `json:"emailVerified,omitempty"`
+	ID            string `json:"id,omitempty"`
+	LastUsedAt    string `json:"lastUsedAt,omitempty"`
+	Provider      string `json:"provider,omitempty"`
 }
 
 type InvitationDraft struct {
@@ -352,6 +447,19 @@ type InvitationView struct {
 	RoleID         string   `json:"roleId,omitempty"`
 	SentCount      int64    `json:"sentCount,omitempty"`
 	Status         string   `json:"status,omitempty"`
+}
+
+type LinkRequest struct {
+	OrganizationID string `json:"organizationId,omitempty"`
+	Provider       string `json:"provider,omitempty"`
+	RedirectURI    string `json:"redirectUri,omitempty"`
+	State          string `json:"state,omitempty"`
+}
+
+type LinkStarted struct {
+	AuthURL   string `json:"authUrl,omitempty"`
+	ExpiresAt string `json:"expiresAt,omitempty"`
+	State     string `json:"state,omitempty"`
 }
 
 type Member struct {
@@ -486,6 +594,11 @@ type PageEndpointView struct {
 	Pagination *Pagination    `json:"pagination,omitempty"`
 }
 
+type PageIdentityView struct {
+	Data       []IdentityView `json:"data,omitempty"`
+	Pagination *Pagination    `json:"pagination,omitempty"`
+}
+
 type PageInvitationView struct {
 	Data       []InvitationView `json:"data,omitempty"`
 	Pagination *Pagination      `json:"pagination,omitempty"`
@@ -499,6 +612,11 @@ type PageMember struct {
 type PageOrganizationView struct {
 	Data       []OrganizationView `json:"data,omitempty"`
 	Pagination *Pagination        `json:"pagination,omitempty"`
+}
+
+type PageProviderView struct {
+	Data       []ProviderView `json:"data,omitempty"`
+	Pagination *Pagination    `json:"pagination,omitempty"`
 }
 
 type PageSessionView struct {
@@ -556,6 +674,57 @@ type ProfileUpdate struct {
 	ProfileImageURL string                 `json:"profileImageUrl,omitempty"`
 	Timezone        string                 `json:"timezone,omitempty"`
 	Username        string                 `json:"username,omitempty"`
+}
+
+type ProviderItem struct {
+	AuthURL string `json:"authUrl,omitempty"`
+	Enabled bool   `json:"enabled,omitempty"`
+	ID      string `json:"id,omitempty"`
+	Kind    string `json:"kind,omitempty"`
+	Name    string `json:"name,omitempty"`
+}
+
+type ProviderList struct {
+	Providers []ProviderItem `json:"providers,omitempty"`
+}
+
+type ProviderRequest struct {
+	AuthorizationURL string            `json:"authorizationUrl,omitempty"`
+	ClaimMapping     map[string]string `json:"claimMapping,omitempty"`
+	ClientID         string            `json:"clientId,omitempty"`
+	ClientSecret     string            `json:"clientSecret,omitempty"`
+	DisplayName      string            `json:"displayName,omitempty"`
+	Enabled          *bool             `json:"enabled,omitempty"`
+	Issuer           string            `json:"issuer,omitempty"`
+	JwksURL          string            `json:"jwksUrl,omitempty"`
+	Kind             string            `json:"kind,omitempty"`
+	OrganizationID   string            `json:"organizationId,omitempty"`
+	Provider         string            `json:"provider,omitempty"`
+	Scopes           []string          `json:"scopes,omitempty"`
+	Settings         map[string]string `json:"settings,omitempty"`
+	TokenURL         string            `json:"tokenUrl,omitempty"`
+	UserinfoURL      string            `json:"userinfoUrl,omitempty"`
+}
+
+type ProviderView struct {
+	AuthorizationURL string            `json:"authorizationUrl,omitempty"`
+	ClaimMapping     map[string]string `json:"claimMapping,omitempty"`
+	ClientID         string            `json:"clientId,omitempty"`
+	Enabled          bool              `json:"enabled,omitempty"`
+	HasClientSecret  bool              `json:"hasClientSecret,omitempty"`
+	ID               string            `json:"id,omitempty"`
+	Issuer           string            `json:"issuer,omitempty"`
+	JwksURL          string            `json:"jwksUrl,omitempty"`
+	Kind             string            `json:"kind,omitempty"`
+	Name             string            `json:"name,omitempty"`
+	OrganizationID   string            `json:"organizationId,omitempty"`
+	Provider         string            `json:"provider,omitempty"`
+	RedirectURI      string            `json:"redirectUri,omitempty"`
+	Scopes           []string          `json:"scopes,omitempty"`
+	Settings         map[string]string `json:"settings,omitempty"`
+	Source           string            `json:"source,omitempty"`
+	TokenURL         string            `json:"tokenUrl,omitempty"`
+	UserinfoURL      string            `json:"userinfoUrl,omitempty"`
 }
 
 type ReauthRequest struct {
@@ -644,6 +813,13 @@ type SendResponse struct {
 	LinkID    string `json:"linkId,omitempty"`
 	Message   string `json:"message,omitempty"`
 	Success   bool   `json:"success,omitempty"`
+}
+
+type ServiceProviderView struct {
+	AcsURL      string `json:"acsUrl,omitempty"`
+	EntityID    string `json:"entityId,omitempty"`
+	LoginURL    string `json:"loginUrl,omitempty"`
+	MetadataURL string `json:"metadataUrl,omitempty"`
 }
 
 type SessionRef struct {
@@ -746,6 +922,27 @@ type SmsMessage struct {
 	Body      string `json:"body,omitempty"`
 	CreatedAt string `json:"createdAt,omitempty"`
 	To        string `json:"to,omitempty"`
+}
+
+type SocialSignInResponse struct {
+	IsNewUser                 bool         `json:"isNewUser,omitempty"`
+	Methods                   []string     `json:"methods,omitempty"`
+	MFAToken                  string       `json:"mfaToken,omitempty"`
+	MFATokenExpiresAt         string       `json:"mfaTokenExpiresAt,omitempty"`
+	Provider                  string       `json:"provider,omitempty"`
+	RequiresEmailVerification bool         `json:"requiresEmailVerification,omitempty"`
+	RequiresMFA               bool         `json:"requiresMfa,omitempty"`
+	RequiresMFAEnrollment     bool         `json:"requiresMfaEnrollment,omitempty"`
+	Session                   *SessionRef  `json:"session,omitempty"`
+	Tokens                    *Tokens      `json:"tokens,omitempty"`
+	TrustedDevice             *DeviceTrust `json:"trustedDevice,omitempty"`
+	User                      *UserView    `json:"user,omitempty"`
+}
+
+type StartBody struct {
+	Email          string `json:"email,omitempty"`
+	OrganizationID string `json:"organizationId,omitempty"`
+	RelayState     string `json:"relayState,omitempty"`
 }
 
 type StatusResponse struct {

@@ -76,7 +76,7 @@ export interface AdminUserView {
 
 /** The one error body of the API */
 export interface ApiError {
-  error: { code?: "INVALID_REQUEST" | "VALIDATION_ERROR" | "UNAUTHORIZED" | "INVALID_TOKEN" | "SESSION_EXPIRED" | "INVALID_CREDENTIALS" | "INVALID_REFRESH_TOKEN" | "REFRESH_TOKEN_REUSED" | "ACCOUNT_LOCKED" | "ACCOUNT_SUSPENDED" | "EMAIL_NOT_VERIFIED" | "FORBIDDEN" | "INSUFFICIENT_PERMISSIONS" | "NOT_FOUND" | "USER_NOT_FOUND" | "WEBHOOK_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "NOT_ACCEPTABLE" | "EMAIL_ALREADY_EXISTS" | "USERNAME_ALREADY_EXISTS" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "WEAK_PASSWORD" | "TOKEN_INVALID_OR_EXPIRED" | "EMAIL_ALREADY_VERIFIED" | "CONFIRMATION_REQUIRED" | "RATE_LIMITED" | "INVALID_MFA_CODE" | "MFA_TOKEN_INVALID" | "MFA_REQUIRED" | "MFA_ALREADY_ENABLED" | "MFA_NOT_ENABLED" | "MFA_SETUP_IN_PROGRESS" | "MFA_METHOD_UNAVAILABLE" | "SESSION_NOT_FOUND" | "ORGANIZATION_NOT_FOUND" | "SLUG_ALREADY_EXISTS" | "MEMBER_NOT_FOUND" | "MEMBER_ALREADY_EXISTS" | "LAST_OWNER" | "DOMAIN_NOT_ALLOWED" | "INVITATION_NOT_FOUND" | "INVITATION_EXPIRED" | "INVITATION_REVOKED" | "INVITATION_ALREADY_ACCEPTED" | "INVITATION_ALREADY_PENDING" | "INVITATION_EMAIL_MISMATCH" | "ROLE_NOT_FOUND" | "ROLE_ALREADY_EXISTS" | "ROLE_IN_USE" | "SYSTEM_ROLE_IMMUTABLE" | "INVALID_API_KEY" | "API_KEY_NOT_FOUND" | "QUERY_TOO_COMPLEX" | "SCIM_TOKEN_NOT_FOUND" | "SCIM_GROUP_NOT_FOUND" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE"; message?: string; details?: Record<string, unknown>; requestId?: string; timestamp?: string };
+  error: { code?: "INVALID_REQUEST" | "VALIDATION_ERROR" | "UNAUTHORIZED" | "INVALID_TOKEN" | "SESSION_EXPIRED" | "INVALID_CREDENTIALS" | "INVALID_REFRESH_TOKEN" | "REFRESH_TOKEN_REUSED" | "ACCOUNT_LOCKED" | "ACCOUNT_SUSPENDED" | "EMAIL_NOT_VERIFIED" | "FORBIDDEN" | "INSUFFICIENT_PERMISSIONS" | "NOT_FOUND" | "USER_NOT_FOUND" | "WEBHOOK_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "NOT_ACCEPTABLE" | "EMAIL_ALREADY_EXISTS" | "USERNAME_ALREADY_EXISTS" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "WEAK_PASSWORD" | "TOKEN_INVALID_OR_EXPIRED" | "EMAIL_ALREADY_VERIFIED" | "CONFIRMATION_REQUIRED" | "RATE_LIMITED" | "INVALID_MFA_CODE" | "MFA_TOKEN_INVALID" | "MFA_REQUIRED" | "MFA_ALREADY_ENABLED" | "MFA_NOT_ENABLED" | "MFA_SETUP_IN_PROGRESS" | "MFA_METHOD_UNAVAILABLE" | "SESSION_NOT_FOUND" | "ORGANIZATION_NOT_FOUND" | "SLUG_ALREADY_EXISTS" | "MEMBER_NOT_FOUND" | "MEMBER_ALREADY_EXISTS" | "LAST_OWNER" | "DOMAIN_NOT_ALLOWED" | "INVITATION_NOT_FOUND" | "INVITATION_EXPIRED" | "INVITATION_REVOKED" | "INVITATION_ALREADY_ACCEPTED" | "INVITATION_ALREADY_PENDING" | "INVITATION_EMAIL_MISMATCH" | "ROLE_NOT_FOUND" | "ROLE_ALREADY_EXISTS" | "ROLE_IN_USE" | "SYSTEM_ROLE_IMMUTABLE" | "INVALID_API_KEY" | "API_KEY_NOT_FOUND" | "QUERY_TOO_COMPLEX" | "SCIM_TOKEN_NOT_FOUND" | "SCIM_GROUP_NOT_FOUND" | "SSO_NOT_CONFIGURED" | "SSO_ALREADY_CONFIGURED" | "SSO_METADATA_INVALID" | "SSO_REQUIRED" | "SSO_DOMAIN_NOT_VERIFIED" | "SSO_USER_NOT_PROVISIONED" | "SSO_EMAIL_MISSING" | "SSO_PROTOCOL_UNAVAILABLE" | "DOMAIN_NOT_FOUND" | "DOMAIN_ALREADY_CLAIMED" | "DOMAIN_VERIFICATION_FAILED" | "SAML_RESPONSE_INVALID" | "SAML_SIGNATURE_INVALID" | "SAML_ASSERTION_EXPIRED" | "SAML_ASSERTION_NOT_YET_VALID" | "SAML_AUDIENCE_INVALID" | "SAML_RECIPIENT_INVALID" | "SAML_ISSUER_INVALID" | "SAML_IN_RESPONSE_TO_INVALID" | "SAML_UNSOLICITED_RESPONSE" | "SAML_REPLAYED" | "SAML_IDP_ERROR" | "OAUTH_PROVIDER_NOT_FOUND" | "OAUTH_STATE_INVALID" | "OAUTH_CALLBACK_FAILED" | "OAUTH_PROVIDER_UNAVAILABLE" | "REDIRECT_URI_NOT_REGISTERED" | "ACCOUNT_LINK_REQUIRED" | "IDENTITY_NOT_FOUND" | "IDENTITY_ALREADY_LINKED" | "LAST_SIGN_IN_METHOD" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE"; message?: string; details?: Record<string, unknown>; requestId?: string; timestamp?: string };
 }
 
 export interface ApiKeyDraft {
@@ -144,6 +144,13 @@ export interface Attempt {
   responseExcerpt?: string;
 }
 
+export interface AttributeMapping {
+  email?: string;
+  firstName?: string;
+  lastName?: string;
+  groups?: string;
+}
+
 export interface AuditEntry {
   id?: string;
   position?: number;
@@ -176,6 +183,13 @@ export interface AuditQuery {
   cursor?: string;
 }
 
+export interface AuthUrl {
+  authUrl?: string;
+  url?: string;
+  state?: string;
+  expiresAt?: string;
+}
+
 export interface BackupCodesResponse {
   backupCodes?: Array<string>;
   remaining?: number;
@@ -186,6 +200,13 @@ export interface BackupCodesStatus {
   remaining?: number;
   total?: number;
   generatedAt?: string;
+}
+
+export interface CertificateView {
+  sha256Fingerprint?: string;
+  subject?: string;
+  notBefore?: string;
+  notAfter?: string;
 }
 
 export interface ChainVerification {
@@ -233,6 +254,56 @@ export interface CodeSent {
   expiresAt?: string;
 }
 
+export interface ConnectionBody {
+  provider?: string;
+  protocol?: string;
+  enabled?: boolean;
+  samlMetadataUrl?: string;
+  samlMetadataXml?: string;
+  idpEntityId?: string;
+  idpSsoUrl?: string;
+  idpCertificates?: Array<string>;
+  oidcIssuer?: string;
+  clientId?: string;
+  clientSecret?: string;
+  scopes?: string;
+  attributeMapping?: AttributeMapping;
+  groupRoleMapping?: Record<string, string>;
+  jitProvisioning?: boolean;
+  updateOnSignIn?: boolean;
+  defaultRole?: string;
+  allowIdpInitiated?: boolean;
+  domains?: Array<string>;
+}
+
+export interface ConnectionView {
+  id?: string;
+  organizationId?: string;
+  provider?: string;
+  protocol?: string;
+  enabled?: boolean;
+  samlMetadataUrl?: string;
+  idpEntityId?: string;
+  idpSsoUrl?: string;
+  idpCertificates?: Array<CertificateView>;
+  metadataRefreshedAt?: string;
+  metadataError?: string;
+  oidcIssuer?: string;
+  clientId?: string;
+  clientSecretSet?: boolean;
+  scopes?: string;
+  attributeMapping?: AttributeMapping;
+  groupRoleMapping?: Record<string, string>;
+  jitProvisioning?: boolean;
+  updateOnSignIn?: boolean;
+  defaultRole?: string;
+  allowIdpInitiated?: boolean;
+  serviceProvider?: ServiceProviderView;
+  domains?: Array<DomainView>;
+  createdAt?: string;
+  updatedAt?: string;
+}
+
 export interface DeleteAccountRequest {
   password?: string;
   confirmation?: string;
@@ -267,6 +338,19 @@ export interface DeviceTrust {
   id?: string;
   deviceToken?: string;
   expiresAt?: string;
+}
+
+export interface DomainBody {
+  domain?: string;
+}
+
+export interface DomainView {
+  domain?: string;
+  verified?: boolean;
+  verifiedAt?: string;
+  txtRecordName?: string;
+  txtRecordValue?: string;
+  createdAt?: string;
 }
 
 export interface EmailMessage {
@@ -308,6 +392,7 @@ export interface Entry {
 
 export interface ExchangeRequest {
   code?: string;
+  state?: string;
   rememberMe?: boolean;
   deviceToken?: string;
 }
@@ -323,6 +408,16 @@ export interface GroupView {
   roleId?: string;
   createdAt?: string;
   updatedAt?: string;
+}
+
+export interface IdentityView {
+  id?: string;
+  provider?: string;
+  email?: string;
+  emailVerified?: boolean;
+  displayName?: string;
+  createdAt?: string;
+  lastUsedAt?: string;
 }
 
 export interface InvitationDraft {
@@ -352,6 +447,19 @@ export interface InvitationView {
   acceptedAt?: string;
   acceptedBy?: string;
   revokedAt?: string;
+}
+
+export interface LinkRequest {
+  provider?: string;
+  redirectUri?: string;
+  state?: string;
+  organizationId?: string;
+}
+
+export interface LinkStarted {
+  authUrl?: string;
+  state?: string;
+  expiresAt?: string;
 }
 
 export interface Member {
@@ -486,6 +594,11 @@ export interface PageEndpointView {
   pagination?: Pagination;
 }
 
+export interface PageIdentityView {
+  data?: Array<IdentityView>;
+  pagination?: Pagination;
+}
+
 export interface PageInvitationView {
   data?: Array<InvitationView>;
   pagination?: Pagination;
@@ -498,6 +611,11 @@ export interface PageMember {
 
 export interface PageOrganizationView {
   data?: Array<OrganizationView>;
+  pagination?: Pagination;
+}
+
+export interface PageProviderView {
+  data?: Array<ProviderView>;
   pagination?: Pagination;
 }
 
@@ -556,6 +674,57 @@ export interface ProfileUpdate {
   timezone?: string;
   locale?: string;
   metadata?: Record<string, unknown>;
+}
+
+export interface ProviderItem {
+  id?: string;
+  name?: string;
+  enabled?: boolean;
+  kind?: string;
+  authUrl?: string;
+}
+
+export interface ProviderList {
+  providers?: Array<ProviderItem>;
+}
+
+export interface ProviderRequest {
+  provider?: string;
+  kind?: string;
+  organizationId?: string;
+  displayName?: string;
+  enabled?: boolean;
+  clientId?: string;
+  clientSecret?: string;
+  issuer?: string;
+  authorizationUrl?: string;
+  tokenUrl?: string;
+  userinfoUrl?: string;
+  jwksUrl?: string;
+  scopes?: Array<string>;
+  claimMapping?: Record<string, string>;
+  settings?: Record<string, string>;
+}
+
+export interface ProviderView {
+  id?: string;
+  provider?: string;
+  kind?: string;
+  name?: string;
+  enabled?: boolean;
+  clientId?: string;
+  hasClientSecret?: boolean;
+  issuer?: string;
+  authorizationUrl?: string;
+  tokenUrl?: string;
+  userinfoUrl?: string;
+  jwksUrl?: string;
+  scopes?: Array<string>;
+  claimMapping?: Record<string, string>;
+  settings?: Record<string, string>;
+  organizationId?: string;
+  source?: string;
+  redirectUri?: string;
 }
 
 export interface ReauthRequest {
@@ -644,6 +813,13 @@ export interface SendResponse {
   message?: string;
   linkId?: string;
   expiresAt?: string;
+}
+
+export interface ServiceProviderView {
+  entityId?: string;
+  acsUrl?: string;
+  metadataUrl?: string;
+  loginUrl?: string;
 }
 
 export interface SessionRef {
@@ -746,6 +922,27 @@ export interface SmsMessage {
   to?: string;
   body?: string;
   createdAt?: string;
+}
+
+export interface SocialSignInResponse {
+  user?: UserView;
+  tokens?: Tokens;
+  session?: SessionRef;
+  requiresMfa?: boolean;
+  requiresEmailVerification?: boolean;
+  requiresMfaEnrollment?: boolean;
+  mfaToken?: string;
+  methods?: Array<string>;
+  mfaTokenExpiresAt?: string;
+  trustedDevice?: DeviceTrust;
+  isNewUser?: boolean;
+  provider?: string;
+}
+
+export interface StartBody {
+  organizationId?: string;
+  email?: string;
+  relayState?: string;
 }
 
 export interface StatusResponse {
