@@ -42,7 +42,7 @@ class OidcRestartIntegrationTest extends OidcTestSupport {
         props.put("janua.admin-password", BOOTSTRAP_ADMIN_PASSWORD);
         int port = JanuaProcess.freePort();
         String base = "http://localhost:" + port;
-        try (JanuaProcess janua = JanuaProcess.start(port, props, dataDir.resolve("janua.log")).awaitReady(Duration.ofSeconds(120))) {
+        try (JanuaProcess janua = JanuaProcess.start(port, props, dataDir.resolve("janua.log")).awaitReady(JanuaProcess.START_TIMEOUT)) {
             Api node = new Api(port);
             Api.Response signin = node.post("/api/v1/auth/signin", Api.map("email", BOOTSTRAP_ADMIN_EMAIL, "password", BOOTSTRAP_ADMIN_PASSWORD));
             assertThat(signin.status()).as(signin.raw().body()).isEqualTo(200);
@@ -66,7 +66,7 @@ class OidcRestartIntegrationTest extends OidcTestSupport {
             String refresh = json(tokens).path("refresh_token").asString();
 
             janua.kill();
-            janua.restart().awaitReady(Duration.ofSeconds(120));
+            janua.restart().awaitReady(JanuaProcess.START_TIMEOUT);
 
             assertThat(tokenPost(base, "/oauth2/token", app, app.secret(), Map.of("grant_type", "client_credentials")).statusCode())
                     .as("the application and its secret survived").isEqualTo(200);
