@@ -85,6 +85,10 @@ public final class EventCatalogue {
         add("oidc.consent_granted", "A person allowed an application the scopes in data.scopes");
         add("oidc.consent_revoked", "A person's consent to an application was withdrawn");
         add("oidc.refresh_token_reused", "A spent refresh token was presented again; its whole authorization was revoked");
+        add("device.registered", "A user registered a device (app installation) for push notifications (data.deviceId, data.platform)");
+        add("device.updated", "A device's details or push token changed (data.deviceId)");
+        add("device.removed", "A device was removed (data.deviceId)", "device.deleted");
+        add("device.push_token_invalidated", "A device lost its push token: the push service refused it for good, or it was registered on another device (data.reason)");
     }
 
     private EventCatalogue() {}

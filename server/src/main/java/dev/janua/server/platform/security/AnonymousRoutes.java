@@ -93,6 +93,9 @@ public final class AnonymousRoutes {
             // development conveniences: absent in production, loopback clients only unless enabled
             api("GET", "development mailbox (loopback only)", "/dev/mailbox"),
             api("GET", "development SMS outbox (loopback only)", "/dev/sms"),
+            api("GET", "development push recorder (loopback only)", "/dev/push"),
+            // a browser page asks for it before pushManager.subscribe(); it is a public key
+            api("GET", "Web Push VAPID public key", "/notifications/push/vapid-public-key"),
             // the container forwards its own errors here; a direct request answers 404
             root(ANY, "renders errors raised outside MVC", "/error"));
 
