@@ -111,7 +111,7 @@ public class PushProviders {
         }
     }
 
-    private static SSLContext trusting(String caFile) {
+    static SSLContext trusting(String caFile) {
         if (caFile == null || caFile.isBlank()) return null;
         try (InputStream in = Files.newInputStream(Path.of(caFile))) {
             KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());

@@ -49,13 +49,24 @@ public final class EcKeys {
 
     public static ECPublicKey decodePoint(byte[] point) {
         if (point == null || point.length != 65 || point[0] != 4) throw new IllegalArgumentException("not an uncompressed P-256 point");
+        ECPoint w = new ECPoint(new BigInteger(1, Arrays.copyOfRange(point, 1, 33)), new BigInteger(1, Arrays.copyOfRange(point, 33, 65)));
+        // a point off the curve would leak the private key to an invalid-curve attack: refuse it here, not only in the ECDH code
+        if (!onCurve(w)) throw new IllegalArgumentException("not a point on P-256");
         try {
-            ECPoint w = new ECPoint(new BigInteger(1, Arrays.copyOfRange(point, 1, 33)), new BigInteger(1, Arrays.copyOfRange(point, 33, 65)));
             return (ECPublicKey) KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(w, P256));
         } catch (GeneralSecurityException e) {
-            // the JDK checks the point lies on the curve
             throw new IllegalArgumentException("not a P-256 point", e);
         }
+    }
+
+    /** SEC 1 §3.2.2.1: 0 ≤ x, y < p and y² = x³ + ax + b (mod p). */
+    static boolean onCurve(ECPoint w) {
+        BigInteger p = ((java.security.spec.ECFieldFp) P256.getCurve().getField()).getP();
+        BigInteger x = w.getAffineX();
+        BigInteger y = w.getAffineY();
+        if (x.signum() < 0 || y.signum() < 0 || x.compareTo(p) >= 0 || y.compareTo(p) >= 0) return false;
+        BigInteger right = x.pow(3).add(P256.getCurve().getA().multiply(x)).add(P256.getCurve().getB()).mod(p);
+        return y.pow(2).mod(p).equals(right);
     }
 
     public static byte[] encodeScalar(ECPrivateKey key) {
