@@ -59,6 +59,8 @@ public abstract class IntegrationTest {
         r.add("janua.notifications.retry-max", () -> "3s");
         r.add("janua.notifications.max-attempts", () -> "6");
         r.add("janua.notifications.poll-interval", () -> "200ms");
+        // Real-time heartbeats (token expiry and session checks of open sockets and GraphQL subscriptions) every second.
+        r.add("janua.realtime.heartbeat", () -> "1s");
     }
 
     @TestConfiguration

@@ -59,6 +59,8 @@ public final class AnonymousRoutes {
             // real-time: browsers cannot set headers on a WebSocket, so the socket authenticates itself
             // (?token=, Authorization, or a first auth message; RealtimeSocketHandler) and closes 4401 otherwise
             api("GET", "WebSocket handshake; the socket then authenticates itself", "/ws"),
+            // GraphQL subscriptions (graphql-transport-ws): the socket authenticates in connection_init (GraphQlSocketAuthentication)
+            api("GET", "GraphQL WebSocket handshake; the socket then authenticates itself", "/graphql/ws"),
             // hosted pages (their own chain, HostedSecurityConfig: CSRF on every form, the browser-session cookie);
             // a page that needs a signed-in person checks the cookie itself and sends strangers to sign-in
             root("GET", "hosted sign-in form", "/hosted/sign-in"),
