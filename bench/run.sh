@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Janua benchmarks: `./janua bench [jmh|http|all]`. Writes raw results to bench/results/ and prints
+# Janua benchmarks: `./janua bench [jmh|http|graphql|realtime|all]`. Writes raw results to bench/results/ and prints
 # them; BENCHMARKS.md records the figures with the command that produced them. Called by ./janua,
 # which has chosen the JDK. Everything runs on loopback and is bounded in time.
 set -euo pipefail
@@ -71,6 +71,39 @@ run_http() {
   rm -rf "$data"
 }
 
+# Issue 12: GraphQL `me` beside GET /auth/me, alternating in one run (the machine is shared: compare
+# the two within a run, not across runs).
+run_graphql() {
+  "$ROOT/janua" build >/dev/null
+  local data; data=$(mktemp -d)
+  start_server "$data"
+  echo "== GraphQL { me } vs GET /auth/me (8 connections, ${SECONDS_MEASURED}s measured after 5s warm-up, alternating, $REPEATS rounds) =="
+  : >"$OUT/graphql.jsonl"
+  for r in $(seq 1 "$REPEATS"); do
+    for scenario in me graphql-me; do
+      java -cp "$BENCH_JAR" dev.janua.bench.LoadGenerator "http://127.0.0.1:$PORT" "$scenario" 8 "$SECONDS_MEASURED" 5 | tee -a "$OUT/graphql.jsonl"
+    done
+  done
+  stop_server
+  rm -rf "$data"
+}
+
+# Issue 12: WebSocket fan-out — events/s delivered to 1,000 sockets of one user while writers raise user.updated events.
+run_realtime() {
+  "$ROOT/janua" build >/dev/null
+  local data; data=$(mktemp -d)
+  start_server "$data"
+  local sockets="${JANUA_BENCH_SOCKETS:-1000}"
+  echo "== WebSocket fan-out: $sockets sockets on user.events, 2 writers, ${SECONDS_MEASURED}s =="
+  : >"$OUT/realtime.jsonl"
+  for r in $(seq 1 "$REPEATS"); do
+    java -cp "$BENCH_JAR" dev.janua.bench.RealtimeFanout "http://127.0.0.1:$PORT" "$sockets" 2 "$SECONDS_MEASURED" | tee -a "$OUT/realtime.jsonl"
+  done
+  echo "{\"rssAfterFanoutKb\": $(rss_kb "$SERVER_PID")}" | tee -a "$OUT/realtime.jsonl"
+  stop_server
+  rm -rf "$data"
+}
+
 case "$WHAT" in
   jmh) run_jmh ;;
   http) run_http ;;
@@ -79,6 +112,8 @@ case "$WHAT" in
   audit) "$ROOT/bench/audit-verify.sh" ;;
   events) "$ROOT/bench/events.sh" ;;
   scim) "$ROOT/bench/scim/run.sh" ;;
+  graphql) run_graphql ;;
+  realtime) run_realtime ;;
   all) run_jmh; run_http ;;
-  *) echo "usage: ./janua bench [jmh|http|keycloak|users|audit|events|scim|all]" >&2; exit 2 ;;
+  *) echo "usage: ./janua bench [jmh|http|keycloak|users|audit|events|scim|graphql|realtime|all]" >&2; exit 2 ;;
 esac

@@ -28,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * (base, scenario, concurrency, seconds measured, seconds warm-up). Prints one JSON line: requests,
  * errors, throughput per second, latency p50/p90/p99 in milliseconds.
  *
- * <p>Janua scenarios: signin, me, refresh, jwks. Keycloak reference scenarios (realm {@code bench},
+ * <p>Janua scenarios: signin, me, graphql-me (the same through GraphQL), refresh, jwks. Keycloak reference scenarios (realm {@code bench},
  * public client {@code bench} with direct access grants, users {@code kcbench-<i>} — see
  * bench/keycloak.sh): kc-signin (password grant), kc-refresh, kc-userinfo, kc-jwks.
  */
@@ -157,6 +157,15 @@ public final class LoadGenerator {
                 case "me" -> send(HttpRequest.newBuilder(URI.create(base + "/api/v1/auth/me"))
                         .header("Authorization", "Bearer " + access).GET().build()) == 200;
                 case "jwks" -> send(HttpRequest.newBuilder(URI.create(base + "/.well-known/jwks.json")).GET().build()) == 200;
+                // the same caller and fields as /auth/me, through GraphQL (issue 12): parse, validate, resolve, serialise
+                case "graphql-me" -> {
+                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/graphql"))
+                            .header("Authorization", "Bearer " + access).header("Content-Type", "application/json")
+                            .header("Accept", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"{ me { id email firstName lastName emailVerified createdAt } }\"}"))
+                            .build(), HttpResponse.BodyHandlers.ofString());
+                    yield r.statusCode() == 200 && !r.body().contains("\"errors\"");
+                }
                 case "refresh" -> {
                     HttpResponse<String> r = http.send(post("/api/v1/auth/refresh", "{\"refreshToken\":\"" + refresh + "\"}"),
                             HttpResponse.BodyHandlers.ofString());

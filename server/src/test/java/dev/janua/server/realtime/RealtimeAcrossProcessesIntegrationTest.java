@@ -3,13 +3,11 @@ package dev.janua.server.realtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.janua.server.realtime.RealtimeIntegrationTest.Client;
 import dev.janua.server.support.Api;
+import dev.janua.server.support.SocketClient;
 import dev.janua.server.support.TenantFixtures;
 import dev.janua.server.support.TestDatabase;
 import dev.janua.server.webhooks.JanuaProcess;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -32,9 +30,7 @@ class RealtimeAcrossProcessesIntegrationTest extends TenantFixtures {
         try (JanuaProcess other = JanuaProcess.start(JanuaProcess.freePort(), props, dir.resolve("other.log"))) {
             other.awaitReady(JanuaProcess.START_TIMEOUT);
             Account user = newUser("wsnode");
-            Client ws = new Client();
-            ws.socket = HttpClient.newHttpClient().newWebSocketBuilder()
-                    .buildAsync(URI.create("ws://127.0.0.1:" + port + "/v1/ws?token=" + user.token()), ws).join();
+            SocketClient ws = SocketClient.connect(port, "/v1/ws?token=" + user.token(), null);
             assertThat(ws.next("authenticated").path("userId").asString()).isEqualTo(user.id());
             ws.send(Api.map("type", "subscribe", "channel", "user.events"));
             ws.next("subscribed");
@@ -51,7 +47,7 @@ class RealtimeAcrossProcessesIntegrationTest extends TenantFixtures {
             assertThat(event.path("channel").asString()).isEqualTo("user.events");
             assertThat(event.at("/data/userId").asString()).isEqualTo(user.id());
             assertThat(event.at("/data/deviceInfo").asString()).contains("Firefox");
-            ws.socket.abort();
+            ws.socket().abort();
         }
     }
 }

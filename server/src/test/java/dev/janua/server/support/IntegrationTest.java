@@ -61,6 +61,8 @@ public abstract class IntegrationTest {
         r.add("janua.notifications.poll-interval", () -> "200ms");
         // SSO domain verification resolves TXT records through a local DNS server (TestDns)
         r.add("janua.sso.dns-server", TestDns::address);
+        // Real-time heartbeats (token expiry and session checks of open sockets and GraphQL subscriptions) every second.
+        r.add("janua.realtime.heartbeat", () -> "1s");
     }
 
     @TestConfiguration

@@ -2,6 +2,8 @@ package dev.janua.server.notifications.app;
 
 import dev.janua.server.notifications.EmailMessage;
 import dev.janua.server.notifications.NotificationJob;
+import dev.janua.server.notifications.PushMessage;
+import dev.janua.server.notifications.PushTransport;
 import dev.janua.server.notifications.SmsMessage;
 import dev.janua.server.notifications.SmsProvider;
 import dev.janua.server.notifications.domain.Backoff;
@@ -51,12 +53,14 @@ class NotificationDispatcher extends BackgroundService {
     private final Backoff backoff;
     // looked up when a job runs: the jobs write messages, so they depend (through the mailer) on this dispatcher
     private final ObjectProvider<NotificationJob> jobs;
+    // the devices module's transport; looked up per message for the same reason as the jobs
+    private final ObjectProvider<PushTransport> push;
     private final ClaimedSenders senders;
     private volatile Instant nextPurge = Instant.MIN;
 
     NotificationDispatcher(JdbcNotificationOutbox outbox, EmailTransport email, SmsProvider sms, SecretBox secrets,
                            TransactionTemplate tx, JsonMapper json, Clock clock, NotificationProperties properties,
-                           ObjectProvider<NotificationJob> jobs) {
+                           ObjectProvider<NotificationJob> jobs, ObjectProvider<PushTransport> push) {
         this.outbox = outbox;
         this.email = email;
         this.sms = sms;
@@ -66,6 +70,7 @@ class NotificationDispatcher extends BackgroundService {
         this.clock = clock;
         this.properties = properties;
         this.jobs = jobs;
+        this.push = push;
         this.backoff = new Backoff(properties.retryInitial(), properties.retryMax(), properties.maxAttempts(), properties.jitter(),
                 () -> ThreadLocalRandom.current().nextDouble());
         this.senders = new ClaimedSenders(properties.concurrency());
@@ -118,10 +123,15 @@ class NotificationDispatcher extends BackgroundService {
         try {
             if (OutboxMessage.SMS.equals(m.channel())) {
                 sms.deliver(new SmsMessage(m.recipient(), content.path("body").asString(), m.createdAt()));
+            } else if (OutboxMessage.PUSH.equals(m.channel())) {
+                deliverPush(m, content);
             } else {
                 email.deliver(m.id(), new EmailMessage(m.recipient(), content.path("subject").asString(), content.path("body").asString(),
                         m.template(), m.createdAt()));
             }
+        } catch (PushTransport.Undeliverable e) {
+            fail(m, token, "undeliverable: " + e.getMessage(), false);
+            return;
         } catch (Exception e) {
             fail(m, token, describe(e), true);
             return;
@@ -129,6 +139,15 @@ class NotificationDispatcher extends BackgroundService {
         if (!outbox.markSent(m.id(), token, clock.instant())) {
             log.warn("notification {} was sent after its lease ran out; another process may send it again", m.id());
         }
+    }
+
+    private void deliverPush(OutboxMessage m, JsonNode content) throws Exception {
+        PushTransport transport = push.getIfAvailable();
+        if (transport == null) throw new PushTransport.Undeliverable("no push transport in this server");
+        Map<String, String> data = new LinkedHashMap<>();
+        json.readTree(content.path("data").asString("{}")).properties().forEach(e -> data.put(e.getKey(), e.getValue().asString()));
+        transport.deliver(new PushMessage(m.id(), m.recipient(), content.path("title").asString(), content.path("body").asString(), data,
+                m.createdAt()));
     }
 
     /** The job's work and its completion commit together, and only while this claim still holds the job. */

@@ -3,7 +3,7 @@ package dev.janua.server.notifications.domain;
 import java.time.Instant;
 
 /**
- * One email or text message (or one job, channel {@code job}) in the outbox. {@code bodySealed} holds the subject and body sealed
+ * One email, text message or push notification (or one job, channel {@code job}) in the outbox. {@code bodySealed} holds the subject and body sealed
  * under the master key (they carry one-time tokens) and is null once the message was sent.
  */
 public record OutboxMessage(String id, String channel, String template, String recipient, String bodySealed, String status,
@@ -12,6 +12,8 @@ public record OutboxMessage(String id, String channel, String template, String r
 
     public static final String EMAIL = "email";
     public static final String SMS = "sms";
+    /** A push notification to one device; the recipient is the device's id ({@code dev_…}). */
+    public static final String PUSH = "push";
     /** Work for the worker rather than a message to send ({@link dev.janua.server.notifications.NotificationJobs}). */
     public static final String JOB = "job";
 

@@ -44,8 +44,8 @@ public class NotificationOutboxController {
         if (!OutboxAdmin.STATUSES.containsAll(statuses)) {
             throw new JanuaException(ErrorCode.VALIDATION_ERROR, Map.of("field", "status", "reason", "one of " + OutboxAdmin.STATUSES));
         }
-        if (channel != null && !channel.isBlank() && !List.of(OutboxMessage.EMAIL, OutboxMessage.SMS, OutboxMessage.JOB).contains(channel)) {
-            throw new JanuaException(ErrorCode.VALIDATION_ERROR, Map.of("field", "channel", "reason", "email, sms or job"));
+        if (channel != null && !channel.isBlank() && !List.of(OutboxMessage.EMAIL, OutboxMessage.SMS, OutboxMessage.PUSH, OutboxMessage.JOB).contains(channel)) {
+            throw new JanuaException(ErrorCode.VALIDATION_ERROR, Map.of("field", "channel", "reason", "email, sms, push or job"));
         }
         PageRequest p = PageRequest.of(limit, cursor, page);
         List<MessageView> rows = outbox.list(statuses, channel, p.after(), p.offset(), p.fetchSize()).stream().map(MessageView::of).toList();

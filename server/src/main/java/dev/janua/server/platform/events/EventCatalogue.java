@@ -103,6 +103,10 @@ public final class EventCatalogue {
         add("identity.unlinked", "A provider account was unlinked from a user", "user.identity_unlinked", "oauth.account_unlinked");
         add("oauth_provider.configured", "A social-login provider was configured or changed through the admin API");
         add("oauth_provider.deleted", "A social-login provider configuration was removed");
+        add("device.registered", "A user registered a device (app installation) for push notifications (data.deviceId, data.platform)");
+        add("device.updated", "A device's details or push token changed (data.deviceId)");
+        add("device.removed", "A device was removed (data.deviceId)", "device.deleted");
+        add("device.push_token_invalidated", "A device lost its push token: the push service refused it for good, or it was registered on another device (data.reason)");
     }
 
     private EventCatalogue() {}

@@ -60,6 +60,8 @@ public final class AnonymousRoutes {
             // real-time: browsers cannot set headers on a WebSocket, so the socket authenticates itself
             // (?token=, Authorization, or a first auth message; RealtimeSocketHandler) and closes 4401 otherwise
             api("GET", "WebSocket handshake; the socket then authenticates itself", "/ws"),
+            // GraphQL subscriptions (graphql-transport-ws): the socket authenticates in connection_init (GraphQlSocketAuthentication)
+            api("GET", "GraphQL WebSocket handshake; the socket then authenticates itself", "/graphql/ws"),
             // hosted pages (their own chain, HostedSecurityConfig: CSRF on every form, the browser-session cookie);
             // a page that needs a signed-in person checks the cookie itself and sends strangers to sign-in
             root("GET", "hosted sign-in form", "/hosted/sign-in"),
@@ -125,6 +127,9 @@ public final class AnonymousRoutes {
             // development conveniences: absent in production, loopback clients only unless enabled
             api("GET", "development mailbox (loopback only)", "/dev/mailbox"),
             api("GET", "development SMS outbox (loopback only)", "/dev/sms"),
+            api("GET", "development push recorder (loopback only)", "/dev/push"),
+            // a browser page asks for it before pushManager.subscribe(); it is a public key
+            api("GET", "Web Push VAPID public key", "/notifications/push/vapid-public-key"),
             // the container forwards its own errors here; a direct request answers 404
             root(ANY, "renders errors raised outside MVC", "/error"));
 

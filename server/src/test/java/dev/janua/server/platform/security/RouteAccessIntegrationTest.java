@@ -3,6 +3,7 @@ package dev.janua.server.platform.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.janua.server.support.Api;
+import dev.janua.server.support.FunctionalRoutes;
 import dev.janua.server.support.IntegrationTest;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -15,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.function.support.RouterFunctionMapping;
 import org.springframework.web.servlet.handler.AbstractUrlHandlerMapping;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
@@ -157,6 +159,35 @@ class RouteAccessIntegrationTest extends IntegrationTest {
                 routes.add(new Route("GET", handler.getKey(), MediaType.APPLICATION_JSON_VALUE));
             }
         }
+        routes.addAll(routerFunctionRoutes());
         return List.copyOf(routes);
+    }
+
+    /** Functional routes ({@code RouterFunction} beans), invisible to the handler-method listing above. */
+    private List<Route> routerFunctionRoutes() {
+        List<Route> routes = new ArrayList<>();
+        for (RouterFunctionMapping mapping : context.getBeansOfType(RouterFunctionMapping.class).values()) {
+            if (mapping.getRouterFunction() == null) continue;
+            for (FunctionalRoutes.Route r : FunctionalRoutes.of(mapping.getRouterFunction())) {
+                for (String method : r.methods().isEmpty() ? ALL_METHODS : r.methods()) routes.add(new Route(method, r.path(), r.contentType()));
+            }
+        }
+        assertThat(routes).as("router-function routes found").isNotEmpty();
+        return routes;
+    }
+
+    @Test
+    void routerFunctionRoutesAreEnumeratedAndGuarded() {
+        Set<String> mapped = new TreeSet<>();
+        for (Route r : mappedRoutes()) mapped.add(r.method() + " " + r.pattern());
+        // Spring for GraphQL's own route, the seed aliases and GraphiQL (development) are all functional routes
+        assertThat(mapped).contains("POST /api/v1/graphql", "POST /v1/graphql", "POST /graphql", "GET /graphiql");
+        // the GraphQL endpoints themselves need credentials (the allow-list does not name them)
+        for (String path : List.of("/api/v1/graphql", "/v1/graphql", "/graphql")) {
+            assertThat(AnonymousRoutes.allows("POST", path)).as(path).isFalse();
+            Api.Response r = api.post(path, Map.of("query", "{ me { id } }"), "Accept", "application/json");
+            assertThat(r.status()).as(path).isEqualTo(401);
+            assertThat(r.errorCode()).as(path).isEqualTo("UNAUTHORIZED");
+        }
     }
 }
