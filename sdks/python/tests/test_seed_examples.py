@@ -32,6 +32,7 @@ import pytest
 import support
 from janua import JanuaClient
 from janua.exceptions import NotSupportedError
+from webauthn import SoftAuthenticator
 
 SEED = (support.HERE / "seed" / "seed-003-python-sdk-readme.md").read_text()
 BLOCKS = [m.group(1) for m in re.finditer(r"```python\n(.*?)```", SEED, re.S)]
@@ -43,9 +44,6 @@ for _m in re.finditer(r"```python\n(.*?)```", SEED, re.S):
 NOT_RUNNABLE = {
     "OAuth Authentication": "social login is not served by this server yet (no /auth/oauth/* routes; being built in "
                             "parallel); the example also needs an upstream provider's authorization code",
-    "Passkeys (WebAuthn)": "passkeys are not served by this server yet (no /passkeys/* routes; being built in "
-                           "parallel); the example also needs a browser's WebAuthn credential "
-                           "(webauthn_credential_response), to be produced by a software authenticator once the server side exists",
 }
 # Statements that run, but not exactly as written.
 DEVIATIONS = {
@@ -258,6 +256,26 @@ def _setup_session_management(h, admin, receiver):
 def _check_session_management(h, ns, out):
     assert ns["session"].is_current and len(ns["sessions"]) >= 1 and ns["refreshed"].access_token
     assert ns["device"].session_id == ns["session_id"] and ns["client"].is_authenticated
+
+
+def _setup_passkeys_webauthn(h, admin, receiver):
+    # the browser's part: a software authenticator answers the options the example's `challenge` carries,
+    # for the origin the server expects (its base URL; rp id = its host)
+    h.ns["client"] = h.signed_up()
+    h.authenticator = SoftAuthenticator(origin=h.base_url)
+    h.before.append(("complete_registration", lambda ns: ns.update(
+        webauthn_credential_response=h.authenticator.create(ns["challenge"].options))))
+    h.before.append(("complete_authentication", lambda ns: ns.update(
+        webauthn_credential_response=h.authenticator.get(ns["challenge"].options))))
+    h.before.append(("passkeys.delete", lambda ns: ns.update(passkey_id=ns["passkey"].id)))
+
+
+def _check_passkeys_webauthn(h, ns, out):
+    passkey, result = ns["passkey"], ns["result"]
+    assert passkey.id.startswith("pk_") and passkey.verified and passkey.credential_id in h.authenticator.credentials
+    assert result["user"].email == h.emails["user@example.com"] and not result.requires_mfa
+    assert set(result.amr) >= {"hwk", "user"} and result.passkey_id == passkey.id
+    assert [p.id for p in ns["passkeys"]] == [passkey.id] and ns["client"].passkeys.list() == []
 
 
 def _setup_webhooks(h, admin, receiver):
