@@ -17,10 +17,13 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlencode, urlparse
 
+import httpx
+
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import padding, rsa
 
 CLIENT_ID, CLIENT_SECRET = "sdk-tests-client", "sdk-tests-secret"
+APP_CALLBACK = "https://yourapp.com/callback"  # seed 003's redirect_uri, registered in server.env (JANUA_OAUTH_REDIRECT_URIS)
 
 
 def _b64(data: bytes) -> str:
@@ -139,3 +142,17 @@ class FakeProviders:
         signing_input = _b64(json.dumps(header).encode()) + "." + _b64(json.dumps(claims).encode())
         signature = self.key.sign(signing_input.encode(), padding.PKCS1v15(), hashes.SHA256())
         return signing_input + "." + _b64(signature)
+
+
+def browser_signs_in_at_provider(auth_url: str, app_callback: str = APP_CALLBACK) -> dict:
+    """The browser's part: open the provider's URL (the double answers at once), follow its redirect to Janua's
+    callback, and stop at Janua's redirect to the app; answers the app's query (code, state)."""
+    to_janua = httpx.get(auth_url, timeout=30)
+    assert to_janua.status_code == 302, to_janua.text
+    to_app = httpx.get(to_janua.headers["location"], timeout=30)
+    assert to_app.status_code == 302, to_app.text
+    location = to_app.headers["location"]
+    assert location.startswith(app_callback + "?"), location
+    query = {k: v[0] for k, v in parse_qs(urlparse(location).query).items()}
+    assert "error" not in query, query
+    return query

@@ -26,7 +26,6 @@ import copy
 import logging
 import re
 import time
-from urllib.parse import parse_qs, urlparse
 
 import httpx
 import pytest
@@ -34,7 +33,7 @@ import pytest
 import support
 from janua import JanuaClient
 from janua.exceptions import NotSupportedError
-from fake_provider import FakeProviders
+from fake_provider import APP_CALLBACK, browser_signs_in_at_provider
 from janua.types import OAuthProvider
 from webauthn import SoftAuthenticator
 
@@ -258,41 +257,6 @@ def _setup_session_management(h, admin, receiver, request):
 def _check_session_management(h, ns, out):
     assert ns["session"].is_current and len(ns["sessions"]) >= 1 and ns["refreshed"].access_token
     assert ns["device"].session_id == ns["session_id"] and ns["client"].is_authenticated
-
-
-APP_CALLBACK = "https://yourapp.com/callback"  # the seed's redirect_uri, registered in server.env (JANUA_OAUTH_REDIRECT_URIS)
-
-
-@pytest.fixture(scope="module")
-def providers(base_url, admin):
-    """Google and GitHub doubles (tests/fake_provider.py), configured in Janua through its provider admin API."""
-    fake = FakeProviders()
-    url = f"{base_url}/api/v1/admin/oauth/providers"
-    api = httpx.Client(timeout=30, headers={"Authorization": f"Bearer {admin.tokens.access_token}"})
-    configured = {p["provider"]: p["id"] for p in api.get(url).json()["data"]}  # a reused server keeps earlier runs'
-    for config in (fake.google_config(), fake.github_config()):
-        if config["provider"] in configured:
-            r = api.patch(f"{url}/{configured[config['provider']]}", json=config)
-        else:
-            r = api.post(url, json=config)
-        assert r.status_code in (200, 201), r.text
-    api.close()
-    yield fake
-    fake.close()
-
-
-def browser_signs_in_at_provider(auth_url: str, app_callback: str = APP_CALLBACK) -> dict:
-    """The browser's part: open the provider's URL (the double answers at once), follow its redirect to Janua's
-    callback, and stop at Janua's redirect to the app; answers the app's query (code, state)."""
-    to_janua = httpx.get(auth_url, timeout=30)
-    assert to_janua.status_code == 302, to_janua.text
-    to_app = httpx.get(to_janua.headers["location"], timeout=30)
-    assert to_app.status_code == 302, to_app.text
-    location = to_app.headers["location"]
-    assert location.startswith(app_callback + "?"), location
-    query = {k: v[0] for k, v in parse_qs(urlparse(location).query).items()}
-    assert "error" not in query, query
-    return query
 
 
 def _setup_oauth_authentication(h, admin, receiver, request):
