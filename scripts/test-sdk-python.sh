@@ -7,10 +7,10 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 PY=/usr/bin/python3   # Debian's python3, where python3-httpx/pytest live (not a pyenv shim first on PATH)
 
-if ! "$PY" -c 'import httpx, pytest' 2>/dev/null; then
-  echo "== installing python3-httpx python3-pytest (Python SDK tests) =="
+if ! "$PY" -c 'import httpx, pytest, cryptography' 2>/dev/null; then
+  echo "== installing python3-httpx python3-pytest python3-cryptography (Python SDK tests) =="
   SUDO=; [ "$(id -u)" = 0 ] || SUDO=sudo
-  $SUDO apt-get update -qq && $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-httpx python3-pytest >/dev/null
+  $SUDO apt-get update -qq && $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-httpx python3-pytest python3-cryptography >/dev/null
 fi
 
 set -a; . "$ROOT/sdks/python/tests/server.env"; set +a

@@ -1,9 +1,7 @@
 """Every route the SDK calls, in one table: ``name → (method, path under /api/v1)``.
 
 The server's canonical paths (docs/*.md). ``tests/test_openapi_drift.py`` fails when a route here is
-missing from the running server's ``/openapi.json`` (routes of features the server does not have yet are
-listed in ``PENDING_SERVER_FEATURES`` and checked the other way round: the test fails once they appear,
-so the SDK gets re-checked against the real shapes).
+missing from the running server's ``/openapi.json``.
 """
 from __future__ import annotations
 
@@ -26,11 +24,13 @@ ROUTES: Dict[str, Tuple[str, str]] = {
     "auth.verify_email": ("POST", "/users/me/verify-email/confirm"),
     "auth.mfa_complete": ("POST", "/auth/login/mfa"),
     "auth.mfa_send_sms": ("POST", "/auth/login/mfa/sms"),
-    # social login (server side being built)
+    # social login (docs/social-login.md)
+    "oauth.providers": ("GET", "/auth/oauth/providers"),
     "oauth.url": ("GET", "/auth/oauth/{provider}/url"),
     "oauth.callback": ("POST", "/auth/oauth/{provider}/callback"),
-    "oauth.link": ("POST", "/auth/oauth/{provider}/link"),
-    "oauth.unlink": ("DELETE", "/auth/oauth/{provider}"),
+    "oauth.identities": ("GET", "/users/me/identities"),
+    "oauth.link": ("POST", "/users/me/identities"),
+    "oauth.unlink": ("DELETE", "/users/me/identities/{identity}"),
     # magic links
     "magic_links.send": ("POST", "/auth/magic-link"),
     "magic_links.verify": ("POST", "/auth/magic-link/verify"),
@@ -91,12 +91,13 @@ ROUTES: Dict[str, Tuple[str, str]] = {
     "mfa.trusted_devices": ("GET", "/mfa/trusted-devices"),
     "mfa.trusted_device_revoke": ("DELETE", "/mfa/trusted-devices/{device_id}"),
     "mfa.trusted_devices_revoke_all": ("DELETE", "/mfa/trusted-devices"),
-    # passkeys (server side being built)
+    # passkeys (docs/passkeys.md)
     "passkeys.register_options": ("POST", "/passkeys/register/options"),
     "passkeys.register": ("POST", "/passkeys/register"),
     "passkeys.authenticate_options": ("POST", "/passkeys/authenticate/options"),
     "passkeys.authenticate": ("POST", "/passkeys/authenticate"),
     "passkeys.list": ("GET", "/passkeys"),
+    "passkeys.rename": ("PATCH", "/passkeys/{passkey_id}"),
     "passkeys.delete": ("DELETE", "/passkeys/{passkey_id}"),
     # sessions
     "sessions.list": ("GET", "/sessions"),
@@ -130,11 +131,6 @@ ROOT_ROUTES: Dict[str, Tuple[str, str]] = {
     "ready": ("GET", "/ready"),
     "openapi": ("GET", "/openapi.json"),
 }
-
-# Features whose server side is being built in parallel (passkeys, social login): the SDK has the
-# seed's methods; the drift test reports when the server starts serving them.
-PENDING_SERVER_FEATURES = ("oauth.", "passkeys.")
-
 
 def route(name: str, **params: str) -> Tuple[str, str]:
     """(method, path) of a route with its ``{placeholders}`` filled in (URL-quoted)."""

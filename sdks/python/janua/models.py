@@ -148,6 +148,10 @@ class AuthResult(Model):
     methods: Optional[List[str]] = None
     trusted_device: Optional[TrustedDevice] = None
     invitation: Optional[Dict[str, Any]] = None
+    amr: Optional[List[str]] = None            # passkey sign-in: how the user was authenticated (RFC 8176)
+    passkey_id: Optional[str] = None           # passkey sign-in: the passkey used
+    is_new_user: Optional[bool] = None         # social sign-in: the account was created by it
+    provider: Optional[str] = None             # social sign-in: the provider
     _nested = {"user": User, "tokens": Tokens, "session": SessionRef, "trusted_device": TrustedDevice}
 
 
@@ -460,32 +464,48 @@ class AuditVerification(Model):
 
 @_model
 class Passkey(Model):
+    """A registered passkey (``GET /passkeys``, the answer of a registration)."""
     id: Optional[str] = None
     name: Optional[str] = None
-    display_name: Optional[str] = None
     credential_id: Optional[str] = None
+    aaguid: Optional[str] = None
+    authenticator_name: Optional[str] = None
+    transports: Optional[List[str]] = None
+    backup_eligible: Optional[bool] = None
+    backed_up: Optional[bool] = None
+    device_type: Optional[str] = None
     created_at: Optional[str] = None
     last_used_at: Optional[str] = None
+    verified: Optional[bool] = None
 
 
 @_model
 class PasskeyChallenge(Model):
-    """WebAuthn options from the server; ``options`` is what ``navigator.credentials.create/get`` takes."""
+    """WebAuthn options from the server: the WebAuthn Level 3 JSON form (``rp``, ``user``, ``challenge``, …
+    for registration; ``rpId``, ``allowCredentials``, … for sign-in) plus Janua's ``challengeId``.
+    ``options`` is that JSON as sent: what the browser's ``PublicKeyCredential.parseCreationOptionsFromJSON()``
+    / ``parseRequestOptionsFromJSON()`` takes."""
     id: Optional[str] = None
     challenge_id: Optional[str] = None
-    options: Optional[Dict[str, Any]] = None
-    public_key: Optional[Dict[str, Any]] = None
-    expires_at: Optional[str] = None
+    challenge: Optional[str] = None
+    rp_id: Optional[str] = None
+    timeout: Optional[int] = None
+    user_verification: Optional[str] = None
 
     def __post_init__(self) -> None:
         if self.id is None:
             self.id = self.challenge_id
+
+    @property
+    def options(self) -> Dict[str, Any]:
+        return dict(self.raw)
 
 
 @_model
 class OAuthURL(Model):
     auth_url: Optional[str] = None
     state: Optional[str] = None
+    expires_at: Optional[str] = None
     _aliases = {"url": "auth_url", "authorizationUrl": "auth_url"}
 
     def __str__(self) -> str:

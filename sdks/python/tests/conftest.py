@@ -10,12 +10,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+import httpx
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the janua package of this tree
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import support  # noqa: E402
+from fake_provider import FakeProviders  # noqa: E402
 from janua import JanuaClient  # noqa: E402
 
 
@@ -73,3 +75,21 @@ def user(base_url):
     c.auth.sign_up(email=email, password=support.PASSWORD, first_name="Test", last_name="User")
     yield c, email, support.PASSWORD
     c.close()
+
+
+@pytest.fixture(scope="session")
+def providers(base_url, admin):
+    """Google and GitHub doubles (tests/fake_provider.py), configured in Janua through its provider admin API."""
+    fake = FakeProviders()
+    url = f"{base_url}/api/v1/admin/oauth/providers"
+    api = httpx.Client(timeout=30, headers={"Authorization": f"Bearer {admin.tokens.access_token}"})
+    configured = {p["provider"]: p["id"] for p in api.get(url).json()["data"]}  # a reused server keeps earlier runs'
+    for config in (fake.google_config(), fake.github_config()):
+        if config["provider"] in configured:
+            r = api.patch(f"{url}/{configured[config['provider']]}", json=config)
+        else:
+            r = api.post(url, json=config)
+        assert r.status_code in (200, 201), r.text
+    api.close()
+    yield fake
+    fake.close()

@@ -7,9 +7,7 @@ import re
 import httpx
 import pytest
 
-from janua._routes import PENDING_SERVER_FEATURES, ROOT_ROUTES, ROUTES
-
-FEATURE_PATHS = {"oauth.": "/auth/oauth", "passkeys.": "/passkeys"}
+from janua._routes import ROOT_ROUTES, ROUTES
 
 
 def _norm(path: str) -> str:
@@ -30,7 +28,7 @@ def operations(base_url):
 
 def test_every_route_the_sdk_calls_is_in_the_openapi_document(operations):
     missing = [(name, m, p) for name, (m, p) in ROUTES.items()
-               if not name.startswith(PENDING_SERVER_FEATURES) and (m, _norm(p)) not in operations]
+               if (m, _norm(p)) not in operations]
     assert not missing, f"SDK routes missing from /openapi.json: {missing}"
 
 
@@ -38,14 +36,3 @@ def test_root_routes(operations, base_url):
     # /health and /ready are outside springdoc's scan; check they answer instead
     for name, (method, path) in ROOT_ROUTES.items():
         assert httpx.request(method, base_url + path, timeout=30).status_code == 200, name
-
-
-@pytest.mark.parametrize("feature", PENDING_SERVER_FEATURES)
-def test_features_the_server_is_still_building(operations, feature):
-    """Passkeys and social login are built in parallel: once the server lists any route of the feature,
-    every SDK route of it must be there too (then remove it from PENDING_SERVER_FEATURES)."""
-    served = any(p.startswith(FEATURE_PATHS[feature]) for _, p in operations)
-    if not served:
-        pytest.skip(f"server does not serve {FEATURE_PATHS[feature]} yet")
-    missing = [(n, m, p) for n, (m, p) in ROUTES.items() if n.startswith(feature) and (m, _norm(p)) not in operations]
-    assert not missing, f"{feature} routes of the SDK not served by the server: {missing}"

@@ -5,6 +5,7 @@ from typing import Any, Dict, List, Optional
 
 from .._http import NONE, USER
 from .._resource import Resource, body, call
+from ..exceptions import NotSupportedError
 from ..types import AuthResult, OAuthProvider, OAuthURL, User, value_of
 
 
@@ -72,25 +73,60 @@ class Auth(Resource):
     def is_authenticated(self) -> bool:
         return self._client._session is not None
 
-    # -- social login (seed 003); served once the server's social-login module lands
+    # -- social login (seed 003; docs/social-login.md)
+
+    def list_oauth_providers(self, organization_id: Optional[str] = None) -> List[Dict[str, Any]]:
+        """The configured providers: ``[{"id", "name", "enabled", "kind", "authUrl"}]``."""
+        return self._run(call("oauth.providers", params={"organization_id": organization_id}, auth=NONE,
+                              parse=lambda d: d.get("providers", [])))
 
     def get_oauth_url(self, provider: OAuthProvider, redirect_uri: str, scopes: Optional[List[str]] = None,
-                      state: Optional[str] = None) -> str:
-        params = {"redirect_uri": redirect_uri, "scopes": " ".join(scopes) if scopes else None, "state": state}
-        c = call("oauth.url", path_params={"provider": value_of(provider)}, params=params, auth=NONE,
-                 parse=lambda d: OAuthURL.from_dict(d).auth_url)
-        return self._run(c)
+                      state: Optional[str] = None, organization_id: Optional[str] = None) -> str:
+        """The provider's authorization URL to send the browser to (``GET /auth/oauth/{provider}/url``).
+        ``redirect_uri`` is where Janua sends the browser back with its one-time ``code`` and your ``state``;
+        it must be registered (an application's redirect URI or ``JANUA_OAUTH_REDIRECT_URIS``). ``scopes`` are
+        asked for besides the provider's defaults. The full answer (``state``, ``expires_at``) is
+        ``get_oauth_authorization``."""
+        return self._run(self._oauth_url(provider, redirect_uri, scopes, state, organization_id,
+                                         lambda d: OAuthURL.from_dict(d).auth_url))
+
+    def get_oauth_authorization(self, provider: OAuthProvider, redirect_uri: str, scopes: Optional[List[str]] = None,
+                                state: Optional[str] = None, organization_id: Optional[str] = None) -> OAuthURL:
+        """As ``get_oauth_url``, answering ``OAuthURL`` (``auth_url``, ``state``, ``expires_at``)."""
+        return self._run(self._oauth_url(provider, redirect_uri, scopes, state, organization_id, OAuthURL.from_dict))
+
+    def _oauth_url(self, provider, redirect_uri, scopes, state, organization_id, parse):
+        params = {"redirect_uri": redirect_uri, "scope": " ".join(scopes) if scopes else None, "state": state,
+                  "organization_id": organization_id}
+        return call("oauth.url", path_params={"provider": value_of(provider)}, params=params, auth=NONE, parse=parse)
 
     def handle_oauth_callback(self, provider: OAuthProvider, code: str, state: Optional[str] = None,
-                              redirect_uri: Optional[str] = None) -> AuthResult:
-        b = body(code=code, state=state, redirect_uri=redirect_uri)
+                              remember_me: Optional[bool] = None) -> AuthResult:
+        """Exchange the one-time ``code`` (and ``state``) your ``redirect_uri`` received for the session
+        (``POST /auth/oauth/{provider}/callback``): ``user``, ``tokens``, ``session``, ``is_new_user``, or
+        ``requires_mfa``. The code is Janua's, single use, valid two minutes."""
+        b = body(code=code, state=state, remember_me=remember_me)
         return self._run(call("oauth.callback", path_params={"provider": value_of(provider)}, json=b, auth=NONE,
                               parse=self._client._store_auth))
 
-    def link_oauth_account(self, provider: OAuthProvider, access_token: Optional[str] = None,
-                           code: Optional[str] = None) -> Dict[str, Any]:
-        b = body(access_token=access_token, code=code)
-        return self._run(call("oauth.link", path_params={"provider": value_of(provider)}, json=b, auth=USER))
+    def list_oauth_accounts(self) -> List[Dict[str, Any]]:
+        """The signed-in user's linked provider accounts (``GET /users/me/identities``)."""
+        return self._run(call("oauth.identities", auth=USER, parse=lambda d: d.get("data", [])))
 
-    def unlink_oauth_account(self, provider: OAuthProvider) -> Dict[str, Any]:
-        return self._run(call("oauth.unlink", path_params={"provider": value_of(provider)}, auth=USER))
+    def link_oauth_account(self, provider: OAuthProvider, redirect_uri: Optional[str] = None, state: Optional[str] = None,
+                           access_token: Optional[str] = None) -> OAuthURL:
+        """Start linking a provider account to the signed-in user (``POST /users/me/identities``): answers
+        the ``auth_url`` to open in the browser; the provider's redirect back completes the link.
+        Janua links only through the provider's own sign-in: a provider ``access_token`` obtained elsewhere
+        is not accepted (``NotSupportedError``)."""
+        if access_token is not None:
+            raise NotSupportedError("Janua links a provider account through the provider's sign-in (the auth_url this "
+                                    "method answers without access_token), never by a token obtained elsewhere",
+                                    code="NOT_SUPPORTED", details={"field": "access_token"})
+        b = body(provider=value_of(provider), redirect_uri=redirect_uri, state=state)
+        return self._run(call("oauth.link", json=b, auth=USER, parse=OAuthURL.from_dict))
+
+    def unlink_oauth_account(self, provider: OAuthProvider) -> Any:
+        """Unlink a provider account, by provider name or identity id (``409 LAST_SIGN_IN_METHOD`` when it is
+        the last way in)."""
+        return self._run(call("oauth.unlink", path_params={"identity": value_of(provider)}, auth=USER))

@@ -61,31 +61,54 @@ class AuditLogs(Resource):
 
 
 class Passkeys(Resource):
-    """WebAuthn passkeys (seed 003). The browser (``navigator.credentials``) makes the credential; your
-    backend passes the options to it and its answer back. Served once the server's passkey module lands."""
+    """WebAuthn passkeys (seed 003; docs/passkeys.md). The browser (``navigator.credentials``) makes the
+    credential: your backend hands it the options (``challenge.options``) and passes its
+    ``PublicKeyCredential.toJSON()`` back. ``challenge_id`` is accepted for seed 003's signature; the
+    server finds the ceremony by the challenge inside the credential's ``clientDataJSON``."""
 
-    def begin_registration(self, display_name: Optional[str] = None, **fields: Any) -> PasskeyChallenge:
-        return self._run(call("passkeys.register_options", json=body(display_name=display_name, **fields), auth=USER,
-                              parse=PasskeyChallenge.from_dict))
+    def begin_registration(self, display_name: Optional[str] = None, user_verification: Optional[str] = None,
+                           authenticator_attachment: Optional[str] = None, resident_key: Optional[str] = None) -> PasskeyChallenge:
+        """Creation options for the signed-in user (``POST /passkeys/register/options``)."""
+        b = body(display_name=display_name)
+        selection = body(user_verification=user_verification, authenticator_attachment=authenticator_attachment,
+                         resident_key=resident_key)
+        if selection:
+            b["authenticatorSelection"] = selection
+        return self._run(call("passkeys.register_options", json=b, auth=USER, parse=PasskeyChallenge.from_dict))
 
-    def complete_registration(self, challenge_id: str, credential: Dict[str, Any], name: Optional[str] = None) -> Passkey:
+    def complete_registration(self, challenge_id: Optional[str] = None, credential: Optional[Dict[str, Any]] = None,
+                              name: Optional[str] = None) -> Passkey:
+        """Verify the browser's credential and store the passkey (``POST /passkeys/register``, 201)."""
         b = body(challenge_id=challenge_id, name=name)
         b["credential"] = credential
         return self._run(call("passkeys.register", json=b, auth=USER, parse=Passkey.from_dict))
 
-    def begin_authentication(self, email: Optional[str] = None) -> PasskeyChallenge:
-        return self._run(call("passkeys.authenticate_options", json=body(email=email), auth=NONE, parse=PasskeyChallenge.from_dict))
+    def begin_authentication(self, email: Optional[str] = None, mfa_token: Optional[str] = None) -> PasskeyChallenge:
+        """Sign-in options (``POST /passkeys/authenticate/options``): with ``email`` they list that user's
+        passkeys; without, usernameless; with ``mfa_token``, the second step after a password."""
+        return self._run(call("passkeys.authenticate_options", json=body(email=email, mfa_token=mfa_token), auth=NONE,
+                              parse=PasskeyChallenge.from_dict))
 
-    def complete_authentication(self, challenge_id: str, credential: Dict[str, Any]):
-        b = body(challenge_id=challenge_id)
+    def complete_authentication(self, challenge_id: Optional[str] = None, credential: Optional[Dict[str, Any]] = None,
+                                remember_me: Optional[bool] = None, mfa_token: Optional[str] = None):
+        """Sign in with the browser's assertion (``POST /passkeys/authenticate``): the answer of every sign-in
+        (user, tokens, session; ``requires_mfa`` when a passkey without user verification meets MFA),
+        plus ``amr`` and ``passkeyId``. The client keeps the session."""
+        b = body(challenge_id=challenge_id, remember_me=remember_me, mfa_token=mfa_token)
         b["credential"] = credential
         return self._run(call("passkeys.authenticate", json=b, auth=NONE, parse=self._client._store_auth))
 
     def list(self):
+        """The signed-in user's passkeys."""
         def parse(d: Any):
             items = d.get("data", []) if isinstance(d, dict) else d
             return [Passkey.from_dict(x) for x in items]
         return self._run(call("passkeys.list", auth=USER, parse=parse))
 
+    def rename(self, passkey_id: str, name: str) -> Passkey:
+        return self._run(call("passkeys.rename", path_params={"passkey_id": passkey_id}, json=body(name=name), auth=USER,
+                              parse=Passkey.from_dict))
+
     def delete(self, passkey_id: str) -> Any:
+        """Remove a passkey (``PASSKEY_LAST_CREDENTIAL`` for the last one of an account without a password)."""
         return self._run(call("passkeys.delete", path_params={"passkey_id": passkey_id}, auth=USER))
