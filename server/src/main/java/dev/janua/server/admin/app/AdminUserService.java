@@ -4,6 +4,8 @@ import dev.janua.server.organizations.OrganizationDirectory;
 import dev.janua.server.platform.crypto.PasswordHasher;
 import dev.janua.server.platform.errors.ErrorCode;
 import dev.janua.server.platform.errors.JanuaException;
+import dev.janua.server.platform.events.DomainEvent;
+import dev.janua.server.platform.events.EventPublisher;
 import dev.janua.server.platform.pagination.Page;
 import dev.janua.server.platform.pagination.PageRequest;
 import dev.janua.server.platform.security.Caller;
@@ -44,11 +46,12 @@ public class AdminUserService {
     private final PlatformAdmins admins;
     private final PasswordPolicy policy;
     private final PasswordHasher hasher;
+    private final EventPublisher events;
     private final Clock clock;
 
     public AdminUserService(UserAdministration administration, UserDirectory users, SessionDirectory sessions,
                             OrganizationDirectory organizations, PlatformAdmins admins, PasswordPolicy policy,
-                            PasswordHasher hasher, Clock clock) {
+                            PasswordHasher hasher, EventPublisher events, Clock clock) {
         this.administration = administration;
         this.users = users;
         this.sessions = sessions;
@@ -56,6 +59,7 @@ public class AdminUserService {
         this.admins = admins;
         this.policy = policy;
         this.hasher = hasher;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -153,6 +157,17 @@ public class AdminUserService {
         admins.require(caller, PermissionCatalogue.USERS_WRITE);
         requireAdminInPersonForAdminTarget(caller, userId);
         return administration.unlock(userId, caller.actorId(), client);
+    }
+
+    /** Ends every session of the user now; {@code user.sessions_revoked} names the admin (each {@code session.revoked} follows). */
+    @Transactional
+    public int revokeSessions(Caller caller, String userId, ClientInfo client) {
+        admins.require(caller, PermissionCatalogue.USERS_WRITE);
+        requireAdminInPersonForAdminTarget(caller, userId);
+        find(userId);
+        int ended = sessions.revokeAllForUser(userId, null, "admin_revoked", client);
+        events.publish(DomainEvent.of("user.sessions_revoked", userId, caller.actorId(), Map.of("userId", userId, "count", ended)), client);
+        return ended;
     }
 
     /**
