@@ -11,6 +11,7 @@ import dev.janua.server.platform.pagination.PageRequest;
 import dev.janua.server.platform.security.Caller;
 import dev.janua.server.platform.web.ClientInfo;
 import dev.janua.server.rbac.PermissionCatalogue;
+import dev.janua.server.sessions.Session;
 import dev.janua.server.sessions.SessionDirectory;
 import dev.janua.server.users.NewUser;
 import dev.janua.server.users.PlatformAdmins;
@@ -168,6 +169,24 @@ public class AdminUserService {
         int ended = sessions.revokeAllForUser(userId, null, "admin_revoked", client);
         events.publish(DomainEvent.of("user.sessions_revoked", userId, caller.actorId(), Map.of("userId", userId, "count", ended)), client);
         return ended;
+    }
+
+    /** Live sessions across the deployment, newest first (users:read). */
+    public Page<Session> listSessions(Caller caller, PageRequest page) {
+        admins.require(caller, PermissionCatalogue.USERS_READ);
+        return Page.fromRows(sessions.listAllUnrevoked(page.after(), page.fetchSize()), page, Session::id, null);
+    }
+
+    /** Ends one session; {@code user.sessions_revoked} names the admin and the session. */
+    @Transactional
+    public void revokeSession(Caller caller, String sessionId, ClientInfo client) {
+        admins.require(caller, PermissionCatalogue.USERS_WRITE);
+        Session s = sessions.find(sessionId).orElseThrow(() -> new JanuaException(ErrorCode.SESSION_NOT_FOUND));
+        requireAdminInPersonForAdminTarget(caller, s.userId());
+        if (sessions.revoke(sessionId, "admin_revoked", client)) {
+            events.publish(DomainEvent.of("user.sessions_revoked", s.userId(), caller.actorId(),
+                    Map.of("userId", s.userId(), "sessionId", sessionId, "count", 1)), client);
+        }
     }
 
     /**

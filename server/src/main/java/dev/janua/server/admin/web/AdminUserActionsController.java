@@ -3,7 +3,10 @@ package dev.janua.server.admin.web;
 import dev.janua.server.admin.app.AdminUserService;
 import dev.janua.server.auth.app.AdminPasswordReset;
 import dev.janua.server.mfa.app.MfaReset;
+import dev.janua.server.platform.pagination.Page;
+import dev.janua.server.platform.pagination.PageRequest;
 import dev.janua.server.platform.security.AcceptsApiKeys;
+import dev.janua.server.sessions.web.SessionView;
 import dev.janua.server.platform.security.Caller;
 import dev.janua.server.platform.web.Ack;
 import dev.janua.server.platform.web.ClientInfo;
@@ -12,8 +15,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Locale;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
@@ -40,6 +45,20 @@ public class AdminUserActionsController {
     public Ack revokeSessions(@PathVariable String userId, Caller caller, ClientInfo client) {
         int n = admin.revokeSessions(caller, userId, client);
         return Ack.of(n + " session(s) revoked");
+    }
+
+    @GetMapping("/admin/sessions")
+    @Operation(summary = "Live sessions across the deployment, newest first (users:read)")
+    public Page<SessionView> sessions(Caller caller, @RequestParam(required = false) Integer limit,
+                                      @RequestParam(required = false) String cursor) {
+        return admin.listSessions(caller, PageRequest.of(limit, cursor, null)).map(s -> SessionView.of(s, null, true));
+    }
+
+    @PostMapping("/admin/sessions/{sessionId}/revoke")
+    @Operation(summary = "End one session (users:write)")
+    public Ack revokeSession(@PathVariable String sessionId, Caller caller, ClientInfo client) {
+        admin.revokeSession(caller, sessionId, client);
+        return Ack.of("Session revoked");
     }
 
     @PostMapping("/admin/users/{userId}/mfa/reset")
