@@ -69,9 +69,11 @@ class ConsoleAccessIntegrationTest extends ConsoleTestSupport {
             assertThat(r.body()).as(path).contains("ORGANIZATION_NOT_FOUND").doesNotContain("Theirs Ltd");
         }
         // a form aimed at the other organization (with a valid token) is refused the same way, and changes nothing
-        HttpResponse<String> invite = b.submit(page, "/console/organizations/" + mine + "/invitations", Map.of());
+        HttpResponse<String> invitations = b.get("/console/organizations/" + mine + "/invitations");
+        HttpResponse<String> invite = b.submit(invitations, "/console/organizations/" + mine + "/invitations", Map.of());
         assertThat(invite.statusCode()).isEqualTo(303); // the empty email: back to the form with the error
-        Map<String, String> form = BrowserClient.hiddenFields(page.body(), "/console/organizations/" + mine + "/invitations");
+        assertThat(location(invite)).contains("error=VALIDATION_ERROR");
+        Map<String, String> form = BrowserClient.hiddenFields(invitations.body(), "/console/organizations/" + mine + "/invitations");
         form.remove("back");
         form.put("email", "x@example.com");
         HttpResponse<String> foreign = b.post("/console/organizations/" + theirs + "/invitations", form);
