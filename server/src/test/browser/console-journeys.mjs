@@ -5,19 +5,17 @@
 // a member is refused. Every page is screenshotted into docs/screenshots/console-*.png.
 // Started by ConsoleBrowserIntegrationTest with one JSON argument; prints one JSON line with the result.
 import { chromium } from 'playwright-core';
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 const cfg = JSON.parse(process.argv[2]);
 const shots = cfg.screenshotsDir;
 mkdirSync(shots, { recursive: true });
-const profile = mkdtempSync(join(tmpdir(), 'janua-console-'));
 const browser = await chromium.launch({
   executablePath: cfg.chromium || '/usr/bin/chromium',
   headless: true,
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync', '--user-data-dir=' + profile],
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],  // a fresh temporary profile per launch
 });
 const result = { steps: [], consoleErrors: [] };
 const T = 15000;
@@ -178,6 +176,5 @@ try {
   result.error = String(e && e.stack || e);
 } finally {
   await browser.close();
-  rmSync(profile, { recursive: true, force: true });
 }
 console.log(JSON.stringify(result));
