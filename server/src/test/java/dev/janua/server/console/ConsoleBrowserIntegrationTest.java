@@ -72,7 +72,8 @@ class ConsoleBrowserIntegrationTest extends ConsoleTestSupport {
                     "description", "Journey receiver"), admin.auth());
             assertThat(hook.status()).as(hook.raw().body()).isEqualTo(201);
 
-            Map<String, Object> cfg = Map.ofEntries(Map.entry("base", "http://localhost:" + port), Map.entry("password", PASSWORD),
+            // 127.0.0.1 (not localhost, which Chromium may reach over ::1): the suite exempts it from per-IP sign-in limits
+            Map<String, Object> cfg = Map.ofEntries(Map.entry("base", "http://127.0.0.1:" + port), Map.entry("password", PASSWORD),
                     Map.entry("adminEmail", admin.email()), Map.entry("targetEmail", target.email()),
                     Map.entry("orgAdminEmail", orgAdmin.email()), Map.entry("orgId", orgId), Map.entry("otherOrgId", otherOrg),
                     Map.entry("memberEmail", member.email()), Map.entry("inviteeEmail", invitee),

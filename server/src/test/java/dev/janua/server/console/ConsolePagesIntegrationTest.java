@@ -58,7 +58,11 @@ class ConsolePagesIntegrationTest extends ConsoleTestSupport {
                 Map.of("reason", "chargeback fraud", "duration", "7d"));
         assertThat(suspended.statusCode()).isEqualTo(303);
         assertThat(location(suspended)).endsWith("/console/users/" + target.id() + "?done=suspended");
-        assertThat(b.get(location(suspended)).body()).contains("chargeback fraud").contains("role=\"status\"");
+        HttpResponse<String> userPage = b.get(location(suspended));
+        assertThat(userPage.body()).contains("chargeback fraud").contains("role=\"status\"");
+        java.util.regex.Matcher recent = java.util.regex.Pattern.compile("href=\"/console/audit/(\\d+)\">user.suspended<").matcher(userPage.body());
+        assertThat(recent.find()).as("the recent audit entries link to their chain position").isTrue();
+        assertThat(b.get("/console/audit/" + recent.group(1)).body()).contains("user.suspended").contains("chargeback fraud");
         assertThat(b.get("/console/users?q=" + tag + "&status=suspended").body()).contains(target.email())
                 .doesNotContain(people.get(1).email());
         assertThat(count("SELECT COUNT(*) FROM domain_events WHERE type = 'user.suspended' AND subject_id = :u AND actor_id = :a",
