@@ -20,7 +20,7 @@ if ! command -v chromium >/dev/null 2>&1; then
     sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
   fi
 fi
-if [ ! -d server/src/test/browser/node_modules/playwright-core ]; then
+if [ ! -d server/src/test/browser/node_modules/playwright-core ] || [ ! -d server/src/test/browser/node_modules/openid-client ]; then
   echo "== installing playwright-core (browser tests) =="
   (cd server/src/test/browser && npm ci --no-audit --no-fund --loglevel=error)
 fi
@@ -36,3 +36,6 @@ fi
 echo "== integration tests on PostgreSQL ($PG_URL) =="
 ./mvnw -B -ntp -pl server surefire:test -Djanua.test.db=postgres -Djanua.test.pg-url="$PG_URL" \
   -Dtest='*IntegrationTest,!OidcBrowserIntegrationTest' -Dsurefire.failIfNoSpecifiedTests=true
+"$ROOT/scripts/test-sdk-python.sh"   # Python SDK suite against a server built from this tree
+"$ROOT/scripts/test-sdk-typescript.sh"   # TypeScript SDK + React bindings suites against a server built from this tree
+"$ROOT/scripts/test-sdk-go.sh"   # Go SDK suite against a server built from this tree

@@ -1,23 +1,14 @@
 // Drives headless Chromium (Debian's package) through Janua's hosted pages, as a person would:
 // authorization request -> sign-in (by keyboard) -> TOTP step -> consent -> back to the application.
 // Started by OidcBrowserIntegrationTest with one JSON argument; prints one JSON line with the result.
-import { chromium } from 'playwright-core';
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { launch } from './chromium.mjs';
 
 const cfg = JSON.parse(process.argv[2]);
 const shots = cfg.screenshotsDir;
 mkdirSync(shots, { recursive: true });
-const profile = mkdtempSync(join(tmpdir(), 'janua-chromium-'));
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: cfg.chromium || '/usr/bin/chromium',
-  headless: true,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  viewport: { width: 1000, height: 760 },
-  locale: 'en-US',
-});
+const { context, close } = await launch(cfg);
 const result = { steps: [], consoleErrors: [] };
 try {
   const page = context.pages()[0] ?? await context.newPage();
@@ -71,7 +62,6 @@ try {
 } catch (e) {
   result.error = String(e && e.stack || e);
 } finally {
-  await context.close();
-  rmSync(profile, { recursive: true, force: true });
+  await close();
 }
 console.log(JSON.stringify(result));

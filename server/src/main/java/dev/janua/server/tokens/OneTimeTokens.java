@@ -25,7 +25,9 @@ public interface OneTimeTokens {
     enum Purpose {
         EMAIL_VERIFICATION("evt"), PASSWORD_RESET("prt"), MAGIC_LINK("mlt"), INVITATION("inv"), MFA_CHALLENGE("tmp"),
         /** The short-lived code a magic-link redirect carries instead of tokens; the app exchanges it by POST. */
-        MAGIC_LINK_EXCHANGE("mlc");
+        MAGIC_LINK_EXCHANGE("mlc"),
+        /** The short-lived code a social-login redirect hands the application; exchanged by POST for the session. */
+        SOCIAL_EXCHANGE("oac");
 
         private final String prefix;
 

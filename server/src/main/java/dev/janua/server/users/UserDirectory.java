@@ -10,6 +10,9 @@ public interface UserDirectory {
 
     Optional<User> findByEmail(String email);
 
+    /** Whether the user can sign in with a password (one is set): other ways in must not remove the last one. */
+    boolean hasPassword(String userId);
+
     User create(NewUser user, String actorId, ClientInfo client);
 
     User updateProfile(String userId, ProfileChange change, ClientInfo client);

@@ -177,6 +177,16 @@ class HostedSignInIntegrationTest extends HostedTestSupport {
     }
 
     @Test
+    void languageLinksSwitchTheSamePageKeepingItsParameters() {
+        String page = browser().get("/hosted/reset-password?token=abc%26def&lang=de").body();
+        assertThat(page).as("the token stays, lang is replaced").contains("href=\"?token=abc%26def&amp;lang=fr\"");
+        String authorize = "/hosted/sign-in?return_to=" + java.net.URLEncoder.encode("/oauth2/authorize?client_id=x&scope=openid", java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(browser().get(authorize).body()).contains("href=\"?return_to=%2Foauth2%2Fauthorize%3Fclient_id%3Dx%26scope%3Dopenid&amp;lang=es\"");
+        assertThat(browser().get("/hosted/verify-email?token=spent-or-not").body())
+                .as("a link that spends its token on GET is not replayed").contains("href=\"?lang=fr\"");
+    }
+
+    @Test
     void returnToAcceptsOnlyLocalProtocolAndHostedPaths() {
         String email = uniqueEmail("hosted-return");
         signUp(email);

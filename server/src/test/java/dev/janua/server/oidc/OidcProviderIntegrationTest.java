@@ -52,6 +52,7 @@ class OidcProviderIntegrationTest extends OidcTestSupport {
         String redirected = authorizeInBrowser(b, authorizeUrl(app, REDIRECT, "openid profile email", "st-123", "n-456", pkce),
                 user.email(), user.secret(), true);
         assertThat(redirected).startsWith(REDIRECT + "?");
+        assertThat(b.cookie("JSESSIONID")).as("the provider keeps no servlet session: the janua_session cookie is the state").isNull();
         Map<String, String> q = query(redirected);
         assertThat(q.get("state")).isEqualTo("st-123");
         String code = q.get("code");

@@ -179,7 +179,7 @@ abstract class OidcTestSupport extends HostedTestSupport {
         throw new AssertionError("too many hops");
     }
 
-    private HttpResponse<String> postRaw(BrowserClient b, String path, String encodedForm) {
+    HttpResponse<String> postRaw(BrowserClient b, String path, String encodedForm) {
         // BrowserClient.post takes a map; repeated scope fields need a raw body
         Map<String, String> single = new LinkedHashMap<>();
         for (String kv : encodedForm.split("&")) {

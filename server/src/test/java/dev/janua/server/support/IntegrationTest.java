@@ -59,6 +59,8 @@ public abstract class IntegrationTest {
         r.add("janua.notifications.retry-max", () -> "3s");
         r.add("janua.notifications.max-attempts", () -> "6");
         r.add("janua.notifications.poll-interval", () -> "200ms");
+        // SSO domain verification resolves TXT records through a local DNS server (TestDns)
+        r.add("janua.sso.dns-server", TestDns::address);
     }
 
     @TestConfiguration

@@ -46,11 +46,12 @@ public class CredentialsService {
     private final EventPublisher events;
     private final TransactionTemplate tx;
     private final PasswordChecks passwordChecks;
+    private final dev.janua.server.sso.SsoEnforcement sso;
 
     public CredentialsService(UserDirectory users, SessionDirectory sessions, AccessTokens tokens, SessionIssuer issuer,
                               SignIns signIns, PasswordHasher hasher, PasswordChecks passwordChecks, PasswordPolicy policy,
                               EmailVerificationService verification,
-                              EventPublisher events, TransactionTemplate tx) {
+                              EventPublisher events, TransactionTemplate tx, dev.janua.server.sso.SsoEnforcement sso) {
         this.users = users;
         this.sessions = sessions;
         this.tokens = tokens;
@@ -62,6 +63,7 @@ public class CredentialsService {
         this.verification = verification;
         this.events = events;
         this.tx = tx;
+        this.sso = sso;
     }
 
     public record SignUp(String email, String password, String firstName, String lastName, String username,
@@ -90,6 +92,8 @@ public class CredentialsService {
         }
         // refused before the account is looked up, so the answer cannot depend on whether it exists
         PasswordHasher.requireEncodable(password, "password");
+        // an organization that verified this domain and requires SSO: its IdP is the only way in (domain-level, no lookup)
+        sso.requireNonSsoSignInAllowed(email.trim());
         Optional<User> found = users.findByEmail(email);
         if (found.isEmpty()) {
             // counted and hashed like a wrong password, in the database (every node sees the same count)

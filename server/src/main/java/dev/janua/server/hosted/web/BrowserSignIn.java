@@ -22,7 +22,7 @@ import org.springframework.web.servlet.ModelAndView;
  * sign-in becomes the browser-session cookie; a due second factor becomes the MFA page.
  */
 @Component
-class BrowserSignIn {
+class BrowserSignIn implements dev.janua.server.hosted.HostedSignIns {
     private final BrowserSessions browserSessions;
     private final HostedSecurity hosted;
     private final MessageSource messages;
@@ -36,7 +36,10 @@ class BrowserSignIn {
     }
 
     /** Cookie + redirect, or the MFA page, or the "set up MFA first" error, for any outcome of {@code SignIns.finish}. */
-    ModelAndView finish(SignInOutcome outcome, String target, HttpServletResponse response, Locale locale) {
+    @Override
+    public ModelAndView finish(SignInOutcome outcome, String returnTo, HttpServletResponse response, Locale locale) {
+        // callers in this package pass a checked target already; other modules' (SSO RelayState) are checked here
+        String target = dev.janua.server.hosted.domain.ReturnTo.safe(returnTo).orElse(null);
         return switch (outcome) {
             case SignInOutcome.Completed c -> signedIn(c.result(), amr(c.result().session().authMethod(), null), target, response);
             case SignInOutcome.SecondFactorRequired s when !s.enrollment() -> mfaPage(s.mfaToken(), s.methods(), null, target, null,

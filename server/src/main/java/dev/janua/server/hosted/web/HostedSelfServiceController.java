@@ -85,6 +85,12 @@ public class HostedSelfServiceController {
     /** The link in the verification email: the token is the proof, spent here (as {@code GET /auth/verify-email}). */
     @GetMapping("/verify-email")
     ModelAndView verifyEmail(@RequestParam(defaultValue = "") String token, ClientInfo client, Locale locale) {
+        ModelAndView page = verifyEmailPage(token, client, locale);
+        page.addObject(LanguageLinks.ATTRIBUTE, "?"); // the token is spent: switching language must not replay it
+        return page;
+    }
+
+    private ModelAndView verifyEmailPage(String token, ClientInfo client, Locale locale) {
         try {
             verification.confirm(token, client);
         } catch (JanuaException e) {

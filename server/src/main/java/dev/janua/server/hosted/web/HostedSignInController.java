@@ -43,9 +43,10 @@ public class HostedSignInController {
     private final HostedSecurity hosted;
     private final MessageSource messages;
     private final Clock clock;
+    private final dev.janua.server.sso.SsoEnforcement sso;
 
     public HostedSignInController(CredentialsService credentials, SignInFlow flow, SecondFactors secondFactors, BrowserSignIn signIn,
-                                  HostedSecurity hosted, MessageSource messages, Clock clock) {
+                                  HostedSecurity hosted, MessageSource messages, Clock clock, dev.janua.server.sso.SsoEnforcement sso) {
         this.credentials = credentials;
         this.flow = flow;
         this.secondFactors = secondFactors;
@@ -53,6 +54,7 @@ public class HostedSignInController {
         this.hosted = hosted;
         this.messages = messages;
         this.clock = clock;
+        this.sso = sso;
     }
 
     @GetMapping("/sign-in")
@@ -72,10 +74,17 @@ public class HostedSignInController {
                         @CookieValue(name = SecondFactors.DEVICE_COOKIE, required = false) String deviceToken,
                         ClientInfo client, HttpServletResponse response, Locale locale) {
         String target = ReturnTo.safe(returnTo).orElse(null);
+        // home-realm discovery: an email without a password, under a domain an organization verified for SSO → its IdP
+        var realm = password.isEmpty() ? sso.realmOf(email.trim()) : java.util.Optional.<dev.janua.server.sso.SsoEnforcement.Realm>empty();
+        if (realm.isPresent()) return toIdp(realm.get(), target);
         SignInOutcome outcome;
         try {
             outcome = credentials.signIn(email.trim(), password, rememberMe, deviceToken, client);
         } catch (JanuaException e) {
+            if (e.code() == ErrorCode.SSO_REQUIRED) {
+                var required = sso.realmOf(email.trim());
+                if (required.isPresent()) return toIdp(required.get(), target);
+            }
             return signInPage(target, email, signIn.message(e.code(), locale), e.code().status());
         }
         return signIn.finish(outcome, target, response, locale);
@@ -138,6 +147,12 @@ public class HostedSignInController {
                 .filter(m -> m.equals(MfaMethods.TOTP) || m.equals(MfaMethods.BACKUP_CODE) || m.equals(MfaMethods.SMS))
                 .distinct().toList();
         return out.isEmpty() ? List.of(MfaMethods.TOTP, MfaMethods.BACKUP_CODE) : out;
+    }
+
+    /** To the organization's IdP; the return target travels as RelayState and is checked again when the sign-in ends. */
+    private static ModelAndView toIdp(dev.janua.server.sso.SsoEnforcement.Realm realm, String target) {
+        return Browser.redirect(realm.loginPath() + (target == null ? ""
+                : "?RelayState=" + java.net.URLEncoder.encode(target, java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     private ModelAndView signInPage(String target, String email, String error, HttpStatus status) {

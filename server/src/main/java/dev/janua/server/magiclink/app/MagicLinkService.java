@@ -54,10 +54,12 @@ public class MagicLinkService {
     private final JsonMapper json;
     private final MagicLinkProperties config;
     private final boolean production;
+    private final dev.janua.server.sso.SsoEnforcement sso;
 
     public MagicLinkService(OneTimeTokens oneTime, UserDirectory users, Mailer mailer, JdbcMagicLinkQuota quota, EventPublisher events,
                             IdGenerator ids, PublicUrl publicUrl, TransactionTemplate tx, Clock clock, JsonMapper json,
-                            MagicLinkProperties config, JanuaProperties properties) {
+                            MagicLinkProperties config, JanuaProperties properties,
+                            dev.janua.server.sso.SsoEnforcement sso) {
         this.oneTime = oneTime;
         this.users = users;
         this.mailer = mailer;
@@ -70,12 +72,14 @@ public class MagicLinkService {
         this.json = json;
         this.config = config;
         this.production = properties.isProduction();
+        this.sso = sso;
     }
 
     public record Sent(String linkId, Instant expiresAt) {}
 
     public Sent send(String email, String redirectUrl, Long expiresInSeconds, Locale locale, ClientInfo client) {
         String address = EmailAddress.requireValid(email);
+        sso.requireNonSsoSignInAllowed(address); // domain-level: says nothing about whether an account exists
         String redirect = redirectUrl == null || redirectUrl.isBlank() ? null : requireRedirect(redirectUrl, "redirectUrl").toString();
         Duration ttl = ttl(expiresInSeconds);
         String key = EmailAddress.normalize(address);
@@ -141,6 +145,7 @@ public class MagicLinkService {
         return tx.execute(t -> {
             OneTimeTokens.Redeemed r = oneTime.redeem(Purpose.MAGIC_LINK, token)
                     .orElseThrow(() -> new JanuaException(ErrorCode.TOKEN_INVALID_OR_EXPIRED));
+            sso.requireNonSsoSignInAllowed(r.email()); // a link sent before the organization required SSO
             JsonNode data = json.readTree(r.data() == null ? "{}" : r.data());
             String linkId = data.path("linkId").asString(null);
             User user = r.userId() != null ? users.findById(r.userId()).filter(u -> u.email().equalsIgnoreCase(r.email()))

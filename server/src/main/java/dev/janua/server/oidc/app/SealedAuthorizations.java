@@ -1,5 +1,6 @@
 package dev.janua.server.oidc.app;
 
+import dev.janua.server.oidc.domain.UserCodes;
 import dev.janua.server.oidc.persistence.JdbcAuthorizations;
 import dev.janua.server.platform.crypto.Hashes;
 import dev.janua.server.platform.crypto.SecretBox;
@@ -15,6 +16,8 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.security.oauth2.core.OAuth2DeviceCode;
+import org.springframework.security.oauth2.core.OAuth2UserCode;
 import org.springframework.security.oauth2.core.OAuth2RefreshToken;
 import org.springframework.security.oauth2.core.OAuth2Token;
 import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
@@ -52,7 +55,8 @@ public class SealedAuthorizations implements OAuth2AuthorizationService {
         store.save(new JdbcAuthorizations.Row(a.getId(), a.getRegisteredClientId(), a.getPrincipalName(),
                 hash(a.getAttribute(OAuth2ParameterNames.STATE)), hash(a.getToken(OAuth2AuthorizationCode.class)),
                 hash(a.getToken(OAuth2AccessToken.class)), hash(a.getToken(OAuth2RefreshToken.class)),
-                hash(a.getToken(OidcIdToken.class)), expiry(a), seal(a)));
+                hash(a.getToken(OidcIdToken.class)), hash(a.getToken(OAuth2DeviceCode.class)),
+                hash(a.getToken(OAuth2UserCode.class)), expiry(a), seal(a)));
     }
 
     @Override
@@ -79,9 +83,12 @@ public class SealedAuthorizations implements OAuth2AuthorizationService {
                 case OAuth2ParameterNames.ACCESS_TOKEN -> "access_token_hash";
                 case OAuth2ParameterNames.REFRESH_TOKEN -> "refresh_token_hash";
                 case OidcParameterNames.ID_TOKEN -> "id_token_hash";
+                case OAuth2ParameterNames.DEVICE_CODE -> "device_code_hash";
+                case OAuth2ParameterNames.USER_CODE -> "user_code_hash";
                 default -> null;
             };
             if (column == null) return null;
+            if (column.equals("user_code_hash")) h = Hashes.sha256Hex(UserCodes.normalise(token));
             sealed = store.sealedByHash(column, h);
         }
         return sealed.map(s -> openAny(s)).orElse(null);
@@ -90,7 +97,8 @@ public class SealedAuthorizations implements OAuth2AuthorizationService {
     /** Rows are kept until the last of their tokens has expired (a sweeper may delete them after). */
     private Instant expiry(OAuth2Authorization a) {
         Instant latest = Stream.of(a.getToken(OAuth2AuthorizationCode.class), a.getToken(OAuth2AccessToken.class),
-                        a.getToken(OAuth2RefreshToken.class), a.getToken(OidcIdToken.class))
+                        a.getToken(OAuth2RefreshToken.class), a.getToken(OidcIdToken.class),
+                        a.getToken(OAuth2DeviceCode.class), a.getToken(OAuth2UserCode.class))
                 .filter(t -> t != null && t.getToken().getExpiresAt() != null)
                 .map(t -> t.getToken().getExpiresAt())
                 .max(Instant::compareTo).orElse(null);

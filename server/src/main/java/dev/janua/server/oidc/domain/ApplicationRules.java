@@ -54,7 +54,7 @@ public final class ApplicationRules {
             if (!type.allowedGrants().contains(v)) throw new Violation("grantTypes", "not_allowed_for_" + type.wireName() + ":" + v);
             grants.add(v);
         }
-        if (grants.contains("refresh_token") && !grants.contains("authorization_code")) {
+        if (grants.contains("refresh_token") && !grants.contains("authorization_code") && !grants.contains(ApplicationType.Grants.DEVICE_CODE)) {
             throw new Violation("grantTypes", "refresh_token_needs_authorization_code");
         }
         return grants;
@@ -62,7 +62,8 @@ public final class ApplicationRules {
 
     public static Set<String> scopes(List<String> requested, Set<String> grants) {
         if (requested == null || requested.isEmpty()) {
-            return grants.contains("authorization_code") ? Set.of("openid", "profile", "email") : Set.of();
+            return grants.contains("authorization_code") || grants.contains(ApplicationType.Grants.DEVICE_CODE)
+                    ? Set.of("openid", "profile", "email") : Set.of();
         }
         Set<String> scopes = new LinkedHashSet<>();
         for (String s : requested) {

@@ -72,6 +72,16 @@ public class JdbcApplications {
     }
 
     /**
+     * Applications that registered exactly {@code uri} as a redirect URI. The LIKE narrows the rows
+     * (its wildcards escaped); the exact comparison is the split list's.
+     */
+    public List<Application> findByRedirectUri(String uri) {
+        String pattern = "%" + uri.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+        return jdbc.sql("SELECT * FROM oidc_applications WHERE redirect_uris LIKE :p ESCAPE '!'").param("p", pattern)
+                .query(JdbcApplications::map).list().stream().filter(a -> a.redirectUris().contains(uri)).toList();
+    }
+
+    /**
      * Newest first, {@code limit + 1} rows so the caller knows whether there are more; only one
      * organization's when {@code organizationId} is given (tenant scope), else all.
      */

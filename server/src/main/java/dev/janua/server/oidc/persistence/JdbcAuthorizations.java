@@ -16,21 +16,22 @@ public class JdbcAuthorizations {
     }
 
     public record Row(String id, String clientId, String principalName, String stateHash, String codeHash, String accessTokenHash,
-                      String refreshTokenHash, String idTokenHash, Instant expiresAt, String sealed) {}
+                      String refreshTokenHash, String idTokenHash, String deviceCodeHash, String userCodeHash, Instant expiresAt,
+                      String sealed) {}
 
     /** Insert or replace (the id is the authorization's own id). */
     public void save(Row r) {
         int updated = jdbc.sql("""
                 UPDATE oidc_authorizations SET registered_client_id = :client, principal_name = :principal, state_hash = :state,
                     code_hash = :code, access_token_hash = :access, refresh_token_hash = :refresh, id_token_hash = :idt,
-                    expires_at = :expires, sealed = :sealed
+                    device_code_hash = :device, user_code_hash = :user, expires_at = :expires, sealed = :sealed
                 WHERE id = :id""")
                 .params(params(r)).update();
         if (updated == 0) {
             jdbc.sql("""
                     INSERT INTO oidc_authorizations (id, registered_client_id, principal_name, state_hash, code_hash,
-                        access_token_hash, refresh_token_hash, id_token_hash, expires_at, sealed)
-                    VALUES (:id, :client, :principal, :state, :code, :access, :refresh, :idt, :expires, :sealed)""")
+                        access_token_hash, refresh_token_hash, id_token_hash, device_code_hash, user_code_hash, expires_at, sealed)
+                    VALUES (:id, :client, :principal, :state, :code, :access, :refresh, :idt, :device, :user, :expires, :sealed)""")
                     .params(params(r)).update();
         }
     }
@@ -45,6 +46,8 @@ public class JdbcAuthorizations {
         p.put("access", r.accessTokenHash());
         p.put("refresh", r.refreshTokenHash());
         p.put("idt", r.idTokenHash());
+        p.put("device", r.deviceCodeHash());
+        p.put("user", r.userCodeHash());
         p.put("expires", Sql.ts(r.expiresAt()));
         p.put("sealed", r.sealed());
         return p;
@@ -60,7 +63,7 @@ public class JdbcAuthorizations {
 
     /** {@code column} is one of the fixed hash columns, never caller input. */
     public Optional<String> sealedByHash(String column, String hash) {
-        if (!column.matches("(state|code|access_token|refresh_token|id_token)_hash")) throw new IllegalArgumentException(column);
+        if (!column.matches("(state|code|access_token|refresh_token|id_token|device_code|user_code)_hash")) throw new IllegalArgumentException(column);
         return jdbc.sql("SELECT sealed FROM oidc_authorizations WHERE " + column + " = :h").param("h", hash)
                 .query(String.class).optional();
     }
@@ -68,7 +71,7 @@ public class JdbcAuthorizations {
     public Optional<String> sealedByAnyHash(String hash) {
         return jdbc.sql("""
                 SELECT sealed FROM oidc_authorizations WHERE state_hash = :h OR code_hash = :h OR access_token_hash = :h
-                    OR refresh_token_hash = :h OR id_token_hash = :h""")
+                    OR refresh_token_hash = :h OR id_token_hash = :h OR device_code_hash = :h OR user_code_hash = :h""")
                 .param("h", hash).query(String.class).optional();
     }
 

@@ -25,7 +25,8 @@ import org.springframework.web.servlet.view.RedirectView;
 /**
  * The consent page the authorization endpoint sends a person to (OIDC Core §3.1.2.4). Its form
  * posts back to {@code /oauth2/authorize} with the authorization's {@code state}, which the server
- * bound to this person, and the CSRF token (checked there too).
+ * bound to this person, and the CSRF token (checked there too). For a device (RFC 8628) it posts to
+ * {@code /oauth2/device_verification} with the user code instead.
  */
 @Controller
 @HostedPages
@@ -43,7 +44,8 @@ public class ConsentPageController {
 
     @GetMapping(PATH)
     ModelAndView consent(@RequestParam(name = "client_id") String clientId, @RequestParam(defaultValue = "") String scope,
-                         @RequestParam String state, HttpServletRequest request) {
+                         @RequestParam String state, @RequestParam(name = "user_code", required = false) String userCode,
+                         HttpServletRequest request) {
         Authentication a = SecurityContextHolder.getContext().getAuthentication();
         if (!(a instanceof BrowserAuthentication me)) return new ModelAndView(new RedirectView(HostedSecurity.SIGN_IN_PATH, true));
         RegisteredClient client = clients.findByClientId(clientId);
@@ -61,6 +63,9 @@ public class ConsentPageController {
         mv.addObject("clientId", clientId);
         mv.addObject("appName", client.getClientName());
         mv.addObject("state", state);
+        // a device's consent (RFC 8628) goes back to the verification endpoint with its user code
+        mv.addObject("userCode", userCode);
+        mv.addObject("action", userCode == null ? "/oauth2/authorize" : "/oauth2/device_verification");
         mv.addObject("scopes", toApprove);
         mv.addObject("granted", already);
         mv.addObject("userEmail", users.findById(me.userId()).map(u -> u.email()).orElse(""));

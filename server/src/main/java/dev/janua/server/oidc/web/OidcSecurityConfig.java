@@ -49,7 +49,8 @@ import org.springframework.web.util.UriUtils;
  * Janua as an OpenID Provider, on Spring Authorization Server. Its own filter chain covers only the
  * protocol endpoints and is ordered first, so the API chain's rules never apply to them:
  * discovery ({@code /.well-known/openid-configuration}, {@code /.well-known/oauth-authorization-server}),
- * {@code /oauth2/authorize|token|introspect|revoke|par}, {@code /userinfo}, {@code /connect/logout}.
+ * {@code /oauth2/authorize|token|introspect|revoke|par}, the device grant's
+ * {@code /oauth2/device_authorization|device_verification}, {@code /userinfo}, {@code /connect/logout}.
  * The JWK set stays {@code /.well-known/jwks.json} (served by the tokens module from the same keys).
  * A person who is not signed in is sent to the hosted sign-in page and brought back to the
  * authorization request afterwards; the consent page is hosted too.
@@ -57,6 +58,8 @@ import org.springframework.web.util.UriUtils;
 @Configuration(proxyBeanMethods = false)
 public class OidcSecurityConfig {
     public static final int ORDER = 10;
+    static final String DEVICE_AUTHORIZATION_PATH = "/oauth2/device_authorization";
+    static final String DEVICE_VERIFICATION_PATH = "/oauth2/device_verification";
     static final String[] ENDPOINTS = {"/oauth2/**", "/userinfo", "/connect/logout", "/.well-known/openid-configuration",
             "/.well-known/oauth-authorization-server"};
 
@@ -107,9 +110,18 @@ public class OidcSecurityConfig {
                         .authorizationService(authorizations)
                         .authorizationConsentService(consents)
                         .authorizationServerSettings(settings)
-                        .clientAuthentication(c -> c.authenticationProviders(providers -> providers.forEach(p -> {
-                            if (p instanceof ClientSecretAuthenticationProvider secret) secret.setPasswordEncoder(ClientSecrets.INSTANCE);
-                        })))
+                        .clientAuthentication(c -> c
+                                .authenticationConverter(DevicePublicClients.converter(DEVICE_AUTHORIZATION_PATH, "/oauth2/token"))
+                                .authenticationProvider(DevicePublicClients.provider(clients))
+                                .authenticationProviders(providers -> providers.forEach(p -> {
+                                    if (p instanceof ClientSecretAuthenticationProvider secret) secret.setPasswordEncoder(ClientSecrets.INSTANCE);
+                                })))
+                        .deviceAuthorizationEndpoint(d -> d.verificationUri(DevicePageController.PATH))
+                        .deviceVerificationEndpoint(v -> v.consentPage(ConsentPageController.PATH)
+                                .deviceVerificationResponseHandler((request, response, done) ->
+                                        response.sendRedirect(DevicePageController.PATH + "?done=true"))
+                                .errorResponseHandler((request, response, failed) -> response.sendRedirect(
+                                        DevicePageController.PATH + "?error=" + DevicePageController.errorOf(failed))))
                         .tokenEndpoint(t -> t.authenticationProviders(providers -> providers.replaceAll(p ->
                                 p instanceof OAuth2RefreshTokenAuthenticationProvider ? refreshFamilies.apply(p) : p)))
                         .authorizationEndpoint(a -> a.consentPage(ConsentPageController.PATH).errorResponseHandler(authorizeErrors(hosted)))
@@ -122,16 +134,21 @@ public class OidcSecurityConfig {
                 .sessionManagement(s -> s.disable())
                 .requestCache(c -> c.disable())
                 .anonymous(a -> a.disable())
-                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(hosted.signInEntryPoint(),
-                        PathPatternRequestMatcher.withDefaults().matcher("/oauth2/authorize")))
+                .exceptionHandling(e -> e
+                        .defaultAuthenticationEntryPointFor(PromptNoneEntryPoint.wrapping(hosted.signInEntryPoint(), clients, hosted),
+                                PathPatternRequestMatcher.withDefaults().matcher("/oauth2/authorize"))
+                        .defaultAuthenticationEntryPointFor(hosted.signInEntryPoint(),
+                                PathPatternRequestMatcher.withDefaults().matcher(DEVICE_VERIFICATION_PATH)))
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated());
-        // The consent form posts to the authorization endpoint, which the server's own CSRF rules skip:
-        // check the hosted pages' CSRF token there as well.
+        // The consent form posts to the authorization endpoint (or, for a device, the verification
+        // endpoint), which the server's own CSRF rules skip: check the hosted pages' CSRF token there as well.
         CsrfFilter consentCsrf = new CsrfFilter(hosted.csrfTokens());
-        consentCsrf.setRequireCsrfProtectionMatcher(
-                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/oauth2/authorize"));
+        consentCsrf.setRequireCsrfProtectionMatcher(new org.springframework.security.web.util.matcher.OrRequestMatcher(
+                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/oauth2/authorize"),
+                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, DEVICE_VERIFICATION_PATH)));
         consentCsrf.setAccessDeniedHandler((request, response, denied) -> hosted.showOAuthError(request, response, "csrf"));
         http.addFilterAfter(consentCsrf, CsrfFilter.class);
+        http.addFilterBefore(new NoServletSessionFilter(), org.springframework.security.web.context.SecurityContextHolderFilter.class);
         hosted.apply(http);
         return http.build();
     }

@@ -77,6 +77,14 @@ public final class EventCatalogue {
         add("group.updated", "A SCIM group's name or members changed (data.membersAdded, data.membersRemoved)");
         add("group.deleted", "A SCIM group was deleted");
         add("group.role_mapped", "An organization admin mapped a SCIM group onto a role (or removed the mapping)");
+        add("sso.configured", "An organization configured its enterprise SSO connection (SAML or OIDC)");
+        add("sso.updated", "An organization's SSO connection changed (data.changed; a metadata refresh that changed the IdP certificates too)");
+        add("sso.deleted", "An organization removed its SSO connection");
+        add("sso.domain_added", "An organization claimed an email domain for SSO");
+        add("sso.domain_verified", "An organization proved an SSO domain by its DNS TXT record");
+        add("sso.domain_removed", "An organization gave up an SSO domain");
+        add("sso.signin", "A member signed in through the organization's IdP (data.protocol, data.idpInitiated, data.createdAccount)");
+        add("sso.user_provisioned", "An account was created just in time by an SSO sign-in (data.role)");
         add("webhook.test", "A test event sent by POST /webhooks/{id}/test");
         add("oidc.application_created", "An application (OAuth client) was registered");
         add("oidc.application_updated", "An application's settings changed");
@@ -89,6 +97,12 @@ public final class EventCatalogue {
         add("signing_key.rotated", "A platform admin rotated the access-token signing key (data.activeKid)");
         add("user.sessions_revoked", "An admin ended every session of a user (data.count)");
         add("oidc.refresh_token_reused", "A spent refresh token was presented again; its whole authorization was revoked");
+        // social login
+        add("identity.linked", "A provider account (data.provider) was linked to a user (data.linkedBy: sign_up|verified_email|explicit)",
+                "user.identity_linked", "oauth.account_linked");
+        add("identity.unlinked", "A provider account was unlinked from a user", "user.identity_unlinked", "oauth.account_unlinked");
+        add("oauth_provider.configured", "A social-login provider was configured or changed through the admin API");
+        add("oauth_provider.deleted", "A social-login provider configuration was removed");
     }
 
     private EventCatalogue() {}

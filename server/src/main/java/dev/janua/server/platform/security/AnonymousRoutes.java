@@ -55,6 +55,7 @@ public final class AnonymousRoutes {
             root("GET", "Prometheus metrics: loopback or platform admins only (MonitoringAccessFilter)", "/metrics"),
             root("GET", "API reference (/openapi.yaml forwards to springdoc's /openapi.json.yaml)",
                     "/openapi.json", "/openapi.yaml", "/openapi.json.yaml", "/openapi.json/swagger-config", "/docs"),
+            root("GET", "the API as a Postman collection, generated from /openapi.json", "/postman/collection.json"),
             root(ANY, "static files (API reference assets); where none exists, the 404 every unknown route gives", "/**"),
             // real-time: browsers cannot set headers on a WebSocket, so the socket authenticates itself
             // (?token=, Authorization, or a first auth message; RealtimeSocketHandler) and closes 4401 otherwise
@@ -70,6 +71,7 @@ public final class AnonymousRoutes {
             root("POST", "account page action: refused without a browser session (cookie checked by the page)",
                     "/hosted/account/sessions/{id}/revoke"),
             root("GET", "OAuth consent page: redirects to sign-in without a browser session", "/hosted/consent"),
+            root("GET", "device code entry (RFC 8628): redirects to sign-in without a browser session", "/hosted/device"),
             root(ANY, "hosted error page", "/hosted/error"),
             root("POST", "hosted MFA step: texts a code; proof is the mfaToken in the form", "/hosted/sign-in/mfa/sms"),
             root("GET", "hosted sign-up form", "/hosted/sign-up"),
@@ -90,6 +92,25 @@ public final class AnonymousRoutes {
             root("POST", "account page actions: refused without a browser session (cookie checked by the page)",
                     "/hosted/account/profile", "/hosted/account/password", "/hosted/account/mfa/totp",
                     "/hosted/account/mfa/totp/confirm", "/hosted/account/mfa/disable", "/hosted/account/devices/{id}/revoke"),
+            // enterprise SSO (sso/): the browser arrives without a session; the ACS's proof is the IdP-signed response
+            api("GET", "SAML SP-initiated sign-in: redirects to the organization's IdP", "/sso/saml/{organizationId}/login"),
+            api("POST", "SAML assertion consumer service: proof is the signed SAMLResponse", "/sso/saml/{organizationId}/acs"),
+            api("GET", "SAML SP metadata the IdP admin imports", "/sso/saml/{organizationId}/metadata"),
+            api("POST", "start a SAML sign-in by organization or email domain (returns the IdP URL)", "/sso/saml"),
+            api("GET", "the identity providers with a documented setup", "/sso/providers"),
+            api("GET", "OIDC SSO sign-in: redirects to the organization's provider", "/sso/oidc/{organizationId}/login"),
+            api("GET", "OIDC SSO callback: state + browser-binding cookie + signed ID token are the proof", "/sso/oidc/{organizationId}/callback"),
+            api("POST", "start an OIDC SSO sign-in by organization or email domain", "/sso/oidc"),
+            root("GET", "hosted home-realm discovery form", "/hosted/sso"),
+            root("POST", "hosted home-realm discovery: email domain → the organization's IdP", "/hosted/sso"),
+            root("GET", "hosted MFA step of an SSO sign-in: proof is the challenge in its short-lived cookie", "/hosted/sso/mfa"),
+            // social login: the caller has no credentials yet; the provider's answer and the browser-binding cookie are the proof
+            api("GET", "social-login providers available for sign-in", "/auth/oauth/providers"),
+            api("GET", "start a social sign-in (redirect or JSON URL)", "/auth/oauth/{provider}", "/auth/oauth/{provider}/url"),
+            api("GET", "provider callback: state + browser-binding cookie are the proof", "/auth/oauth/{provider}/callback"),
+            api("POST", "provider form_post callback (bounced to GET), or the one-time code exchange", "/auth/oauth/{provider}/callback"),
+            root("GET", "hosted social sign-in start (same rules as /auth/oauth/{provider})", "/hosted/oauth/{provider}"),
+            root("GET", "hosted social sign-in end: the one-time code from the callback is the proof", "/hosted/oauth/complete"),
             // development conveniences: absent in production, loopback clients only unless enabled
             api("GET", "development mailbox (loopback only)", "/dev/mailbox"),
             api("GET", "development SMS outbox (loopback only)", "/dev/sms"),

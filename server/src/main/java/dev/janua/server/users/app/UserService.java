@@ -54,6 +54,11 @@ public class UserService implements UserDirectory {
     }
 
     @Override
+    public boolean hasPassword(String userId) {
+        return users.findCredentials(userId).map(c -> c.passwordHash() != null && !c.passwordHash().isEmpty()).orElse(false);
+    }
+
+    @Override
     @Transactional
     public User create(NewUser u, String actorId, ClientInfo client) {
         if (users.findByEmail(u.email()).isPresent()) throw new JanuaException(ErrorCode.EMAIL_ALREADY_EXISTS);

@@ -1,0 +1,35 @@
+package dev.janua.server.hosted.web;
+
+import dev.janua.server.hosted.HostedPages;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/**
+ * The language links at the foot of every hosted page switch the language of <em>this</em> page: a
+ * reset-password or invitation link keeps its token, an authorization request its parameters. The
+ * model gets {@code languageQuery}, the current query without {@code lang}, ending where
+ * {@code lang=xx} is appended ({@code "?"} or {@code "?a=1&"}). A page whose link must not be replayed
+ * (one that spent its token on GET) sets it to {@code "?"} itself.
+ */
+@ControllerAdvice(annotations = HostedPages.class)
+class LanguageLinks {
+    static final String ATTRIBUTE = "languageQuery";
+
+    @ModelAttribute(ATTRIBUTE)
+    String languageQuery(HttpServletRequest request) {
+        if (!"GET".equals(request.getMethod())) return "?"; // a form's answer: the language of the page's GET
+        StringBuilder q = new StringBuilder("?");
+        for (Map.Entry<String, String[]> p : request.getParameterMap().entrySet()) {
+            if (p.getKey().equals("lang")) continue;
+            for (String v : p.getValue()) {
+                q.append(URLEncoder.encode(p.getKey(), StandardCharsets.UTF_8)).append('=')
+                        .append(URLEncoder.encode(v, StandardCharsets.UTF_8)).append('&');
+            }
+        }
+        return q.toString();
+    }
+}
