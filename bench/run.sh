@@ -109,11 +109,12 @@ case "$WHAT" in
   http) run_http ;;
   keycloak) "$ROOT/bench/keycloak.sh" ;;
   users) "$ROOT/bench/users-rbac/run.sh" ;;
+  console) "$ROOT/bench/console/run.sh" ;;
   audit) "$ROOT/bench/audit-verify.sh" ;;
   events) "$ROOT/bench/events.sh" ;;
   scim) "$ROOT/bench/scim/run.sh" ;;
   graphql) run_graphql ;;
   realtime) run_realtime ;;
   all) run_jmh; run_http ;;
-  *) echo "usage: ./janua bench [jmh|http|keycloak|users|audit|events|scim|graphql|realtime|all]" >&2; exit 2 ;;
+  *) echo "usage: ./janua bench [jmh|http|keycloak|users|console|audit|events|scim|graphql|realtime|all]" >&2; exit 2 ;;
 esac

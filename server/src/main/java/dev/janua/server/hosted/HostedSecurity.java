@@ -17,6 +17,8 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
@@ -64,6 +66,23 @@ public class HostedSecurity {
         return publicUrl.base().startsWith("https:");
     }
 
+    /**
+     * What every chain of browser pages sets: CSRF by the double-submit cookie, the authentication
+     * kept for this request only (the cookie filter authenticates every request afresh; a session
+     * strategy would rotate the CSRF token on every signed-in request, breaking a second tab), and no
+     * HTTP session, request cache, basic auth, login form, logout filter or anonymous user.
+     */
+    public HttpSecurity browserPages(HttpSecurity http) throws Exception {
+        return http.csrf(c -> c.csrfTokenRepository(csrfTokens))
+                .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                .sessionManagement(s -> s.disable())
+                .requestCache(c -> c.disable())
+                .httpBasic(b -> b.disable())
+                .formLogin(f -> f.disable())
+                .logout(l -> l.disable())
+                .anonymous(a -> a.disable());
+    }
+
     /** Adds the cookie authentication, the {@code ?lang=} override and the page headers to a chain. */
     public void apply(HttpSecurity http) throws Exception {
         http.addFilterAfter(new HostedLocaleFilter(secureCookies()), SecurityContextHolderFilter.class)
@@ -93,6 +112,15 @@ public class HostedSecurity {
         }
         response.addHeader("Set-Cookie", org.springframework.http.ResponseCookie.from(SESSION_COOKIE, "").httpOnly(true)
                 .secure(secureCookies()).sameSite("Lax").path("/").maxAge(0).build().toString());
+    }
+
+    /** A missing or wrong CSRF token: the hosted error page (403 {@code CSRF_INVALID}), in the visitor's language. */
+    public AccessDeniedHandler csrfRefused() {
+        return (request, response, denied) -> {
+            request.setAttribute(HostedErrorController.ERROR_CODE, "CSRF_INVALID");
+            response.setStatus(HttpStatus.FORBIDDEN.value());
+            request.getRequestDispatcher(HostedErrorController.PATH).forward(request, response);
+        };
     }
 
     /** Not signed in: to the sign-in page, which comes back to this request afterwards (when it is one we may return to). */

@@ -18,6 +18,9 @@ public interface SessionDirectory {
 
     List<Session> listLive(String userId);
 
+    /** Sessions of every user not revoked nor past their absolute expiry, newest first (for administrators). */
+    List<Session> listAllUnrevoked(String beforeId, int limit);
+
     /** The user's own session (live or ended); anyone else's answers {@code SESSION_NOT_FOUND}, like an unknown id. */
     default Session requireOwn(String sessionId, String userId) {
         return find(sessionId).filter(s -> s.userId().equals(userId))

@@ -7,12 +7,18 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Filters of the admin user list; null means "any". {@code search} matches name, email or
+ * Filters of the admin user list; null means "any" ({@code mfaEnabled}: the console's filter). {@code search} matches name, email or
  * username (contains, case-insensitive); {@code sort} is {@code field:direction} over
  * {@code createdAt} (the id order: ids are time-ordered) or {@code email}.
  */
 public record UserQuery(String status, String search, String email, Boolean emailVerified, String organizationId,
-                        Instant createdAfter, Instant createdBefore, Sort sort) {
+                        Instant createdAfter, Instant createdBefore, Sort sort, Boolean mfaEnabled) {
+
+    /** Without the MFA filter (the API's list has none). */
+    public UserQuery(String status, String search, String email, Boolean emailVerified, String organizationId,
+                     Instant createdAfter, Instant createdBefore, Sort sort) {
+        this(status, search, email, emailVerified, organizationId, createdAfter, createdBefore, sort, null);
+    }
 
     public enum SortField { CREATED_AT, EMAIL }
 

@@ -12,12 +12,15 @@ class ReturnToTest {
     void acceptsTheAuthorizationEndpointAndHostedPages() {
         assertThat(ReturnTo.safe("/oauth2/authorize?response_type=code&client_id=app_1")).isPresent();
         assertThat(ReturnTo.safe("/hosted/account")).isPresent();
+        assertThat(ReturnTo.safe("/console")).isPresent();
+        assertThat(ReturnTo.safe("/console/users?q=ada")).isPresent();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"https://evil.example", "//evil.example", "/\\evil.example", "\\\\evil.example", "/%2F%2Fevil",
             "/hosted/../api", "/hosted/./x", "/hosted/%2e%2e/x", "/oauth2/authorize/..", "/api/v1/auth/me", "javascript:x",
-            "/hosted/a b", "/hosted/\r\nSet-Cookie:x", "", "hosted/account", "/oauth2/authorizeX", "/oauth2/token"})
+            "/hosted/a b", "/hosted/\r\nSet-Cookie:x", "", "hosted/account", "/oauth2/authorizeX", "/oauth2/token",
+            "/consoleX", "/console/../api/v1/users", "/console/%2e%2e/x"})
     void refusesEverythingElse(String candidate) {
         assertThat(ReturnTo.safe(candidate)).isEmpty();
     }

@@ -25,6 +25,11 @@ public class ActivityQueries {
         return jdbc.sql("SELECT COUNT(*) FROM users").query(Long.class).single();
     }
 
+    /** Users with a second factor enabled (the MFA adoption of the console's overview). */
+    public long mfaUsers() {
+        return jdbc.sql("SELECT COUNT(*) FROM users WHERE mfa_enabled = TRUE").query(Long.class).single();
+    }
+
     public long activeSessions(Instant now) {
         return jdbc.sql("SELECT COUNT(*) FROM sessions WHERE revoked_at IS NULL AND expires_at > :now")
                 .param("now", Sql.ts(now)).query(Long.class).single();

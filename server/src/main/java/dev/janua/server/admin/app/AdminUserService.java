@@ -4,11 +4,14 @@ import dev.janua.server.organizations.OrganizationDirectory;
 import dev.janua.server.platform.crypto.PasswordHasher;
 import dev.janua.server.platform.errors.ErrorCode;
 import dev.janua.server.platform.errors.JanuaException;
+import dev.janua.server.platform.events.DomainEvent;
+import dev.janua.server.platform.events.EventPublisher;
 import dev.janua.server.platform.pagination.Page;
 import dev.janua.server.platform.pagination.PageRequest;
 import dev.janua.server.platform.security.Caller;
 import dev.janua.server.platform.web.ClientInfo;
 import dev.janua.server.rbac.PermissionCatalogue;
+import dev.janua.server.sessions.Session;
 import dev.janua.server.sessions.SessionDirectory;
 import dev.janua.server.users.NewUser;
 import dev.janua.server.users.PlatformAdmins;
@@ -44,11 +47,12 @@ public class AdminUserService {
     private final PlatformAdmins admins;
     private final PasswordPolicy policy;
     private final PasswordHasher hasher;
+    private final EventPublisher events;
     private final Clock clock;
 
     public AdminUserService(UserAdministration administration, UserDirectory users, SessionDirectory sessions,
                             OrganizationDirectory organizations, PlatformAdmins admins, PasswordPolicy policy,
-                            PasswordHasher hasher, Clock clock) {
+                            PasswordHasher hasher, EventPublisher events, Clock clock) {
         this.administration = administration;
         this.users = users;
         this.sessions = sessions;
@@ -56,6 +60,7 @@ public class AdminUserService {
         this.admins = admins;
         this.policy = policy;
         this.hasher = hasher;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -153,6 +158,35 @@ public class AdminUserService {
         admins.require(caller, PermissionCatalogue.USERS_WRITE);
         requireAdminInPersonForAdminTarget(caller, userId);
         return administration.unlock(userId, caller.actorId(), client);
+    }
+
+    /** Ends every session of the user now; {@code user.sessions_revoked} names the admin (each {@code session.revoked} follows). */
+    @Transactional
+    public int revokeSessions(Caller caller, String userId, ClientInfo client) {
+        admins.require(caller, PermissionCatalogue.USERS_WRITE);
+        requireAdminInPersonForAdminTarget(caller, userId);
+        find(userId);
+        int ended = sessions.revokeAllForUser(userId, null, "admin_revoked", client);
+        events.publish(DomainEvent.of("user.sessions_revoked", userId, caller.actorId(), Map.of("userId", userId, "count", ended)), client);
+        return ended;
+    }
+
+    /** Live sessions across the deployment, newest first (users:read). */
+    public Page<Session> listSessions(Caller caller, PageRequest page) {
+        admins.require(caller, PermissionCatalogue.USERS_READ);
+        return Page.fromRows(sessions.listAllUnrevoked(page.after(), page.fetchSize()), page, Session::id, null);
+    }
+
+    /** Ends one session; {@code user.sessions_revoked} names the admin and the session. */
+    @Transactional
+    public void revokeSession(Caller caller, String sessionId, ClientInfo client) {
+        admins.require(caller, PermissionCatalogue.USERS_WRITE);
+        Session s = sessions.find(sessionId).orElseThrow(() -> new JanuaException(ErrorCode.SESSION_NOT_FOUND));
+        requireAdminInPersonForAdminTarget(caller, s.userId());
+        if (sessions.revoke(sessionId, "admin_revoked", client)) {
+            events.publish(DomainEvent.of("user.sessions_revoked", s.userId(), caller.actorId(),
+                    Map.of("userId", s.userId(), "sessionId", sessionId, "count", 1)), client);
+        }
     }
 
     /**

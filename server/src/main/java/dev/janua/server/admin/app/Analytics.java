@@ -62,14 +62,15 @@ public class Analytics {
         return out;
     }
 
-    /** One metric as a series: active_users, signins, signups, sessions or signouts. */
+    /** One metric as a series: active_users, signins, signups, sessions, signouts or signin_failures. */
     public List<Map<String, Object>> series(String metric, Instant from, Instant to, TimeBuckets buckets) {
         String type = switch (metric) {
             case "active_users", "signins" -> "user.signin";
             case "signups" -> "user.created";
             case "sessions" -> "session.created";
             case "signouts" -> "user.signout";
-            default -> throw new IllegalArgumentException("metric must be active_users, signins, signups, sessions or signouts");
+            case "signin_failures" -> "user.signin_failed";
+            default -> throw new IllegalArgumentException("metric must be active_users, signins, signups, sessions, signouts or signin_failures");
         };
         boolean distinct = metric.equals("active_users");
         Map<Instant, Set<String>> users = new HashMap<>();

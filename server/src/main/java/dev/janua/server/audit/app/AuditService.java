@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
@@ -56,6 +57,15 @@ public class AuditService implements AuditTrail {
         AuditHasher hasher = new AuditHasher();
         List<AuditEntry> entries = rows.stream().map(r -> entry(r, previous.get(r.fields().position() - 1), hasher)).toList();
         return Page.fromRows(entries, page, e -> Long.toString(e.position()), total);
+    }
+
+    /** The record at one chain position, checked against its predecessor (the console's entry page). */
+    public Optional<AuditEntry> at(long position) {
+        if (position < 1) return Optional.empty();
+        appender.catchUp();
+        List<Row> rows = repo.search(new Filter(null, null, null, null, null), position + 1, 0, 1);
+        if (rows.isEmpty() || rows.getFirst().fields().position() != position) return Optional.empty();
+        return Optional.of(entry(rows.getFirst(), previousHashes(rows).get(position - 1), new AuditHasher()));
     }
 
     /** Oldest first, each entry verified against its predecessor (looked up when the filter skipped it). */

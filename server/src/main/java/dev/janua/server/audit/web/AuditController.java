@@ -18,15 +18,11 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The audit log over HTTP. Platform admins see every record; other users see the records about
@@ -37,12 +33,12 @@ import tools.jackson.databind.json.JsonMapper;
 public class AuditController {
     private final AuditService audit;
     private final PlatformAdmins admins;
-    private final JsonMapper json;
+    private final AuditExport exports;
 
-    public AuditController(AuditService audit, PlatformAdmins admins, JsonMapper json) {
+    public AuditController(AuditService audit, PlatformAdmins admins, AuditExport exports) {
         this.audit = audit;
         this.admins = admins;
-        this.json = json;
+        this.exports = exports;
     }
 
     public record AuditQuery(String eventType, String userId, String organizationId, String startDate, String endDate,
@@ -113,24 +109,7 @@ public class AuditController {
                        @RequestParam(required = false) String startDate, @RequestParam(required = false) String endDate,
                        Caller caller, HttpServletResponse response) throws IOException {
         admins.require(caller);
-        boolean csv = switch (format.toLowerCase()) {
-            case "csv" -> true;
-            case "jsonl", "ndjson", "json" -> false;
-            default -> throw new JanuaException(ErrorCode.VALIDATION_ERROR, Map.of("field", "format", "reason", "jsonl or csv"));
-        };
-        Filter filter = AuditFilters.of(eventType, userId, organizationId, startDate, endDate);
-        response.setContentType(csv ? "text/csv;charset=UTF-8" : "application/x-ndjson;charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"audit-log." + (csv ? "csv" : "jsonl") + "\"");
-        OutputStream out = response.getOutputStream();
-        if (csv) out.write(AuditCsv.HEADER.getBytes(StandardCharsets.UTF_8));
-        audit.export(filter, e -> {
-            try {
-                out.write((csv ? AuditCsv.line(e, json) : json.writeValueAsString(e) + "\n").getBytes(StandardCharsets.UTF_8));
-            } catch (IOException ex) {
-                throw new UncheckedIOException(ex);
-            }
-        });
-        out.flush();
+        exports.write(format, AuditFilters.of(eventType, userId, organizationId, startDate, endDate), response);
     }
 
     /** Non-admins are limited to records about themselves. */

@@ -5,8 +5,8 @@ import java.util.Optional;
 /**
  * Where the sign-in page may send the browser afterwards. Only paths on this server that are
  * themselves protocol or hosted pages: an authorization request ({@code /oauth2/authorize?…}) or a
- * device verification ({@code /oauth2/device_verification?user_code=…}) resumed after sign-in, or
- * another hosted page. Anything absolute, scheme-relative ({@code //host}),
+ * device verification ({@code /oauth2/device_verification?user_code=…}) resumed after sign-in,
+ * another hosted page, or an admin console page. Anything absolute, scheme-relative ({@code //host}),
  * with a backslash, control characters or dot segments is refused, so the parameter can never be
  * an open redirect. (Redirects to applications go only through the authorization endpoint, which
  * matches their registered redirect URIs exactly.)
@@ -32,6 +32,7 @@ public final class ReturnTo {
         if (path.equals("/oauth2/authorize") || path.equals("/oauth2/device_verification") || path.startsWith("/hosted/")) {
             return Optional.of(candidate);
         }
+        if (path.equals("/console") || path.startsWith("/console/")) return Optional.of(candidate); // the admin console
         return Optional.empty();
     }
 }

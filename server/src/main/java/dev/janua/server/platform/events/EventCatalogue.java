@@ -96,6 +96,10 @@ public final class EventCatalogue {
         add("oidc.application_secret_rotated", "An application's client secret was replaced");
         add("oidc.consent_granted", "A person allowed an application the scopes in data.scopes");
         add("oidc.consent_revoked", "A person's consent to an application was withdrawn");
+        add("mfa.reset", "An admin removed a user's second factors (authenticator, SMS, backup codes, trusted devices)");
+        add("user.password_reset_sent", "An admin sent a user the password-reset email");
+        add("signing_key.rotated", "A platform admin rotated the access-token signing key (data.activeKid)");
+        add("user.sessions_revoked", "An admin ended every session of a user (data.count)");
         add("oidc.refresh_token_reused", "A spent refresh token was presented again; its whole authorization was revoked");
         // social login
         add("identity.linked", "A provider account (data.provider) was linked to a user (data.linkedBy: sign_up|verified_email|explicit)",

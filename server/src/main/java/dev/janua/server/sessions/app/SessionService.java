@@ -89,6 +89,11 @@ public class SessionService implements SessionDirectory {
     }
 
     @Override
+    public List<Session> listAllUnrevoked(String beforeId, int limit) {
+        return sessions.listUnrevokedAll(beforeId, limit, clock.instant());
+    }
+
+    @Override
     public void touch(Session session) {
         Instant now = clock.instant();
         if (session.lastActiveAt().plus(config.activityResolution()).isBefore(now)) sessions.touch(session.id(), now);

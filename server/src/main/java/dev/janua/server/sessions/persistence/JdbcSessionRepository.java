@@ -41,6 +41,13 @@ public class JdbcSessionRepository {
                 .param("u", userId).param("now", Sql.ts(now)).query(JdbcSessionRepository::map).list();
     }
 
+    /** Unrevoked, unexpired sessions of every user, newest id first (ids are time-ordered), by keyset after {@code beforeId}. */
+    public List<Session> listUnrevokedAll(String beforeId, int limit, Instant now) {
+        return jdbc.sql("SELECT * FROM sessions WHERE revoked_at IS NULL AND expires_at > :now"
+                        + (beforeId == null ? "" : " AND id < :before") + " ORDER BY id DESC LIMIT :limit")
+                .param("now", Sql.ts(now)).param("before", beforeId).param("limit", limit).query(JdbcSessionRepository::map).list();
+    }
+
     public void touch(String id, Instant now) {
         jdbc.sql("UPDATE sessions SET last_active_at = :now WHERE id = :id AND last_active_at < :now")
                 .param("now", Sql.ts(now)).param("id", id).update();

@@ -12,7 +12,7 @@ public record SessionView(String id, String userId, DeviceInfo deviceInfo, Strin
                           String authMethod, boolean rememberMe, boolean isCurrent, boolean isActive, Instant createdAt,
                           Instant lastActiveAt, Instant expiresAt, Instant revokedAt) {
 
-    static SessionView of(Session s, String currentSessionId, boolean active) {
+    public static SessionView of(Session s, String currentSessionId, boolean active) {
         DeviceInfo d = UserAgentParser.parse(s.userAgent());
         return new SessionView(s.id(), s.userId(), d, d.label(), s.ipAddress(), s.userAgent(), s.authMethod(), s.rememberMe(),
                 s.id().equals(currentSessionId), active, s.createdAt(), s.lastActiveAt(), s.expiresAt(), s.revokedAt());

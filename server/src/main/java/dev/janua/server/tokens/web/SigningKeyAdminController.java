@@ -2,8 +2,9 @@ package dev.janua.server.tokens.web;
 
 import dev.janua.server.platform.security.Caller;
 import dev.janua.server.platform.web.JanuaApi;
+import dev.janua.server.platform.web.ClientInfo;
 import dev.janua.server.tokens.app.SigningKeyRing;
-import dev.janua.server.users.PlatformAdmins;
+import dev.janua.server.tokens.app.SigningKeyRotation;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Map;
@@ -13,19 +14,16 @@ import org.springframework.web.bind.annotation.PostMapping;
 @Tag(name = "Keys")
 @JanuaApi
 public class SigningKeyAdminController {
-    private final SigningKeyRing keys;
-    private final PlatformAdmins admins;
+    private final SigningKeyRotation rotation;
 
-    public SigningKeyAdminController(SigningKeyRing keys, PlatformAdmins admins) {
-        this.keys = keys;
-        this.admins = admins;
+    public SigningKeyAdminController(SigningKeyRotation rotation) {
+        this.rotation = rotation;
     }
 
     @Operation(summary = "Rotate the access-token signing key; the old key stays published for token lifetime + overlap")
     @PostMapping("/admin/signing-keys/rotate")
-    public Map<String, Object> rotate(Caller caller) {
-        admins.require(caller);
-        SigningKeyRing.Snapshot s = keys.rotate();
+    public Map<String, Object> rotate(Caller caller, ClientInfo client) {
+        SigningKeyRing.Snapshot s = rotation.rotate(caller, client);
         return Map.of("activeKid", s.activeKid(), "publishedKids",
                 s.publicSet().getKeys().stream().map(k -> k.getKeyID()).toList());
     }

@@ -115,6 +115,7 @@ public class JdbcUserAdminRepository {
         return f.whereIf("u.search_text LIKE :search", "search", q.search() == null || q.search().isBlank() ? null : Filters.containsPattern(q.search()))
                 .whereIf("u.email_normalized = :email", "email", q.email() == null ? null : EmailAddress.normalize(q.email()))
                 .whereIf("u.email_verified = :verified", "verified", q.emailVerified())
+                .whereIf("u.mfa_enabled = :mfa", "mfa", q.mfaEnabled())
                 .whereIf("u.created_at >= :createdAfter", "createdAfter", Sql.ts(q.createdAfter()))
                 .whereIf("u.created_at < :createdBefore", "createdBefore", Sql.ts(q.createdBefore()));
     }

@@ -129,11 +129,21 @@ class RouteAccessIntegrationTest extends IntegrationTest {
      * authenticate with their own token and refuse in the SCIM error schema (RFC 7644 §3.12), as SCIM clients expect.
      */
     private static boolean refused(Api.Response r) {
+        if (r.raw().uri().getPath().startsWith("/console")) return consoleRefused(r);
         if (r.status() != 401) return false;
         if ("UNAUTHORIZED".equals(r.errorCode())) return true;
         return r.raw().uri().getPath().contains("/scim/") && r.json() != null
                 && "urn:ietf:params:scim:api:messages:2.0:Error".equals(r.json().path("schemas").path(0).asString(null))
                 && "401".equals(r.json().path("status").asString(null));
+    }
+
+    /**
+     * The admin console's chain (browser session, CSRF) refuses in its own way: a page request goes to
+     * the hosted sign-in; a form post without its CSRF token gets the 403 error page.
+     */
+    private static boolean consoleRefused(Api.Response r) {
+        if (r.status() == 302) return r.header("Location") != null && r.header("Location").contains("/hosted/sign-in");
+        return r.status() == 403 && r.raw().body().contains("CSRF_INVALID");
     }
 
     /** Path variables and wildcards filled with a harmless segment. */
