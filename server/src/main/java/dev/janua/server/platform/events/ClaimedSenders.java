@@ -16,7 +16,7 @@ import java.util.function.IntFunction;
  */
 public final class ClaimedSenders {
     private final Semaphore slots;
-    private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
+    private volatile ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
 
     public ClaimedSenders(int concurrency) {
         this.slots = new Semaphore(Math.max(1, concurrency));
@@ -31,9 +31,10 @@ public final class ClaimedSenders {
         if (free == 0) return false;
         List<T> claimed = claim.apply(free);
         if (claimed == null || claimed.isEmpty()) return false;
+        ExecutorService running = running();
         for (T item : claimed) {
             slots.acquireUninterruptibly();
-            senders.submit(() -> {
+            running.submit(() -> {
                 try {
                     send.accept(item);
                 } finally {
@@ -45,11 +46,22 @@ public final class ClaimedSenders {
         return claimed.size() == free;
     }
 
+    /**
+     * The executor, made afresh after a {@link #stop}: a lifecycle may be stopped and started again
+     * (Spring pauses an idle application context and restarts it), and a dispatcher restarted on a shut
+     * executor would claim rows it can never send.
+     */
+    private synchronized ExecutorService running() {
+        if (senders.isShutdown()) senders = Executors.newVirtualThreadPerTaskExecutor();
+        return senders;
+    }
+
     /** Lets sends in flight finish, for at most {@code timeout}. */
     public void stop(Duration timeout) {
-        senders.shutdown();
+        ExecutorService stopping = senders;
+        stopping.shutdown();
         try {
-            senders.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            stopping.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
