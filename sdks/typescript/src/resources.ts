@@ -109,6 +109,12 @@ export class Users extends Namespace {
   suspend(userId: string, body: M.SuspendRequest = {}, ro?: RequestOptions): Promise<M.AdminUserView> { return this.call('users.suspend', { params: { userId }, body }, ro); }
   unsuspend(userId: string, ro?: RequestOptions): Promise<M.AdminUserView> { return this.call('users.unsuspend', { params: { userId } }, ro); }
   unlock(userId: string, ro?: RequestOptions): Promise<M.AdminUserView> { return this.call('users.unlock', { params: { userId } }, ro); }
+  /** Ends every session of the user (as the admin console's "sign out everywhere"). */
+  revokeSessions(userId: string, ro?: RequestOptions): Promise<Body> { return this.call('users.revokeSessions', { params: { userId } }, ro); }
+  /** Removes the user's MFA factors, backup codes and trusted devices. */
+  resetMfa(userId: string, ro?: RequestOptions): Promise<Body> { return this.call('users.resetMfa', { params: { userId } }, ro); }
+  /** Emails the user a password-reset link. */
+  sendPasswordReset(userId: string, ro?: RequestOptions): Promise<Body> { return this.call('users.sendPasswordReset', { params: { userId } }, ro); }
   /** The user's role and permissions per organization (`me` for yourself). */
   getRoles(userId: string, params: { organizationId?: string } = {}, ro?: RequestOptions): Promise<M.UserRoles> {
     return this.call('users.getRoles', { params: { userId }, query: params }, ro);
@@ -274,6 +280,9 @@ export class Admin extends Namespace {
   }
   listOrganizations(params: ListParams & { search?: string } = {}, ro?: RequestOptions): PagePromise<M.OrganizationView> { return this.paged('admin.listOrganizations', {}, { ...params }, ro); }
   rotateSigningKeys(ro?: RequestOptions): Promise<Body> { return this.call('admin.rotateSigningKeys', {}, ro); }
+  /** Live sessions across the deployment (platform admins). */
+  listSessions(params: ListParams = {}, ro?: RequestOptions): Promise<Body> { return this.call('admin.listSessions', { query: { ...params } }, ro); }
+  revokeSession(sessionId: string, ro?: RequestOptions): Promise<Body> { return this.call('admin.revokeSession', { params: { sessionId } }, ro); }
   listOutbox(params: ListParams & { status?: string; channel?: string } = {}, ro?: RequestOptions): PagePromise<M.MessageView> { return this.paged('admin.listOutbox', {}, { ...params }, ro); }
   getOutboxMessage(messageId: string, ro?: RequestOptions): Promise<M.MessageView> { return this.call('admin.getOutboxMessage', { params: { messageId } }, ro); }
   redeliverOutboxMessage(messageId: string, ro?: RequestOptions): Promise<M.MessageView> { return this.call('admin.redeliverOutboxMessage', { params: { messageId } }, ro); }
@@ -311,4 +320,6 @@ export class Scim extends Namespace {
 export class Dev extends Namespace {
   mailbox(to?: string, ro?: RequestOptions): Promise<{ data?: M.EmailMessage[] }> { return this.call('dev.mailbox', { query: { to } }, ro); }
   sms(to?: string, ro?: RequestOptions): Promise<{ data?: M.SmsMessage[] }> { return this.call('dev.sms', { query: { to } }, ro); }
+  /** Pushes recorded by the development push provider. */
+  push(ro?: RequestOptions): Promise<Body> { return this.call('dev.push', {}, ro); }
 }

@@ -38,6 +38,9 @@ export const ROUTES = {
   'users.suspend': ['POST', '/admin/users/{userId}/suspend', 'admin'],
   'users.unsuspend': ['POST', '/admin/users/{userId}/unsuspend', 'admin'],
   'users.unlock': ['POST', '/admin/users/{userId}/unlock', 'admin'],
+  'users.revokeSessions': ['POST', '/admin/users/{userId}/sessions/revoke', 'admin'],
+  'users.resetMfa': ['POST', '/admin/users/{userId}/mfa/reset', 'admin'],
+  'users.sendPasswordReset': ['POST', '/admin/users/{userId}/password-reset', 'admin'],
   'users.getRoles': ['GET', '/users/{userId}/roles', 'any'],
   'users.checkPermissions': ['POST', '/users/{userId}/permissions/check', 'any'],
   // organizations
@@ -128,6 +131,8 @@ export const ROUTES = {
   'admin.getUserAnalytics': ['GET', '/analytics/users/{userId}', 'admin'],
   'admin.listOrganizations': ['GET', '/admin/organizations', 'admin'],
   'admin.rotateSigningKeys': ['POST', '/admin/signing-keys/rotate', 'admin'],
+  'admin.listSessions': ['GET', '/admin/sessions', 'admin'],
+  'admin.revokeSession': ['POST', '/admin/sessions/{sessionId}/revoke', 'admin'],
   'admin.listOutbox': ['GET', '/admin/notifications/outbox', 'admin'],
   'admin.getOutboxMessage': ['GET', '/admin/notifications/outbox/{messageId}', 'admin'],
   'admin.redeliverOutboxMessage': ['POST', '/admin/notifications/outbox/{messageId}/redeliver', 'admin'],
@@ -158,6 +163,7 @@ export const ROUTES = {
   // development conveniences and operations
   'dev.mailbox': ['GET', '/dev/mailbox', 'none'],
   'dev.sms': ['GET', '/dev/sms', 'none'],
+  'dev.push': ['GET', '/dev/push', 'none'],
   'healthCheck': ['GET', '/health', 'none', 'root'],
   'ready': ['GET', '/ready', 'none', 'root'],
   'jwks': ['GET', '/.well-known/jwks.json', 'none', 'root'],
