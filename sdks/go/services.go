@@ -228,6 +228,24 @@ func (s *UsersService) Unlock(ctx context.Context, userID string, opts ...Reques
 	return &u, s.c.call(ctx, "users.unlock", []string{userID}, nil, nil, &u, applyOptions(opts))
 }
 
+// RevokeSessions ends every session of the user ("sign out everywhere" in the admin console).
+func (s *UsersService) RevokeSessions(ctx context.Context, userID string, opts ...RequestOption) (anyMap, error) {
+	var r anyMap
+	return r, s.c.call(ctx, "users.revokeSessions", []string{userID}, nil, nil, &r, applyOptions(opts))
+}
+
+// ResetMFA removes the user's MFA factors, backup codes and trusted devices.
+func (s *UsersService) ResetMFA(ctx context.Context, userID string, opts ...RequestOption) (anyMap, error) {
+	var r anyMap
+	return r, s.c.call(ctx, "users.resetMfa", []string{userID}, nil, nil, &r, applyOptions(opts))
+}
+
+// SendPasswordReset emails the user a password-reset link.
+func (s *UsersService) SendPasswordReset(ctx context.Context, userID string, opts ...RequestOption) (anyMap, error) {
+	var r anyMap
+	return r, s.c.call(ctx, "users.sendPasswordReset", []string{userID}, nil, nil, &r, applyOptions(opts))
+}
+
 // GetRoles lists the user's role and permissions per organization ("me" for yourself).
 func (s *UsersService) GetRoles(ctx context.Context, userID, organizationID string, opts ...RequestOption) (*UserRoles, error) {
 	var r UserRoles
@@ -732,6 +750,18 @@ func (s *AdminService) RotateSigningKeys(ctx context.Context, opts ...RequestOpt
 	return r, s.c.call(ctx, "admin.rotateSigningKeys", nil, nil, nil, &r, applyOptions(opts))
 }
 
+// ListSessions lists live sessions across the deployment (platform admins).
+func (s *AdminService) ListSessions(ctx context.Context, opts ...RequestOption) (anyMap, error) {
+	var r anyMap
+	return r, s.c.call(ctx, "admin.listSessions", nil, nil, nil, &r, applyOptions(opts))
+}
+
+// RevokeSession ends one session anywhere in the deployment.
+func (s *AdminService) RevokeSession(ctx context.Context, sessionID string, opts ...RequestOption) (anyMap, error) {
+	var r anyMap
+	return r, s.c.call(ctx, "admin.revokeSession", []string{sessionID}, nil, nil, &r, applyOptions(opts))
+}
+
 func (s *AdminService) ListOutbox(ctx context.Context, p *ListParams, status, channel string, opts ...RequestOption) (*Page[MessageView], error) {
 	return list[MessageView](ctx, s.c, "admin.outbox", nil, merge(p.values(), q("status", status, "channel", channel)), opts)
 }
@@ -867,6 +897,12 @@ func (s *DevService) Mailbox(ctx context.Context, to string, opts ...RequestOpti
 func (s *DevService) SMS(ctx context.Context, to string, opts ...RequestOption) ([]SmsMessage, error) {
 	var r struct{ Data []SmsMessage }
 	return r.Data, s.c.call(ctx, "dev.sms", nil, q("to", to), nil, &r, applyOptions(opts))
+}
+
+// Push returns what the development push provider recorded.
+func (s *DevService) Push(ctx context.Context, opts ...RequestOption) (anyMap, error) {
+	var r anyMap
+	return r, s.c.call(ctx, "dev.push", nil, nil, nil, &r, applyOptions(opts))
 }
 
 // HealthCheck is GET /health.
