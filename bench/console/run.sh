@@ -12,7 +12,7 @@ DB=janua_bench_console
 OUT="$ROOT/bench/results"
 mkdir -p "$OUT"
 source "$ROOT/bench/pg-server.sh"
-"${PSQL[@]}" -d $DB -v users="$USERS" -f "$ROOT/bench/users-rbac/seed-100k-users.sql" >/dev/null
+"${PSQL[@]}" -d $DB -v users="$USERS" -f "$ROOT/bench/users-rbac/seed-users.sql" >/dev/null
 "${PSQL[@]}" -d $DB -c "ANALYZE" >/dev/null
 BASE="http://127.0.0.1:$PORT"
 JAR=$(mktemp)

@@ -13,7 +13,7 @@ mkdir -p "$OUT"
 command -v wrk >/dev/null || { echo "this benchmark needs wrk (Debian: apt-get install wrk)" >&2; exit 1; }
 source "$ROOT/bench/pg-server.sh"
 start=$(date +%s.%N)
-"${PSQL[@]}" -d $DB -v users="$USERS" -f "$ROOT/bench/users-rbac/seed-100k-users.sql" >/dev/null
+"${PSQL[@]}" -d $DB -v users="$USERS" -f "$ROOT/bench/users-rbac/seed-users.sql" >/dev/null
 echo "seeded $USERS users in $(echo "$(date +%s.%N) - $start" | bc) s"
 "${PSQL[@]}" -d $DB -c "ANALYZE" >/dev/null
 ADMIN_TOKEN=$(admin_token)

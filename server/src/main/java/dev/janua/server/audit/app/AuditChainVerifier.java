@@ -2,6 +2,8 @@ package dev.janua.server.audit.app;
 
 import dev.janua.server.audit.ChainVerification;
 import dev.janua.server.audit.domain.AuditHasher;
+import dev.janua.server.audit.domain.BinaryRow;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,6 +15,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyOut;
 
 /**
  * Verifies the audit chain and names the first record whose hash does not match.
@@ -25,9 +29,7 @@ import javax.sql.DataSource;
  * without Spring ({@code new AuditChainVerifier(dataSource, 0).verify()}).
  */
 public final class AuditChainVerifier {
-    private static final String SELECT = "SELECT position, id, event_seq, event_id, event_type, user_id, actor_id, subject_id, "
-            + "organization_id, ip_address, user_agent, request_id, details, risk_score, occurred_ms, hash "
-            + "FROM audit_log WHERE position >= ? AND position <= ? ORDER BY position";
+    private static final String SELECT = "SELECT " + BinaryRow.COLUMNS + " FROM audit_log WHERE position >= ? AND position <= ? ORDER BY position";
     private static final int FETCH = 5000;
     private static final long DEFAULT_MIN_RANGE = 50_000;
     private final DataSource dataSource;
@@ -92,9 +94,62 @@ public final class AuditChainVerifier {
 
     /** Verifies positions {@code from..to}; reads position {@code from - 1} first for its hash. */
     private Failure verifyRange(long from, long to, String headHash, long headPosition) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            if (c.isWrapperFor(PGConnection.class)) return verifyRangeByCopy(c.unwrap(PGConnection.class), from, to, headHash, headPosition);
+            return verifyRangeByQuery(c, from, to, headHash, headPosition);
+        }
+    }
+
+    /**
+     * PostgreSQL: the range as a binary COPY, hashed from the wire bytes — no String per column per row
+     * in the driver, no text rendering of integers on the server.
+     */
+    private Failure verifyRangeByCopy(PGConnection c, long from, long to, String headHash, long headPosition) throws SQLException {
         AuditHasher hasher = new AuditHasher();
         byte[] previous = new byte[32];
-        try (Connection c = dataSource.getConnection()) {
+        int[] off = new int[BinaryRow.FIELDS];
+        int[] len = new int[BinaryRow.FIELDS];
+        // positions are numbers the verifier made: nothing from outside enters the statement text
+        CopyOut copy = c.getCopyAPI().copyOut("COPY (SELECT " + BinaryRow.COLUMNS + " FROM audit_log WHERE position >= "
+                + (from - 1) + " AND position <= " + to + " ORDER BY position) TO STDOUT (FORMAT binary)");
+        try {
+            BinaryCopyRows rows = new BinaryCopyRows(copy);
+            long expected = from;
+            boolean havePrevious = from == 1;
+            while (rows.next(off, len)) {
+                byte[] b = rows.buffer();
+                long position = BinaryRow.int8(b, off[BinaryRow.POSITION]);
+                if (position == from - 1) {
+                    havePrevious = AuditHasher.decodeHex(b, off[BinaryRow.HASH], len[BinaryRow.HASH], previous);
+                    continue;
+                }
+                if (!havePrevious) return new Failure(position, text(b, off, len, BinaryRow.ID), "previous record missing or its hash malformed");
+                if (position != expected) return new Failure(expected, null, "record missing at position " + expected);
+                hasher.hashBinaryRow(previous, b, off, len);
+                if (!hasher.matches(b, off[BinaryRow.HASH], len[BinaryRow.HASH])) {
+                    return new Failure(position, text(b, off, len, BinaryRow.ID), "hash mismatch: record altered");
+                }
+                System.arraycopy(hasher.lastHash(), 0, previous, 0, 32);
+                if (position == headPosition && !text(b, off, len, BinaryRow.HASH).equals(headHash)) {
+                    return new Failure(to, text(b, off, len, BinaryRow.ID), "last record does not match the chain head");
+                }
+                expected++;
+            }
+            if (expected <= to) return new Failure(expected, null, "record missing at position " + expected);
+            return null;
+        } finally {
+            if (copy.isActive()) copy.cancelCopy();
+        }
+    }
+
+    private static String text(byte[] b, int[] off, int[] len, int field) {
+        return len[field] < 0 ? null : new String(b, off[field], len[field], StandardCharsets.UTF_8);
+    }
+
+    private Failure verifyRangeByQuery(Connection c, long from, long to, String headHash, long headPosition) throws SQLException {
+        AuditHasher hasher = new AuditHasher();
+        byte[] previous = new byte[32];
+        {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false); // PostgreSQL streams with a cursor only outside autocommit
             try (PreparedStatement ps = c.prepareStatement(SELECT)) {

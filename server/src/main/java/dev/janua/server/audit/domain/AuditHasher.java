@@ -64,6 +64,60 @@ public final class AuditHasher {
         raw(",\"userAgent\":"); str(userAgent);
         raw(",\"userId\":"); str(userId);
         put('}');
+        digest(previous);
+    }
+
+    /**
+     * The same hash from a row as PostgreSQL's binary COPY sends it: every field a slice of {@code row}
+     * ({@code off[i]}, {@code len[i]}, length -1 for NULL), text as UTF-8 bytes, integers big-endian,
+     * in {@link BinaryRow}'s column order. No String is made: text is JSON-escaped straight from its
+     * UTF-8 bytes, which gives the bytes {@link #hash} writes for the same text (only {@code "},
+     * {@code \} and bytes below 0x20 are escaped; multi-byte sequences pass through unchanged).
+     */
+    public void hashBinaryRow(byte[] previous, byte[] row, int[] off, int[] len) {
+        this.len = 0;
+        raw("{\"actorId\":"); str(row, off[BinaryRow.ACTOR_ID], len[BinaryRow.ACTOR_ID]);
+        raw(",\"details\":"); if (len[BinaryRow.DETAILS] < 0) raw("null"); else bytes(row, off[BinaryRow.DETAILS], len[BinaryRow.DETAILS]);
+        raw(",\"eventId\":"); str(row, off[BinaryRow.EVENT_ID], len[BinaryRow.EVENT_ID]);
+        raw(",\"eventSeq\":"); num(BinaryRow.int8(row, off[BinaryRow.EVENT_SEQ]));
+        raw(",\"eventType\":"); str(row, off[BinaryRow.EVENT_TYPE], len[BinaryRow.EVENT_TYPE]);
+        raw(",\"id\":"); str(row, off[BinaryRow.ID], len[BinaryRow.ID]);
+        raw(",\"ipAddress\":"); str(row, off[BinaryRow.IP_ADDRESS], len[BinaryRow.IP_ADDRESS]);
+        raw(",\"occurredAt\":"); num(BinaryRow.int8(row, off[BinaryRow.OCCURRED_MS]));
+        raw(",\"organizationId\":"); str(row, off[BinaryRow.ORGANIZATION_ID], len[BinaryRow.ORGANIZATION_ID]);
+        raw(",\"position\":"); num(BinaryRow.int8(row, off[BinaryRow.POSITION]));
+        raw(",\"requestId\":"); str(row, off[BinaryRow.REQUEST_ID], len[BinaryRow.REQUEST_ID]);
+        raw(",\"riskScore\":"); if (len[BinaryRow.RISK_SCORE] < 0) raw("null"); else num(BinaryRow.int4(row, off[BinaryRow.RISK_SCORE]));
+        raw(",\"subjectId\":"); str(row, off[BinaryRow.SUBJECT_ID], len[BinaryRow.SUBJECT_ID]);
+        raw(",\"userAgent\":"); str(row, off[BinaryRow.USER_AGENT], len[BinaryRow.USER_AGENT]);
+        raw(",\"userId\":"); str(row, off[BinaryRow.USER_ID], len[BinaryRow.USER_ID]);
+        put('}');
+        digest(previous);
+    }
+
+    /** Whether the last computed hash equals the lower-case hex in {@code ascii[off..off+len)}. */
+    public boolean matches(byte[] ascii, int off, int len) {
+        if (len != 64) return false;
+        for (int i = 0; i < 32; i++) {
+            int b = digest[i] & 0xff;
+            if (ascii[off + 2 * i] != HEX[b >>> 4] || ascii[off + 2 * i + 1] != HEX[b & 15]) return false;
+        }
+        return true;
+    }
+
+    /** Decodes a stored hash held as ASCII bytes into {@code out}; false when it is not 64 hex characters. */
+    public static boolean decodeHex(byte[] ascii, int off, int len, byte[] out) {
+        if (len != 64) return false;
+        for (int i = 0; i < 32; i++) {
+            int hi = Character.digit(ascii[off + 2 * i], 16);
+            int lo = Character.digit(ascii[off + 2 * i + 1], 16);
+            if (hi < 0 || lo < 0) return false;
+            out[i] = (byte) ((hi << 4) | lo);
+        }
+        return true;
+    }
+
+    private void digest(byte[] previous) {
         sha.update(previous, 0, 32);
         sha.update(buf, 0, len);
         try {
@@ -71,6 +125,38 @@ public final class AuditHasher {
         } catch (DigestException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private void str(byte[] utf8, int off, int n) {
+        if (n < 0) {
+            raw("null");
+            return;
+        }
+        ensure(n * 6 + 2);
+        buf[len++] = '"';
+        for (int i = off, end = off + n; i < end; i++) {
+            int c = utf8[i] & 0xff;
+            if (c == '"' || c == '\\') {
+                buf[len++] = '\\';
+                buf[len++] = (byte) c;
+            } else if (c < 0x20) {
+                buf[len++] = '\\';
+                buf[len++] = 'u';
+                buf[len++] = '0';
+                buf[len++] = '0';
+                buf[len++] = HEX[c >>> 4];
+                buf[len++] = HEX[c & 15];
+            } else {
+                buf[len++] = (byte) c;
+            }
+        }
+        buf[len++] = '"';
+    }
+
+    private void bytes(byte[] src, int off, int n) {
+        ensure(n);
+        System.arraycopy(src, off, buf, len, n);
+        len += n;
     }
 
     public byte[] lastHash() {
@@ -123,8 +209,27 @@ public final class AuditHasher {
         for (int i = 0; i < n; i++) buf[len++] = (byte) ascii.charAt(i);
     }
 
+    /** Decimal digits of {@code v}, as {@link Long#toString} writes them, without making a String. */
     private void num(long v) {
-        raw(Long.toString(v));
+        ensure(20);
+        if (v == Long.MIN_VALUE) {
+            raw(Long.toString(v));
+            return;
+        }
+        if (v < 0) {
+            buf[len++] = '-';
+            v = -v;
+        }
+        int start = len;
+        do {
+            buf[len++] = (byte) ('0' + (v % 10));
+            v /= 10;
+        } while (v != 0);
+        for (int i = start, j = len - 1; i < j; i++, j--) {
+            byte t = buf[i];
+            buf[i] = buf[j];
+            buf[j] = t;
+        }
     }
 
     private void str(String s) {

@@ -62,7 +62,7 @@ public class ConsoleOrganizationAccessController {
         mv.addObject("nextCursor", page.pagination().nextCursor());
         mv.addObject("paged", cursor != null && !cursor.isBlank());
         mv.addObject("status", status == null ? "" : status);
-        mv.addObject("roles", roles.list(viewer.caller(), organizationId).stream().map(RoleAdministration.CountedRole::role)
+        mv.addObject("roles", roles.roles(viewer.caller(), organizationId).stream()
                 .filter(r -> !"owner".equals(r.key())).toList());
         return mv;
     }

@@ -86,12 +86,12 @@ public class ConsoleOrganizationsController {
                          @RequestParam(required = false) String cursor) {
         ModelAndView mv = page(viewer, organizationId, "members");
         Page<Member> page = members.list(viewer.caller(), organizationId, null, Console.blankToNull(q),
-                PageRequest.of(PAGE_SIZE, Console.blankToNull(cursor), null));
+                PageRequest.of(PAGE_SIZE, Console.blankToNull(cursor), null), false);
         mv.addObject("members", page.data());
         mv.addObject("nextCursor", page.pagination().nextCursor());
         mv.addObject("paged", cursor != null && !cursor.isBlank());
         mv.addObject("q", q == null ? "" : q);
-        mv.addObject("roles", roles.list(viewer.caller(), organizationId).stream().map(RoleAdministration.CountedRole::role).toList());
+        mv.addObject("roles", roles.roles(viewer.caller(), organizationId));
         return mv;
     }
 
@@ -115,7 +115,7 @@ public class ConsoleOrganizationsController {
     @GetMapping("/{organizationId}/settings")
     ModelAndView settings(ConsoleViewer viewer, @PathVariable String organizationId) {
         ModelAndView mv = page(viewer, organizationId, "settings");
-        mv.addObject("roles", roles.list(viewer.caller(), organizationId).stream().map(RoleAdministration.CountedRole::role)
+        mv.addObject("roles", roles.roles(viewer.caller(), organizationId).stream()
                 .filter(r -> !"owner".equals(r.key())).toList());
         return mv;
     }

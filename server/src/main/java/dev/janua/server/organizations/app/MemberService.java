@@ -57,10 +57,15 @@ public class MemberService {
     public record RoleChange(String role, String customRole, List<String> permissions) {}
 
     public Page<Member> list(Caller caller, String organizationId, String role, String search, PageRequest page) {
+        return list(caller, organizationId, role, search, page, true);
+    }
+
+    /** {@code includeTotal} false: no count (the console pages by cursor and shows none; a count walks every member). */
+    public Page<Member> list(Caller caller, String organizationId, String role, String search, PageRequest page, boolean includeTotal) {
         access.require(caller, organizationId, PermissionCatalogue.MEMBERS_READ);
         String roleId = role == null || role.isBlank() ? null : roles.resolve(organizationId, role).id();
         List<MemberRow> rows = members.list(organizationId, roleId, search, page);
-        long total = members.count(organizationId, roleId, search);
+        Long total = includeTotal ? members.count(organizationId, roleId, search) : null;
         Map<String, Role> rolesById = roles.byId(organizationId);
         return Page.fromRows(rows, page, r -> r.membership().userId(), total).map(r -> view(r, rolesById));
     }

@@ -23,7 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * {@link MemberProvisioning} on the same tables, locks and events as {@link MemberService}: the
- * organization row is locked before a membership changes, so the last-owner rule holds under races.
+ * organization row is locked before a membership changes, so the last-owner rule holds under races
+ * (a join, which never adds an owner, takes the lock shared).
  */
 @Service
 class ProvisionedMembers implements MemberProvisioning {
@@ -50,7 +51,9 @@ class ProvisionedMembers implements MemberProvisioning {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public Membership join(String organizationId, String userId, String roleRef, String actorId, String source, ClientInfo client) {
-        var org = organizations.lock(organizationId).orElseThrow(() -> AccessService.notFound(organizationId));
+        // Shared: joins in one organization run side by side (a directory provisioning thousands of
+        // users); removals, role changes and role deletion lock exclusively and still exclude them.
+        var org = organizations.lockToAdd(organizationId, userId).orElseThrow(() -> AccessService.notFound(organizationId));
         Optional<Membership> existing = members.find(organizationId, userId);
         if (existing.isPresent()) return existing.get();
         Role role = provisionable(organizationId, roleRef == null ? org.settings().defaultRole() : roleRef);

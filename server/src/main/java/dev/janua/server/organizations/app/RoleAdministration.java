@@ -49,6 +49,13 @@ public class RoleAdministration {
         return roles.list(organizationId).stream().map(r -> new CountedRole(r, counts.getOrDefault(r.id(), 0L))).toList();
     }
 
+    /** The roles alone, for pickers: without {@link #list}'s member count per role (a walk over every member). */
+    public List<Role> roles(Caller caller, String organizationId) {
+        if (organizationId == null) return Stream.of(SystemRole.values()).map(Role::of).toList();
+        access.require(caller, organizationId, PermissionCatalogue.ROLES_READ);
+        return roles.list(organizationId);
+    }
+
     public CountedRole get(Caller caller, String organizationId, String roleRef) {
         if (organizationId == null) {
             return SystemRole.find(roleRef).map(r -> new CountedRole(Role.of(r), null)).orElseThrow(() -> notFound(roleRef));

@@ -5,12 +5,14 @@ import dev.janua.server.organizations.OrganizationSettings;
 import dev.janua.server.platform.pagination.PageRequest;
 import dev.janua.server.platform.persistence.Filters;
 import dev.janua.server.platform.persistence.Sql;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -23,9 +25,12 @@ public class JdbcOrganizationRepository {
     private final JdbcClient jdbc;
     private final JsonMapper json;
 
-    public JdbcOrganizationRepository(JdbcClient jdbc, JsonMapper json) {
+    private final boolean postgres;
+
+    public JdbcOrganizationRepository(JdbcClient jdbc, JsonMapper json, DataSource dataSource) {
         this.jdbc = jdbc;
         this.json = json;
+        this.postgres = isPostgres(dataSource);
     }
 
     public Optional<Organization> find(String id) {
@@ -39,6 +44,33 @@ public class JdbcOrganizationRepository {
      */
     public Optional<Organization> lock(String id) {
         return jdbc.sql("SELECT * FROM organizations WHERE id = :id FOR UPDATE").param("id", id).query(this::map).optional();
+    }
+
+    /**
+     * The lock for adding {@code userId} as an ordinary member: the organization row locked against
+     * {@link #lock} but not against other adds, so concurrent adds in one organization (a directory
+     * provisioning thousands of users) no longer queue behind each other, while every exclusive change
+     * (last owner, role deletion, invitations) still waits for them and they for it. Two adds of the
+     * same user still run one at a time (a transaction-scoped advisory lock on the pair), so "already a
+     * member?" stays a safe read. PostgreSQL's {@code FOR SHARE}; H2 has no shared row lock and keeps
+     * {@link #lock}.
+     */
+    public Optional<Organization> lockToAdd(String id, String userId) {
+        if (!postgres) return lock(id);
+        Optional<Organization> org = jdbc.sql("SELECT * FROM organizations WHERE id = :id FOR SHARE").param("id", id).query(this::map).optional();
+        if (org.isPresent()) {
+            jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(:org), hashtext(:user))").param("org", id).param("user", userId)
+                    .query((rs, i) -> 1).list();
+        }
+        return org;
+    }
+
+    private static boolean isPostgres(DataSource dataSource) {
+        try (Connection c = dataSource.getConnection()) {
+            return "PostgreSQL".equals(c.getMetaData().getDatabaseProductName());
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the database product name: " + e.getMessage(), e);
+        }
     }
 
     public boolean exists(String id) {
