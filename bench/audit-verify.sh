@@ -20,3 +20,7 @@ TOKEN=$(admin_token)
 for i in 1 2 3; do
   curl -s "http://127.0.0.1:$PORT/api/v1/admin/audit-logs/verify" -H "Authorization: Bearer $TOKEN" | tee -a "$OUT/audit-verify.jsonl"; echo
 done
+# the same chain through both readers of the verifier, alternating in one process: the ratio under one load
+java -cp "$ROOT/bench/target/benchmarks.jar" dev.janua.bench.AuditVerifyCompare "jdbc:postgresql://127.0.0.1:5432/$DB?user=postgres" 3 \
+  | tee "$OUT/audit-verify-readers.jsonl"
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/audit-verify-readers.jsonl"

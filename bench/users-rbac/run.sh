@@ -2,10 +2,13 @@
 # Issue 3 figures: permission checks per second and admin user list/search latency (p50/p99) with
 # USERS seeded users (default 100,000) on PostgreSQL. Needs psql, wrk (Debian package) and a
 # PostgreSQL at 127.0.0.1:5432 with trust auth. Creates (and drops at the end) database janua_bench.
-# Usage: ./janua bench users   (USERS=1000000 for the 1M target)
+# Usage: ./janua bench users   (USERS=1000000 for the 1M target; RUNS=3 repeats every case and reports
+# the median run's req/s and p99 beside each run; SECONDS_EACH=10 per run)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 USERS="${USERS:-100000}"
+RUNS="${RUNS:-1}"
+SECONDS_EACH="${SECONDS_EACH:-10}"
 PORT=8902
 DB=janua_bench
 OUT="$ROOT/bench/results"
@@ -19,25 +22,44 @@ echo "seeded $USERS users in $(echo "$(date +%s.%N) - $start" | bc) s"
 ADMIN_TOKEN=$(admin_token)
 export ADMIN_TOKEN
 H="Authorization: Bearer $ADMIN_TOKEN"; U="http://127.0.0.1:$PORT/api/v1/admin/users"
-CURSOR=$(printf 'usr_BENCH%021d' 50000 | base64 | tr '+/' '-_' | tr -d '=')
-run() { # name, wrk args…
+CURSOR=$(printf 'usr_BENCH%021d' $(( USERS / 2 )) | base64 | tr '+/' '-_' | tr -d '=')
+# a user near the middle of the table, for the email and rare-term searches at any USERS
+MID=$(( USERS * 4 / 10 + 4242 ))
+ms() { # wrk's latency ("1.23ms", "456.00us", "1.02s") in milliseconds
+  echo "$1" | awk '/us$/ {sub("us","",$1); printf "%.2f", $1/1000; next} /ms$/ {sub("ms","",$1); printf "%.2f", $1; next}
+                   /s$/ {sub("s","",$1); printf "%.2f", $1*1000; next} {print 0}'
+}
+run() { # name, wrk args…: RUNS runs; one JSON line per run, then the median run by req/s
   local name=$1; shift
-  local r; r=$(wrk -t2 -c8 -d10s --latency "$@")
-  local rps p50 p99 non2xx
-  rps=$(echo "$r" | awk '/Requests\/sec/ {print $2}')
-  p50=$(echo "$r" | awk '$1=="50%" {print $2}')
-  p99=$(echo "$r" | awk '$1=="99%" {print $2}')
-  non2xx=$(echo "$r" | awk '/Non-2xx/ {print $NF}')
-  echo "{\"case\":\"$name\",\"requestsPerSecond\":${rps:-0},\"p50\":\"$p50\",\"p99\":\"$p99\",\"non2xx\":${non2xx:-0}}" | tee -a "$OUT/users-rbac.jsonl"
+  local rows=""
+  for i in $(seq "$RUNS"); do
+    local r; r=$(wrk -t2 -c8 -d"${SECONDS_EACH}s" --latency "$@")
+    local rps p50 p99 non2xx
+    rps=$(echo "$r" | awk '/Requests\/sec/ {print $2}')
+    p50=$(ms "$(echo "$r" | awk '$1=="50%" {print $2}')")
+    p99=$(ms "$(echo "$r" | awk '$1=="99%" {print $2}')")
+    non2xx=$(echo "$r" | awk '/Non-2xx/ {print $NF}')
+    echo "{\"case\":\"$name\",\"run\":$i,\"users\":$USERS,\"requestsPerSecond\":${rps:-0},\"p50ms\":$p50,\"p99ms\":$p99,\"non2xx\":${non2xx:-0},\"load\":\"$(cut -d' ' -f1-3 /proc/loadavg)\"}" \
+      | tee -a "$OUT/users-rbac.jsonl"
+    rows="$rows$rps $p50 $p99"$'\n'
+  done
+  echo "$rows" | sed '/^$/d' | sort -n | awk -v n="$RUNS" -v c="$name" 'NR==int((n+1)/2) {printf "MEDIAN %-28s %10s req/s  p50 %8s ms  p99 %8s ms\n", c, $1, $2, $3}' \
+    | tee -a "$OUT/users-rbac-medians.txt"
 }
 : >"$OUT/users-rbac.jsonl"
+: >"$OUT/users-rbac-medians.txt"
 run permission-check -s "$ROOT/bench/users-rbac/permission-check.lua" "http://127.0.0.1:$PORT"
 run list-first-page -H "$H" "$U?limit=50"
 run list-deep-cursor -H "$H" "$U?limit=50&cursor=$CURSOR"
 run list-sort-created-desc -H "$H" "$U?limit=50&sort=created_at:desc"
 run list-sort-email -H "$H" "$U?limit=50&sort=email:asc"
 run list-status-suspended -H "$H" "$U?limit=50&status=suspended"
-run search-common -H "$H" "$U?limit=50&search=smith"
-run search-rare -H "$H" "$U?limit=50&search=user4242"
+run list-unverified -H "$H" "$U?limit=50&emailVerified=false"
 run list-organization -H "$H" "$U?limit=50&organizationId=org_BENCH000000000000000000001"
+run search-common -H "$H" "$U?limit=50&search=smith"
+run search-prefix -H "$H" "$U?limit=50&search=jenn"
+run search-substring -H "$H" "$U?limit=50&search=ennife"
+run search-rare -H "$H" "$U?limit=50&search=user4242"
+run search-email -H "$H" "$U?limit=50&search=user$MID%40bench.example"
+run exact-email -H "$H" "$U?limit=50&email=user$MID%40bench.example"
 run list-page-100 -H "$H" "$U?limit=50&page=100"

@@ -169,6 +169,51 @@ class AuditLogIntegrationTest extends IntegrationTest {
         assertThat(parallel.verify().valid()).isTrue();
     }
 
+    @Test
+    void bothReadersOfTheVerifierFindTheSameTamperingAndDeletion() throws Exception {
+        // On PostgreSQL the verifier reads by binary COPY; the query reader is the independent second opinion.
+        appender.catchUp();
+        long last = SyntheticAuditChain.seed(jdbc, tx, 1200);
+        AuditChainVerifier copy = new AuditChainVerifier(dataSource, 3, 200);
+        AuditChainVerifier query = AuditChainVerifier.byQuery(dataSource, 3, 200);
+        assertThat(copy.verify()).extracting(ChainVerification::valid, ChainVerification::recordsChecked).containsExactly(true, last);
+        assertThat(query.verify()).extracting(ChainVerification::valid, ChainVerification::recordsChecked).containsExactly(true, last);
+
+        long altered = last - 900;
+        String detailsBefore = jdbc.sql("SELECT details FROM audit_log WHERE position = :p").param("p", altered).query(String.class).single();
+        jdbc.sql("UPDATE audit_log SET details = :d WHERE position = :p").param("d", "{\"note\":\"é \\\"x\\\" \\u0001\"}")
+                .param("p", altered).update();
+        try {
+            for (AuditChainVerifier v : List.of(copy, query)) {
+                ChainVerification broken = v.verify();
+                assertThat(broken.valid()).isFalse();
+                assertThat(broken.firstInvalidPosition()).isEqualTo(altered);
+                assertThat(broken.firstInvalidId()).isEqualTo("log_seed" + altered);
+                assertThat(broken.reason()).contains("hash mismatch");
+            }
+        } finally {
+            jdbc.sql("UPDATE audit_log SET details = :d WHERE position = :p").param("d", detailsBefore).param("p", altered).update();
+        }
+        assertThat(copy.verify().valid()).isTrue();
+
+        long removed = last - 100;
+        Map<String, Object> row = jdbc.sql("SELECT * FROM audit_log WHERE position = :p").param("p", removed).query().singleRow();
+        jdbc.sql("DELETE FROM audit_log WHERE position = :p").param("p", removed).update();
+        try {
+            for (AuditChainVerifier v : List.of(copy, query)) {
+                ChainVerification broken = v.verify();
+                assertThat(broken.valid()).isFalse();
+                assertThat(broken.firstInvalidPosition()).isEqualTo(removed);
+                assertThat(broken.reason()).contains("missing");
+            }
+        } finally {
+            jdbc.sql("INSERT INTO audit_log (" + String.join(", ", row.keySet()) + ") VALUES (:" + String.join(", :", row.keySet()) + ")")
+                    .params(row).update();
+        }
+        assertThat(copy.verify().valid()).isTrue();
+        assertThat(query.verify().valid()).isTrue();
+    }
+
     private static String seededType(long position) {
         return SyntheticAuditChain.TYPES[(int) (position % SyntheticAuditChain.TYPES.length)];
     }

@@ -35,6 +35,7 @@ public final class AuditChainVerifier {
     private final DataSource dataSource;
     private final int threads;
     private final long minRange;
+    private final boolean copyOnPostgres;
 
     /** {@code threads} ≤ 0 means one per available processor. */
     public AuditChainVerifier(DataSource dataSource, int threads) {
@@ -43,9 +44,19 @@ public final class AuditChainVerifier {
 
     /** {@code minRange}: the smallest range worth its own thread and connection. */
     public AuditChainVerifier(DataSource dataSource, int threads, long minRange) {
+        this(dataSource, threads, minRange, true);
+    }
+
+    private AuditChainVerifier(DataSource dataSource, int threads, long minRange, boolean copyOnPostgres) {
         this.dataSource = dataSource;
         this.threads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         this.minRange = Math.max(1, minRange);
+        this.copyOnPostgres = copyOnPostgres;
+    }
+
+    /** Reads rows through a JDBC query even on PostgreSQL: the benchmark's "before", and the tests' second reader. */
+    public static AuditChainVerifier byQuery(DataSource dataSource, int threads, long minRange) {
+        return new AuditChainVerifier(dataSource, threads, minRange, false);
     }
 
     private record Failure(long position, String id, String reason) {}
@@ -95,7 +106,7 @@ public final class AuditChainVerifier {
     /** Verifies positions {@code from..to}; reads position {@code from - 1} first for its hash. */
     private Failure verifyRange(long from, long to, String headHash, long headPosition) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
-            if (c.isWrapperFor(PGConnection.class)) return verifyRangeByCopy(c.unwrap(PGConnection.class), from, to, headHash, headPosition);
+            if (copyOnPostgres && c.isWrapperFor(PGConnection.class)) return verifyRangeByCopy(c.unwrap(PGConnection.class), from, to, headHash, headPosition);
             return verifyRangeByQuery(c, from, to, headHash, headPosition);
         }
     }
@@ -138,7 +149,7 @@ public final class AuditChainVerifier {
             if (expected <= to) return new Failure(expected, null, "record missing at position " + expected);
             return null;
         } finally {
-            if (copy.isActive()) copy.cancelCopy();
+            BinaryCopyRows.drain(copy);
         }
     }
 

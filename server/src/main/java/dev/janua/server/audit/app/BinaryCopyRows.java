@@ -52,6 +52,17 @@ final class BinaryCopyRows {
         return true;
     }
 
+    /**
+     * Reads the stream to its end, so the connection is back in its ordinary state before it returns
+     * to the pool (a cancelled or half-read COPY leaves the protocol mid-stream). Only a failing range
+     * stops early, and it pays for the rest of its rows here.
+     */
+    static void drain(CopyOut copy) throws SQLException {
+        while (copy.isActive() && copy.readFromCopy() != null) {
+            // discard
+        }
+    }
+
     /** Ensures {@code n} bytes from {@code pos} are in the buffer, reading more of the stream as needed. */
     private void need(int n) throws SQLException {
         while (lim - pos < n) {
