@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
@@ -188,6 +189,28 @@ class DomainMetricsIntegrationTest extends TenantFixtures {
         }
         gauges.refresh();
         assertThat(scrape().value("janua_webhook_queue_oldest_age_seconds")).isLessThan(3600);
+    }
+
+    /** The dashboard and the alert rules are in sync with the server: every metric they read is on /metrics. */
+    @Test
+    void everyMetricTheDashboardAndTheAlertRulesReadIsExposed() throws Exception {
+        signUp(uniqueEmail("deploy-files")); // HTTP timings of a few routes
+        Set<String> exposed = scrape().names();
+        for (String expr : DeployFileMetrics.dashboardExpressions()) {
+            Set<String> names = DeployFileMetrics.metricNames(expr);
+            assertThat(names).as(expr).isNotEmpty();
+            names.removeAll(DeployFileMetrics.FROM_PROMETHEUS);
+            assertThat(exposed).as("dashboard: " + expr).containsAll(names);
+        }
+        for (String expr : DeployFileMetrics.alertExpressions()) {
+            Set<String> names = DeployFileMetrics.metricNames(expr);
+            assertThat(names).as(expr).isNotEmpty();
+            names.removeAll(DeployFileMetrics.FROM_PROMETHEUS);
+            assertThat(exposed).as("alert rule: " + expr).containsAll(names);
+        }
+        // the extraction itself finds names and skips functions, labels, ranges and groupings
+        assertThat(DeployFileMetrics.metricNames("sum by (le) (rate(a_b_bucket{job=\"$job\", x=~\"5..\"}[$__rate_interval])) / clamp_min(c_total, 1e-9) > 0.5"))
+                .containsExactlyInAnyOrder("a_b_bucket", "c_total");
     }
 
     private void expectSignIn(String method, String result) {
