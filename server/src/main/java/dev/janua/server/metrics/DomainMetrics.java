@@ -52,10 +52,15 @@ public final class DomainMetrics {
     private final MeterRegistry registry;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+    /** Looked up once: every sign-in and refresh issues one of each. */
+    private final Counter sessionAccessTokens;
+    private final Counter sessionRefreshTokens;
 
     public DomainMetrics(MeterRegistry registry) {
         this.registry = registry;
         registerCommonSeries();
+        this.sessionAccessTokens = counter("janua.tokens.issued", TOKENS, "type", "access", "grant", "session");
+        this.sessionRefreshTokens = counter("janua.tokens.issued", TOKENS, "type", "refresh", "grant", "session");
     }
 
     /**
@@ -110,6 +115,10 @@ public final class DomainMetrics {
      * refresh API, else the OAuth grant type of the token endpoint request.
      */
     public void tokenIssued(String type, String grant) {
+        if (grant.equals("session") && (type.equals("access") || type.equals("refresh"))) {
+            (type.equals("access") ? sessionAccessTokens : sessionRefreshTokens).increment();
+            return;
+        }
         counter("janua.tokens.issued", TOKENS, "type", type, "grant", grant).increment();
     }
 

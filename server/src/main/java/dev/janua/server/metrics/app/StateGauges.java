@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -34,7 +35,7 @@ public class StateGauges {
     private final AtomicLong databaseUp = new AtomicLong();
     private final AtomicLong redisUp = new AtomicLong();
     /** queue name (webhook, or a notification channel) → {depth, oldest-age seconds}. */
-    private final Map<String, long[]> queues = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLongArray> queues = new ConcurrentHashMap<>();
 
     StateGauges(JdbcQueueStats stats, HealthProbe probe, Clock clock, MeterRegistry registry) {
         this.stats = stats;
@@ -73,19 +74,19 @@ public class StateGauges {
     }
 
     private void set(Queue q, Instant now) {
-        long[] v = queue(q.name());
-        v[0] = q.depth();
-        v[1] = q.oldest() == null ? 0 : Math.max(0, Duration.between(q.oldest(), now).toSeconds());
+        AtomicLongArray v = queue(q.name());
+        v.set(0, q.depth());
+        v.set(1, q.oldest() == null ? 0 : Math.max(0, Duration.between(q.oldest(), now).toSeconds()));
     }
 
-    private long[] queue(String name) {
+    private AtomicLongArray queue(String name) {
         return queues.computeIfAbsent(name, n -> {
-            long[] v = new long[2];
+            AtomicLongArray v = new AtomicLongArray(2);
             boolean webhook = n.equals("webhook");
             String depth = webhook ? "janua.webhook.queue.depth" : "janua.notification.queue.depth";
             String age = webhook ? "janua.webhook.queue.oldest.age" : "janua.notification.queue.oldest.age";
-            Gauge.Builder<long[]> d = Gauge.builder(depth, v, a -> a[0]).description("Items waiting in the outbox or being sent");
-            Gauge.Builder<long[]> o = Gauge.builder(age, v, a -> a[1]).baseUnit("seconds")
+            Gauge.Builder<AtomicLongArray> d = Gauge.builder(depth, v, a -> a.get(0)).description("Items waiting in the outbox or being sent");
+            Gauge.Builder<AtomicLongArray> o = Gauge.builder(age, v, a -> a.get(1)).baseUnit("seconds")
                     .description("Age of the oldest item waiting in the outbox (0 when empty)");
             if (!webhook) {
                 d.tag("channel", n);
