@@ -1,5 +1,6 @@
 package dev.janua.server.metrics;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.janua.server.audit.app.AuditAppender;
@@ -10,8 +11,10 @@ import dev.janua.server.platform.persistence.Sql;
 import dev.janua.server.support.Api;
 import dev.janua.server.support.TenantFixtures;
 import dev.janua.server.webhooks.WebhookReceiver;
+import java.net.URLEncoder;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A scripted flow (sign-ups, sign-ins that pass and fail, a lockout, refresh and reuse, MFA, a
- * rate-limited request, SCIM, a webhook delivery, an email) and then {@code /metrics}: every
+ * rate-limited request, SCIM, a client-credentials token, a webhook delivery, an email) and then {@code /metrics}: every
  * {@code janua_*} counter moved by exactly what the flow did (or, for background work other tests
  * may also cause, by at least that), and the periodic gauges see rows put in place for them.
  */
@@ -124,6 +127,17 @@ class DomainMetricsIntegrationTest extends TenantFixtures {
             assertThat(provisioned.status()).as(provisioned.raw().body()).isEqualTo(201);
             expect("janua_scim_operations_total", "operation", "user.provisioned");
             expect("janua_signups_total", "method", "scim", "result", "success");
+
+            // the OpenID Provider's token endpoint: a machine application's client-credentials access token
+            Api.Response app = api.post("/api/v1/applications", Api.map("name", "Metrics machine", "type", "machine",
+                    "scopes", List.of("reports.read")), admin.auth());
+            assertThat(app.status()).as(app.raw().body()).isEqualTo(201);
+            String basic = Base64.getEncoder().encodeToString((URLEncoder.encode(app.text("/clientId"), UTF_8) + ":"
+                    + URLEncoder.encode(app.text("/clientSecret"), UTF_8)).getBytes(UTF_8));
+            Api.Response token = api.post("/oauth2/token", "grant_type=client_credentials&scope=reports.read",
+                    "Authorization", "Basic " + basic, "Content-Type", "application/x-www-form-urlencoded");
+            assertThat(token.status()).as(token.raw().body()).isEqualTo(200);
+            expect("janua_tokens_issued_total", "type", "access", "grant", "client_credentials");
 
             // every sign-up above raised user.created: our endpoint got each, and an email went out for each password sign-up
             receiver.await(r -> r.body().contains(email), 1, Duration.ofSeconds(60));

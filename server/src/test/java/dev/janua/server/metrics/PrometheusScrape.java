@@ -39,11 +39,7 @@ public record PrometheusScrape(List<Series> series) {
         return sum;
     }
 
-    public boolean has(String name, String... labels) {
-        return series.stream().anyMatch(s -> s.name().equals(name) && matches(s, labels));
-    }
-
-    /** Every metric name exposed: series names and, for histograms, the family name without _bucket/_sum/_count. */
+    /** Every series name exposed (a histogram's as _bucket, _sum, _count and _max). */
     public Set<String> names() {
         Set<String> names = new LinkedHashSet<>();
         for (Series s : series) names.add(s.name());
