@@ -25,6 +25,8 @@ if [ ! -d server/src/test/browser/node_modules/playwright-core ] || [ ! -d serve
   (cd server/src/test/browser && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
+"$ROOT/scripts/test-deploy.sh"   # deploy/ lints: promtool rules + rule tests, yamllint, haproxy -c, dashboard structure
+
 echo "== unit + integration tests on embedded H2 =="
 ./mvnw -B -ntp test -Djanua.test.db=h2
 

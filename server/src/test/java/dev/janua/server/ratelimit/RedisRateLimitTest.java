@@ -10,6 +10,8 @@ import dev.janua.server.ratelimit.app.RateLimitProperties;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import dev.janua.server.metrics.DomainMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
@@ -18,6 +20,7 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
  * in-memory store keeps them apart. Redis: JANUA_TEST_REDIS_URL, default redis://127.0.0.1:6379.
  */
 class RedisRateLimitTest {
+    private static final DomainMetrics METRICS = new DomainMetrics(new SimpleMeterRegistry());
     static final String REDIS = System.getenv().getOrDefault("JANUA_TEST_REDIS_URL", "redis://127.0.0.1:6379");
 
     private static JanuaProperties januaWithRedis(String url) {
@@ -38,8 +41,8 @@ class RedisRateLimitTest {
             assumeTrue(false, "Redis not reachable at " + REDIS + ": " + e.getMessage());
         }
         String prefix = "janua-test:" + UUID.randomUUID() + ":";
-        BucketRateLimiter a = new BucketRateLimiter(limits(prefix), redis);
-        BucketRateLimiter b = new BucketRateLimiter(limits(prefix), redis);
+        BucketRateLimiter a = new BucketRateLimiter(limits(prefix), redis, METRICS);
+        BucketRateLimiter b = new BucketRateLimiter(limits(prefix), redis, METRICS);
         assertThat(a.storeKind()).isEqualTo("redis");
         for (int i = 0; i < 10; i++) {
             RateLimits.Decision d = (i % 2 == 0 ? a : b).tryConsume(RateLimitCategory.AUTH, "203.0.113.5");
@@ -54,8 +57,8 @@ class RedisRateLimitTest {
     @Test
     void withoutRedisEachProcessCountsAlone() {
         RedisLink none = new RedisLink(januaWithRedis(""));
-        BucketRateLimiter a = new BucketRateLimiter(limits("x:"), none);
-        BucketRateLimiter b = new BucketRateLimiter(limits("x:"), none);
+        BucketRateLimiter a = new BucketRateLimiter(limits("x:"), none, METRICS);
+        BucketRateLimiter b = new BucketRateLimiter(limits("x:"), none, METRICS);
         assertThat(a.storeKind()).isEqualTo("memory");
         for (int i = 0; i < 10; i++) assertThat(a.tryConsume(RateLimitCategory.AUTH, "k").allowed()).isTrue();
         assertThat(a.tryConsume(RateLimitCategory.AUTH, "k").allowed()).isFalse();

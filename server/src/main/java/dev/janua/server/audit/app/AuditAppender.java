@@ -3,6 +3,7 @@ package dev.janua.server.audit.app;
 import dev.janua.server.audit.domain.AuditHasher;
 import dev.janua.server.audit.domain.AuditHasher.Fields;
 import dev.janua.server.audit.persistence.JdbcAuditRepository;
+import dev.janua.server.metrics.DomainMetrics;
 import dev.janua.server.audit.persistence.JdbcAuditRepository.Head;
 import dev.janua.server.audit.persistence.JdbcAuditRepository.Row;
 import dev.janua.server.platform.events.BackgroundService;
@@ -42,7 +43,11 @@ public class AuditAppender extends BackgroundService {
     private final AuditProperties properties;
     private final JsonMapper canonical = JsonMapper.builder().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
 
-    public AuditAppender(EventFeed feed, JdbcAuditRepository repo, IdGenerator ids, EventSignals signals, AuditProperties properties) {
+    private final DomainMetrics metrics;
+
+    public AuditAppender(EventFeed feed, JdbcAuditRepository repo, IdGenerator ids, EventSignals signals, AuditProperties properties,
+                         DomainMetrics metrics) {
+        this.metrics = metrics;
         this.feed = feed;
         this.repo = repo;
         this.ids = ids;
@@ -93,6 +98,7 @@ public class AuditAppender extends BackgroundService {
         }
         repo.insert(rows);
         repo.updateHead(position, hash);
+        metrics.auditAppended(rows.size()); // in the cursor's transaction: a rare rollback leaves the count one batch high
     }
 
     private Fields fields(long position, StoredEvent e) {

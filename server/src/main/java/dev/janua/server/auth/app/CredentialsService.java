@@ -3,6 +3,7 @@ package dev.janua.server.auth.app;
 import dev.janua.server.auth.SignInOutcome;
 import dev.janua.server.auth.SignInResult;
 import dev.janua.server.auth.SignIns;
+import dev.janua.server.metrics.DomainMetrics;
 import dev.janua.server.notifications.Mailer;
 import dev.janua.server.platform.crypto.PasswordHasher;
 import dev.janua.server.platform.errors.ErrorCode;
@@ -47,11 +48,14 @@ public class CredentialsService {
     private final TransactionTemplate tx;
     private final PasswordChecks passwordChecks;
     private final dev.janua.server.sso.SsoEnforcement sso;
+    private final DomainMetrics metrics;
 
     public CredentialsService(UserDirectory users, SessionDirectory sessions, AccessTokens tokens, SessionIssuer issuer,
                               SignIns signIns, PasswordHasher hasher, PasswordChecks passwordChecks, PasswordPolicy policy,
                               EmailVerificationService verification,
-                              EventPublisher events, TransactionTemplate tx, dev.janua.server.sso.SsoEnforcement sso) {
+                              EventPublisher events, TransactionTemplate tx, dev.janua.server.sso.SsoEnforcement sso,
+                              DomainMetrics metrics) {
+        this.metrics = metrics;
         this.users = users;
         this.sessions = sessions;
         this.tokens = tokens;
@@ -70,6 +74,15 @@ public class CredentialsService {
                          Map<String, Object> metadata, Locale locale) {}
 
     public SignInResult signUp(SignUp request, ClientInfo client) {
+        try {
+            return register(request, client);
+        } catch (JanuaException e) {
+            metrics.signUp("password", e.code().name()); // successes are counted from user.created
+            throw e;
+        }
+    }
+
+    private SignInResult register(SignUp request, ClientInfo client) {
         String email = EmailAddress.requireValid(request.email());
         ProfileRules.check(new ProfileChange(request.firstName(), request.lastName(), request.username(),
                 null, null, null, null, null, null));
@@ -98,12 +111,14 @@ public class CredentialsService {
         if (found.isEmpty()) {
             // counted and hashed like a wrong password, in the database (every node sees the same count)
             FailedSignIn failed = passwordChecks.failUnknownEmail(email, password);
+            metrics.signInFailed("password", "unknown_email", failed.lockedUntil() != null);
             if (failed.lockedUntil() != null) throw locked(failed.lockedUntil());
             throw invalidCredentials(failed.attemptsRemaining());
         }
         User user = found.get();
         Optional<FailedSignIn> failed = passwordChecks.check(user, password);
         if (failed.isPresent()) {
+            metrics.signInFailed("password", "invalid_password", failed.get().lockedUntil() != null);
             tx.executeWithoutResult(t -> events.publish(DomainEvent.of("user.signin_failed", user.id(), null,
                     Map.of("userId", user.id(), "reason", "invalid_password", "success", false)), client));
             if (failed.get().lockedUntil() != null) throw locked(failed.get().lockedUntil());
@@ -124,6 +139,7 @@ public class CredentialsService {
                     sessions.revoke(r.session().id(), "user_inactive", client);
                     throw new JanuaException(ErrorCode.SESSION_EXPIRED);
                 }
+                metrics.tokenIssued("refresh", "session");
                 yield new Refreshed(r.session(), tokens.issue(user.id(), r.session().id()), r.refreshToken());
             }
             case Rotation.Reused u -> throw new JanuaException(ErrorCode.REFRESH_TOKEN_REUSED);

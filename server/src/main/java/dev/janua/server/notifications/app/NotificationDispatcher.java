@@ -1,5 +1,6 @@
 package dev.janua.server.notifications.app;
 
+import dev.janua.server.metrics.DomainMetrics;
 import dev.janua.server.notifications.EmailMessage;
 import dev.janua.server.notifications.NotificationJob;
 import dev.janua.server.notifications.PushMessage;
@@ -56,11 +57,13 @@ class NotificationDispatcher extends BackgroundService {
     // the devices module's transport; looked up per message for the same reason as the jobs
     private final ObjectProvider<PushTransport> push;
     private final ClaimedSenders senders;
+    private final DomainMetrics metrics;
     private volatile Instant nextPurge = Instant.MIN;
 
     NotificationDispatcher(JdbcNotificationOutbox outbox, EmailTransport email, SmsProvider sms, SecretBox secrets,
                            TransactionTemplate tx, JsonMapper json, Clock clock, NotificationProperties properties,
-                           ObjectProvider<NotificationJob> jobs, ObjectProvider<PushTransport> push) {
+                           ObjectProvider<NotificationJob> jobs, ObjectProvider<PushTransport> push, DomainMetrics metrics) {
+        this.metrics = metrics;
         this.outbox = outbox;
         this.email = email;
         this.sms = sms;
@@ -139,6 +142,7 @@ class NotificationDispatcher extends BackgroundService {
         if (!outbox.markSent(m.id(), token, clock.instant())) {
             log.warn("notification {} was sent after its lease ran out; another process may send it again", m.id());
         }
+        metrics.notificationAttempt(m.channel(), "sent", m.createdAt(), clock.instant());
     }
 
     private void deliverPush(OutboxMessage m, JsonNode content) throws Exception {
@@ -164,6 +168,7 @@ class NotificationDispatcher extends BackgroundService {
                 job.run(payload, m.createdAt());
                 if (!outbox.markSent(m.id(), token, clock.instant())) throw new LostClaim();
             });
+            metrics.notificationAttempt(m.channel(), "sent", m.createdAt(), clock.instant());
         } catch (LostClaim e) {
             log.warn("job {} ran after its lease ran out; rolled back, another process runs it", m.id());
         } catch (RuntimeException e) {
@@ -182,6 +187,7 @@ class NotificationDispatcher extends BackgroundService {
         Optional<Duration> next = retry ? backoff.next(m.attempts()) : Optional.empty();
         boolean mine = outbox.markFailed(m.id(), token, truncate(error), next.map(now::plus).orElse(null), now);
         if (!mine) return;
+        metrics.notificationAttempt(m.channel(), next.isPresent() ? "retry" : "dead", m.createdAt(), now);
         if (next.isPresent()) {
             log.warn("{} {} to {} failed (attempt {} of {}), next in {}: {}", m.channel(), m.id(), mask(m), m.attempts(),
                     backoff.maxAttempts(), next.get(), error);

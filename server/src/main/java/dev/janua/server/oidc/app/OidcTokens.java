@@ -5,6 +5,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import dev.janua.server.hosted.BrowserAuthentication;
+import dev.janua.server.metrics.DomainMetrics;
 import dev.janua.server.organizations.OrganizationDirectory;
 import dev.janua.server.organizations.OrganizationGrant;
 import dev.janua.server.tokens.SigningKeys;
@@ -42,8 +43,10 @@ public class OidcTokens implements OAuth2TokenCustomizer<JwtEncodingContext> {
     private final SigningKeys keys;
     private final UserDirectory users;
     private final OrganizationDirectory organizations;
+    private final DomainMetrics metrics;
 
-    public OidcTokens(SigningKeys keys, UserDirectory users, OrganizationDirectory organizations) {
+    public OidcTokens(SigningKeys keys, UserDirectory users, OrganizationDirectory organizations, DomainMetrics metrics) {
+        this.metrics = metrics;
         this.keys = keys;
         this.users = users;
         this.organizations = organizations;
@@ -62,6 +65,9 @@ public class OidcTokens implements OAuth2TokenCustomizer<JwtEncodingContext> {
 
     @Override
     public void customize(JwtEncodingContext context) {
+        // every JWT the token endpoint signs passes here: access and ID tokens (refresh tokens are opaque)
+        metrics.tokenIssued(OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue()) ? "id" : "access",
+                grantLabel(context.getAuthorizationGrantType()));
         // pin the key and algorithm: exactly one key matches, whatever else is published
         context.getJwsHeader().algorithm(SignatureAlgorithm.from(keys.algorithm().getName()))
                 .keyId(keys.activeSigningKey().getKeyID());
@@ -82,6 +88,16 @@ public class OidcTokens implements OAuth2TokenCustomizer<JwtEncodingContext> {
         if (context.getAuthorizedScopes().contains(ORGANIZATIONS_SCOPE)) {
             context.getClaims().claim("organizations", organizationClaims(principal.getName()));
         }
+    }
+
+    private static final Set<String> GRANTS = Set.of("authorization_code", "refresh_token", "client_credentials", "device_code",
+            "token_exchange");
+
+    /** {@code urn:ietf:params:oauth:grant-type:device_code} is {@code device_code}; unknown grants are {@code other}. */
+    static String grantLabel(AuthorizationGrantType grant) {
+        if (grant == null) return "other";
+        String v = grant.getValue();
+        return DomainMetrics.oneOf(v.substring(v.lastIndexOf(':') + 1).replace('-', '_'), GRANTS);
     }
 
     /** {@code [{"id": "org_…", "role": "admin", "permissions": [...]}]}, at most 100 organizations. */

@@ -4,6 +4,8 @@ import dev.janua.server.platform.ids.IdGenerator;
 import dev.janua.server.platform.persistence.Sql;
 import dev.janua.server.platform.web.ClientInfo;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -57,7 +59,8 @@ class JdbcEventPublisher implements EventPublisher {
                 .param("rid", c.requestId())
                 .param("at", Sql.ts(clock.instant()))
                 .update();
-        wakeConsumersAfterCommit();
+        afterCommit(type.equals(event.type()) ? event
+                : new DomainEvent(type, event.subjectId(), event.actorId(), event.organizationId(), event.data()));
     }
 
     /**
@@ -73,16 +76,26 @@ class JdbcEventPublisher implements EventPublisher {
         return type;
     }
 
-    /** Once per transaction: the consumers (audit, webhooks) look for new events right after commit. */
-    private void wakeConsumersAfterCommit() {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()
-                || TransactionSynchronizationManager.hasResource(signals)) return;
-        TransactionSynchronizationManager.bindResource(signals, Boolean.TRUE);
+    /**
+     * Once per transaction: the consumers (audit, webhooks) look for new events right after commit,
+     * and the observers get the transaction's events (kept in a list bound to the transaction).
+     */
+    @SuppressWarnings("unchecked")
+    private void afterCommit(DomainEvent event) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) return;
+        Object bound = TransactionSynchronizationManager.getResource(signals);
+        if (bound != null) {
+            ((List<DomainEvent>) bound).add(event);
+            return;
+        }
+        List<DomainEvent> published = new ArrayList<>(2);
+        published.add(event);
+        TransactionSynchronizationManager.bindResource(signals, published);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCompletion(int status) {
                 TransactionSynchronizationManager.unbindResourceIfPossible(signals);
-                if (status == STATUS_COMMITTED) signals.committed();
+                if (status == STATUS_COMMITTED) signals.committed(published);
             }
         });
     }

@@ -1,5 +1,6 @@
 package dev.janua.server.ratelimit.app;
 
+import dev.janua.server.metrics.DomainMetrics;
 import dev.janua.server.platform.errors.ErrorCode;
 import dev.janua.server.platform.errors.JanuaException;
 import dev.janua.server.platform.redis.RedisLink;
@@ -31,12 +32,14 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 public class BucketRateLimiter implements RateLimits {
     private static final Logger log = LoggerFactory.getLogger(BucketRateLimiter.class);
     private final RateLimitProperties properties;
+    private final DomainMetrics metrics;
     private final BucketStore store;
     private final StatefulRedisConnection<byte[], byte[]> connection;
     private final Map<RateLimitCategory, BucketConfiguration> configurations = new EnumMap<>(RateLimitCategory.class);
 
-    public BucketRateLimiter(RateLimitProperties properties, RedisLink redis) {
+    public BucketRateLimiter(RateLimitProperties properties, RedisLink redis, DomainMetrics metrics) {
         this.properties = properties;
+        this.metrics = metrics;
         for (RateLimitCategory c : RateLimitCategory.values()) {
             RateLimitProperties.Effective l = properties.limit(c);
             configurations.put(c, BucketConfiguration.builder()
@@ -89,6 +92,7 @@ public class BucketRateLimiter implements RateLimits {
         }
         long reset = nowSeconds + ceilSeconds(probe.getNanosToWaitForReset());
         long retryAfter = probe.isConsumed() ? 0 : Math.max(1, ceilSeconds(probe.getNanosToWaitForRefill()));
+        if (!probe.isConsumed()) metrics.rateLimited(category.wire());
         return new Decision(probe.isConsumed(), limit, probe.getRemainingTokens(), reset, retryAfter, category, window);
     }
 

@@ -11,6 +11,7 @@ import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import dev.janua.server.metrics.DomainMetrics;
 import dev.janua.server.platform.config.JanuaProperties;
 import dev.janua.server.platform.errors.ErrorCode;
 import dev.janua.server.platform.errors.JanuaException;
@@ -41,7 +42,11 @@ class JwtAccessTokens implements AccessTokens {
 
     private record Verifier(SigningKeyRing.Snapshot keys, String issuer, DefaultJWTProcessor<SecurityContext> processor) {}
 
-    JwtAccessTokens(SigningKeyRing keys, IdGenerator ids, Clock clock, PublicUrl publicUrl, JanuaProperties properties) {
+    private final DomainMetrics metrics;
+
+    JwtAccessTokens(SigningKeyRing keys, IdGenerator ids, Clock clock, PublicUrl publicUrl, JanuaProperties properties,
+                    DomainMetrics metrics) {
+        this.metrics = metrics;
         this.keys = keys;
         this.ids = ids;
         this.clock = clock;
@@ -70,6 +75,7 @@ class JwtAccessTokens implements AccessTokens {
         } catch (JOSEException e) {
             throw new IllegalStateException("signing failed", e);
         }
+        metrics.tokenIssued("access", "session");
         return new IssuedAccessToken(jwt.serialize(), jti, exp, config.accessTokenTtl().toSeconds());
     }
 

@@ -1,5 +1,6 @@
 package dev.janua.server.webhooks.app;
 
+import dev.janua.server.metrics.DomainMetrics;
 import dev.janua.server.platform.crypto.SecretBox;
 import dev.janua.server.platform.events.BackgroundService;
 import dev.janua.server.platform.events.BackgroundWorker;
@@ -52,10 +53,12 @@ public class WebhookDispatcher extends BackgroundService {
     private final TargetPolicy targets;
     private final DeadLetterNotifier deadLetters;
     private final ClaimedSenders senders;
+    private final DomainMetrics metrics;
 
     public WebhookDispatcher(JdbcWebhookDeliveries deliveries, JdbcWebhookEndpoints endpoints, WebhookSender sender,
                              SecretBox secrets, EventPublisher events, RateLimits rateLimits, TransactionTemplate tx, Clock clock,
-                             WebhookProperties properties, DeadLetterNotifier deadLetters) {
+                             WebhookProperties properties, DeadLetterNotifier deadLetters, DomainMetrics metrics) {
+        this.metrics = metrics;
         this.deliveries = deliveries;
         this.endpoints = endpoints;
         this.sender = sender;
@@ -119,6 +122,7 @@ public class WebhookDispatcher extends BackgroundService {
                 .orElseGet(() -> sender.send(ep.url(), d.id(), d.eventType(), d.payload(), signingSecrets(ep, now),
                         now.getEpochSecond()));
         record(d, token, ep, result, now);
+        metrics.webhookAttempt(result.succeeded(), result.durationMs(), d.createdAt(), clock.instant());
         return d;
     }
 
