@@ -15,6 +15,7 @@ import dev.janua.server.tokens.app.SigningKeyRotation;
 import dev.janua.server.tokens.persistence.JdbcSigningKeyStore;
 import dev.janua.server.users.PlatformAdmins;
 import java.time.Instant;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -43,6 +44,12 @@ class SigningKeyRotationIntegrationTest extends IntegrationTest {
     TransactionTemplate tx;
     @Autowired
     JanuaProperties properties;
+
+    /** The ring makes its first key on first use: a fresh database has none until a token is signed. */
+    @BeforeEach
+    void aKeyIsActive() {
+        keys.current();
+    }
 
     @Test
     void aRotationWritesTheKeyAndItsEventNamingTheAdminTogether() {
