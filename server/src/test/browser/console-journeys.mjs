@@ -60,6 +60,14 @@ try {
   await Promise.all([admin.waitForURL(/done=suspended/), admin.locator('form[action$="/suspend"] button[type=submit]').click()]);
   result.suspendedNotice = await status(admin);
   await shot(admin, 'user');
+  // the user's passkeys and linked identities: remove a passkey (confirmed)
+  result.passkeysListed = await admin.locator('#user-passkeys li').count();
+  result.identitiesListed = await admin.locator('#user-identities li').count();
+  await admin.locator('#user-passkeys summary', { hasText: 'Remove the passkey' }).click();
+  await admin.locator('#user-passkeys input[name=confirm]').check();
+  await Promise.all([admin.waitForURL(/done=passkey_removed/),
+    admin.locator('#user-passkeys form button[type=submit]').click()]);
+  result.passkeysAfter = await admin.locator('#user-passkeys li').count();
 
   await admin.goto(cfg.base + '/console/applications');
   await admin.getByLabel('Name').fill('Acme Portal');
@@ -69,7 +77,11 @@ try {
   await admin.waitForSelector('#new-secret');
   result.applicationSecret = (await admin.locator('#new-secret').textContent()).trim();
   result.applicationClientId = (await admin.locator('#client-id').textContent()).trim();
+  result.brandingName = (await admin.locator('#preview-consent .preview-title').textContent()).trim();
   await shot(admin, 'application');
+  await admin.locator('#branding-title').scrollIntoViewIfNeeded();
+  await admin.locator('section', { has: admin.locator('#branding-title') }).screenshot({ path: join(shots, 'console-application-branding.png') });
+  result.steps.push('application-branding');
   await admin.goto(cfg.base + '/console/applications');
   await shot(admin, 'applications');
 
@@ -85,6 +97,13 @@ try {
   await admin.locator('#audit-rows tbody tr a').first().click();
   await admin.waitForSelector('#chain-position');
   await shot(admin, 'audit-entry');
+  // who did it, to whom: the actor and target filters
+  await admin.goto(cfg.base + '/console/audit');
+  await admin.getByLabel('Actor id').fill(cfg.adminId);
+  await admin.getByLabel('Target id').fill(cfg.targetId);
+  await Promise.all([admin.waitForURL(/actor=/), admin.getByRole('button', { name: 'Filter' }).click()]);
+  result.actorTargetRows = await admin.locator('#audit-rows tbody tr').count();
+  await shot(admin, 'audit-actor-target');
 
   await admin.goto(cfg.base + '/console/webhooks');
   await shot(admin, 'webhooks');
@@ -160,6 +179,32 @@ try {
   await org.waitForSelector('#new-secret');
   result.apiKeyShown = (await org.locator('#new-secret').textContent()).trim().startsWith('sk_');
   await shot(org, 'api-keys');
+
+  // enterprise sign-in: an OIDC connection, a domain claim, a SCIM token (by keyboard), the organization's audit log
+  await org.getByRole('link', { name: 'SSO', exact: true }).click();
+  await org.waitForSelector('#sso-form-title');
+  await org.getByLabel('Protocol').selectOption('oidc');
+  await org.getByLabel('Provider').selectOption('oidc');
+  await org.getByLabel('Issuer').fill('https://login.acme.example');
+  await org.getByLabel('Client id').fill('janua-console');
+  await org.getByLabel('Client secret (blank keeps the current one)').fill('idp-client-secret');
+  await Promise.all([org.waitForURL(/done=sso_configured/), org.getByRole('button', { name: 'Save' }).click()]);
+  await org.getByLabel('Domain', { exact: true }).fill(cfg.ssoDomain);
+  await Promise.all([org.waitForURL(/done=domain_added/), org.getByRole('button', { name: 'Add the domain' }).click()]);
+  result.ssoShown = (await org.locator('#sso-connection').textContent()).includes('https://login.acme.example');
+  await shot(org, 'sso');
+  await org.getByRole('link', { name: 'SCIM', exact: true }).click();
+  await org.getByLabel('Name', { exact: true }).focus();
+  await org.keyboard.type('Okta provisioning');
+  await Promise.all([org.waitForSelector('#new-secret'), org.keyboard.press('Enter')]);
+  result.scimShown = (await org.locator('#new-secret').textContent()).trim().startsWith('scim_');
+  await shot(org, 'scim');
+  await org.getByRole('link', { name: 'Audit log', exact: true }).click();
+  await org.waitForSelector('#audit-rows');
+  result.orgAuditRows = await org.locator('#audit-rows tbody tr').count();
+  await shot(org, 'org-audit');
+  result.otherOrgSsoStatus = (await org.goto(cfg.base + '/console/organizations/' + cfg.otherOrgId + '/sso')).status();
+  result.otherOrgAuditStatus = (await org.goto(cfg.base + '/console/organizations/' + cfg.otherOrgId + '/audit')).status();
 
   const users = await org.goto(cfg.base + '/console/users');
   result.orgAdminUsersStatus = users.status();

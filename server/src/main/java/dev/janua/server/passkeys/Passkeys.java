@@ -42,4 +42,7 @@ public interface Passkeys {
 
     /** Refused ({@code PASSKEY_LAST_CREDENTIAL}) when it is the last passkey of an account without a password. */
     void delete(String userId, String passkeyId, ClientInfo client);
+
+    /** The same, done by someone else (a platform admin in the console): {@code passkey.deleted} names them as the actor. */
+    void delete(String userId, String passkeyId, String actorId, ClientInfo client);
 }

@@ -49,6 +49,19 @@ class ConsoleBrowserIntegrationTest extends ConsoleTestSupport {
         Account member = memberOf(createOrg(newUser("journey-other"), "name", "Elsewhere"), "member", "journey-member");
         String otherOrg = createOrg(newUser("journey-third"), "name", "Third Party");
         String invitee = uniqueEmail("journey-invitee");
+        // a passkey and a linked GitHub account on the user the admin opens (stored as their ceremonies would)
+        java.sql.Timestamp now = java.sql.Timestamp.from(java.time.Instant.now());
+        jdbc.sql("""
+                INSERT INTO passkeys (id, user_id, credential_id, public_key_cose, sign_count, uv_initialized, backup_eligible, backed_up,
+                  transports, aaguid, attestation_format, name, created_at)
+                VALUES (:id, :u, :c, 'cose', 0, TRUE, TRUE, TRUE, 'internal', '00000000-0000-0000-0000-000000000000', 'none', 'Work laptop', :t)""")
+                .param("id", "pk_journey" + System.nanoTime()).param("u", target.id()).param("c", "cred-journey" + System.nanoTime())
+                .param("t", now).update();
+        jdbc.sql("""
+                INSERT INTO social_identities (id, user_id, provider, subject, email, email_verified, display_name, created_at)
+                VALUES (:id, :u, 'github', :s, :e, TRUE, 'Journey target', :t)""")
+                .param("id", "idn_journey" + System.nanoTime()).param("u", target.id()).param("s", "gh-journey" + System.nanoTime())
+                .param("e", target.email()).param("t", now).update();
 
         // a receiver that fails the first delivery and accepts the next (the redelivery)
         AtomicInteger received = new AtomicInteger();
@@ -78,6 +91,8 @@ class ConsoleBrowserIntegrationTest extends ConsoleTestSupport {
                     Map.entry("orgAdminEmail", orgAdmin.email()), Map.entry("orgId", orgId), Map.entry("otherOrgId", otherOrg),
                     Map.entry("memberEmail", member.email()), Map.entry("inviteeEmail", invitee),
                     Map.entry("webhookId", hook.text("/id")), Map.entry("helper", helperBase),
+                    Map.entry("adminId", admin.id()), Map.entry("targetId", target.id()),
+                    Map.entry("ssoDomain", "acme-" + System.nanoTime() + ".example"),
                     Map.entry("screenshotsDir", SCREENSHOTS.toAbsolutePath().normalize().toString()));
             JsonNode result = runBrowser(JSON.writeValueAsString(cfg));
             assertThat(result.path("error").isMissingNode()).as(result.toString()).isTrue();
@@ -108,10 +123,23 @@ class ConsoleBrowserIntegrationTest extends ConsoleTestSupport {
             assertThat(result.path("orgAdminUsersStatus").asInt()).isEqualTo(403);
             assertThat(result.path("orgAdminOtherOrgStatus").asInt()).isEqualTo(404);
             assertThat(result.path("memberStatus").asInt()).isEqualTo(403);
+            assertThat(result.path("passkeysListed").asInt()).isEqualTo(1);
+            assertThat(result.path("identitiesListed").asInt()).isEqualTo(1);
+            assertThat(result.path("passkeysAfter").asInt()).isZero();
+            assertThat(count("SELECT COUNT(*) FROM domain_events WHERE type = 'passkey.deleted' AND subject_id = :u AND actor_id = :a",
+                    "u", target.id(), "a", admin.id())).isOne();
+            assertThat(result.path("brandingName").asString()).contains("Acme Portal");
+            assertThat(result.path("actorTargetRows").asInt()).isGreaterThanOrEqualTo(2); // suspended, passkey deleted
+            assertThat(result.path("ssoShown").asBoolean()).isTrue();
+            assertThat(result.path("scimShown").asBoolean()).isTrue();
+            assertThat(result.path("orgAuditRows").asInt()).isGreaterThanOrEqualTo(3);
+            assertThat(result.path("otherOrgSsoStatus").asInt()).isEqualTo(404);
+            assertThat(result.path("otherOrgAuditStatus").asInt()).isEqualTo(404);
 
             for (String page : List.of("overview", "users", "user", "application", "applications", "audit", "audit-entry", "webhooks",
                     "webhook", "sessions", "settings", "organizations", "users-de", "users-mobile", "organization", "invitations", "roles",
-                    "members", "org-settings", "api-keys", "forbidden", "denied")) {
+                    "members", "org-settings", "api-keys", "forbidden", "denied", "application-branding", "audit-actor-target", "sso", "scim",
+                    "org-audit")) {
                 assertThat(SCREENSHOTS.resolve("console-" + page + ".png")).as(page).exists();
             }
         } finally {

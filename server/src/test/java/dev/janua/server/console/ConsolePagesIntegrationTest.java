@@ -25,13 +25,21 @@ class ConsolePagesIntegrationTest extends ConsoleTestSupport {
                 "/console/organizations/" + org + "/invitations", "/console/organizations/" + org + "/roles",
                 "/console/organizations/" + org + "/settings", "/console/organizations/" + org + "/api-keys", "/console/audit",
                 "/console/audit?type=user.created&from=2020-01-01", "/console/webhooks", "/console/applications", "/console/sessions",
-                "/console/settings", "/console/users?lang=es", "/console/users?lang=fr", "/console/users?lang=de")) {
+                "/console/settings", "/console/users?lang=es", "/console/users?lang=fr", "/console/users?lang=de",
+                "/console/organizations/" + org + "/sso", "/console/organizations/" + org + "/scim", "/console/organizations/" + org + "/audit",
+                "/console/audit?actor=" + admin.id() + "&target=" + org, "/console/organizations/" + org + "/sso?lang=de",
+                "/console/organizations/" + org + "/scim?lang=fr", "/console/organizations/" + org + "/audit?lang=es",
+                "/console/users/" + admin.id() + "?lang=fr")) {
             HttpResponse<String> r = b.get(path);
             assertThat(r.statusCode()).as(path + "\n" + r.body()).isEqualTo(200);
             assertThat(r.body()).as(path).doesNotContain("??").contains("<main");
         }
         assertThat(b.get("/console/users?lang=de").body()).contains("Benutzer");
         assertThat(b.get("/console/users?lang=en").body()).contains("Users");
+        assertThat(b.get("/console/organizations/" + org + "/sso?lang=de").body()).contains("E-Mail-Domains");
+        assertThat(b.get("/console/organizations/" + org + "/scim?lang=es").body()).contains("Crear un token SCIM");
+        assertThat(b.get("/console/users/" + admin.id() + "?lang=fr").body()).contains("Clés d’accès");
+        b.get("/console/users?lang=en");
         HttpResponse<String> bad = b.get("/console/users?verified=maybe");
         assertThat(bad.statusCode()).isEqualTo(422); // VALIDATION_ERROR, as the API answers it
         assertThat(bad.body()).contains("VALIDATION_ERROR");

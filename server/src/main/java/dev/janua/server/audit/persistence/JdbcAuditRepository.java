@@ -33,8 +33,22 @@ public class JdbcAuditRepository {
 
     public record Row(Fields fields, String hash) {}
 
-    /** Filters of the audit queries; null means "any". Times are epoch milliseconds, end exclusive. */
-    public record Filter(String eventType, String userId, String organizationId, Long fromMs, Long toMs) {}
+    /**
+     * Filters of the audit queries; null means "any". Times are epoch milliseconds, end exclusive.
+     * {@code userId} matches records about or by a user; {@code actorId} only who acted, {@code
+     * subjectId} only what was acted on (the target: a user, key, role, connection…).
+     */
+    public record Filter(String eventType, String userId, String organizationId, Long fromMs, Long toMs, String actorId,
+                        String subjectId) {
+        public Filter(String eventType, String userId, String organizationId, Long fromMs, Long toMs) {
+            this(eventType, userId, organizationId, fromMs, toMs, null, null);
+        }
+
+        /** The same filter held to one organization (an organization admin's view). */
+        public Filter inOrganization(String organizationId) {
+            return new Filter(eventType, userId, organizationId, fromMs, toMs, actorId, subjectId);
+        }
+    }
 
     public Head head() {
         return jdbc.sql("SELECT last_position, last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE")
@@ -115,6 +129,14 @@ public class JdbcAuditRepository {
         if (f.userId() != null) {
             sql.append(" AND (user_id = :user OR actor_id = :user)");
             params.put("user", f.userId());
+        }
+        if (f.actorId() != null) {
+            sql.append(" AND actor_id = :actor");
+            params.put("actor", f.actorId());
+        }
+        if (f.subjectId() != null) {
+            sql.append(" AND subject_id = :subject");
+            params.put("subject", f.subjectId());
         }
         if (f.organizationId() != null) {
             sql.append(" AND organization_id = :org");

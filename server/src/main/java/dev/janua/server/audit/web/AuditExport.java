@@ -33,6 +33,12 @@ public class AuditExport {
         return AuditFilters.of(eventType, userId, organizationId, startDate, endDate);
     }
 
+    /** As above, with who acted ({@code actorId}) and what was acted on ({@code subjectId}). */
+    public static Filter filter(String eventType, String userId, String organizationId, String startDate, String endDate, String actorId,
+                                String subjectId) {
+        return AuditFilters.of(eventType, userId, organizationId, startDate, endDate, actorId, subjectId);
+    }
+
     /** {@code format}: jsonl (also ndjson, json) or csv; anything else is a 400 before a byte is written. */
     public void write(String format, Filter filter, HttpServletResponse response) throws IOException {
         boolean csv = switch (format.toLowerCase(Locale.ROOT)) {

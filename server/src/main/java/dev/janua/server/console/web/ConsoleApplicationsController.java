@@ -103,8 +103,21 @@ public class ConsoleApplicationsController {
         mv.addObject("redirectText", String.join("\n", a.redirectUris()));
         mv.addObject("postLogoutText", String.join("\n", a.postLogoutRedirectUris()));
         mv.addObject("scopesText", String.join(" ", a.scopes().stream().sorted().toList()));
+        mv.addObject("branding", Branding.of(a));
         if (done != null) mv.addObject("justCreated", true);
         return mv;
+    }
+
+    /**
+     * What the hosted sign-in and consent pages show of an application today: Janua's mark and name on
+     * the card, the application's name in the consent heading, its scopes. The preview panel renders
+     * the hosted pages' own brand fragment and messages from this; per-application themes (logo,
+     * colours) become fields here, read from the theme store, with no change to the page.
+     */
+    public record Branding(String applicationName, String logoUrl, String accentColor, List<String> scopes) {
+        static Branding of(Application a) {
+            return new Branding(a.name(), null, null, a.scopes().stream().sorted().toList());
+        }
     }
 
     /** One URI per line (blank lines ignored); null when the field was not sent. */

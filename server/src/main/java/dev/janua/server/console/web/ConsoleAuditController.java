@@ -3,7 +3,6 @@ package dev.janua.server.console.web;
 import dev.janua.server.audit.AuditEntry;
 import dev.janua.server.audit.ChainVerification;
 import dev.janua.server.audit.app.AuditService;
-import dev.janua.server.audit.persistence.JdbcAuditRepository.Filter;
 import dev.janua.server.audit.web.AuditExport;
 import dev.janua.server.console.ConsolePages;
 import dev.janua.server.console.app.ConsoleViewer;
@@ -15,9 +14,7 @@ import dev.janua.server.platform.pagination.PageRequest;
 import dev.janua.server.users.PlatformAdmins;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -48,28 +45,24 @@ public class ConsoleAuditController {
         this.json = json;
     }
 
-    public record Row(long position, String eventType, String when, String userId, String actorId, String organizationId,
-                      String ipAddress, boolean verified) {
+    public record Row(long position, String eventType, String when, String userId, String actorId, String subjectId,
+                      String organizationId, String ipAddress, boolean verified) {
         static Row of(AuditEntry e) {
-            return new Row(e.position(), e.eventType(), Console.when(e.timestamp()), e.userId(), e.actorId(), e.organizationId(),
-                    e.ipAddress(), e.verified());
+            return new Row(e.position(), e.eventType(), Console.when(e.timestamp()), e.userId(), e.actorId(), e.subjectId(),
+                    e.organizationId(), e.ipAddress(), e.verified());
         }
     }
 
     @GetMapping
-    ModelAndView list(ConsoleViewer viewer, @RequestParam(required = false) String type, @RequestParam(required = false) String user,
-                      @RequestParam(required = false) String organization, @RequestParam(required = false) String from,
-                      @RequestParam(required = false) String to, @RequestParam(required = false) String cursor) {
-        return page(viewer, type, user, organization, from, to, cursor, null);
+    ModelAndView list(ConsoleViewer viewer, ConsoleAuditQuery query, @RequestParam(required = false) String cursor) {
+        return page(viewer, query, cursor, null);
     }
 
     /** Verifying reads the whole chain: a POST (it is work, not a link a crawler should follow), answered with the page. */
     @PostMapping("/verify")
-    ModelAndView verify(ConsoleViewer viewer, @RequestParam(required = false) String type, @RequestParam(required = false) String user,
-                        @RequestParam(required = false) String organization, @RequestParam(required = false) String from,
-                        @RequestParam(required = false) String to) {
+    ModelAndView verify(ConsoleViewer viewer, ConsoleAuditQuery query) {
         admins.require(viewer.caller());
-        return page(viewer, type, user, organization, from, to, null, audit.verify());
+        return page(viewer, query, null, audit.verify());
     }
 
     @GetMapping("/{position:\\d+}")
@@ -85,34 +78,30 @@ public class ConsoleAuditController {
     }
 
     @GetMapping("/export")
-    void export(ConsoleViewer viewer, @RequestParam(defaultValue = "csv") String format, @RequestParam(required = false) String type,
-                @RequestParam(required = false) String user, @RequestParam(required = false) String organization,
-                @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+    void export(ConsoleViewer viewer, @RequestParam(defaultValue = "csv") String format, ConsoleAuditQuery query,
                 HttpServletResponse response) throws IOException {
         admins.require(viewer.caller());
-        exports.write(format, AuditExport.filter(type, user, organization, from, to), response);
+        exports.write(format, query.filter(), response);
     }
 
-    private ModelAndView page(ConsoleViewer viewer, String type, String user, String organization, String from, String to, String cursor,
-                              ChainVerification verification) {
+    private ModelAndView page(ConsoleViewer viewer, ConsoleAuditQuery query, String cursor, ChainVerification verification) {
         admins.require(viewer.caller());
-        Filter filter = AuditExport.filter(type, user, organization, from, to);
-        Page<AuditEntry> page = audit.search(filter, PageRequest.of(PAGE_SIZE, Console.blankToNull(cursor), null));
+        Page<AuditEntry> page = audit.search(query.filter(), PageRequest.of(PAGE_SIZE, Console.blankToNull(cursor), null));
         ModelAndView mv = new ModelAndView("console/audit");
+        rows(mv, page, query, cursor);
+        mv.addObject("verification", verification);
+        return mv;
+    }
+
+    /** What both audit pages (the platform's and an organization's) show: a page of rows, the filters, the paging. */
+    static void rows(ModelAndView mv, Page<AuditEntry> page, ConsoleAuditQuery query, String cursor) {
         mv.addObject("rows", page.data().stream().map(Row::of).toList());
         mv.addObject("total", page.pagination().totalCount());
         mv.addObject("nextCursor", page.pagination().nextCursor());
         mv.addObject("paged", cursor != null && !cursor.isBlank());
-        Map<String, String> filters = new LinkedHashMap<>();
-        filters.put("type", type == null ? "" : type);
-        filters.put("user", user == null ? "" : user);
-        filters.put("organization", organization == null ? "" : organization);
-        filters.put("from", from == null ? "" : from);
-        filters.put("to", to == null ? "" : to);
-        mv.addObject("filters", filters);
-        mv.addObject("filtered", filters.values().stream().anyMatch(v -> !v.isBlank()));
+        mv.addObject("filters", query.values());
+        mv.addObject("filterQuery", query.queryString());
+        mv.addObject("filtered", query.any());
         mv.addObject("eventTypes", List.copyOf(EventCatalogue.entries().keySet()));
-        mv.addObject("verification", verification);
-        return mv;
     }
 }

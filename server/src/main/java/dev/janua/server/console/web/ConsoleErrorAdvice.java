@@ -45,8 +45,13 @@ class ConsoleErrorAdvice {
         model.addAttribute("here", request.getRequestURI());
     }
 
+    /** A sign-in without the second factor the deployment requires goes to enrol or verify it, then back to the page asked for. */
     @ExceptionHandler(ConsoleDenied.class)
     ModelAndView denied(ConsoleDenied e, HttpServletRequest request, Locale locale) {
+        if ("mfa_required".equals(e.reason())) {
+            String back = "GET".equals(request.getMethod()) ? request.getRequestURI() : request.getParameter("back");
+            return Console.redirect(ConsoleMfaController.PATH, Map.of("return_to", Console.isConsolePath(back) ? back : "/console"));
+        }
         ModelAndView mv = new ModelAndView("console/denied", HttpStatus.FORBIDDEN);
         mv.addObject("reason", e.reason());
         return mv;

@@ -71,27 +71,23 @@ public class ConsoleOrganizationAccessController {
     ModelAndView invite(ConsoleViewer viewer, @PathVariable String organizationId, @RequestParam(required = false) String email,
                         @RequestParam(required = false) String role, @RequestParam(required = false) String message, Locale locale,
                         ClientInfo client) {
-        ConsoleOrganizationsController.requireAdministers(viewer, organizationId);
-        invitations.create(viewer.caller(), organizationId, new InvitationDraft(email, Console.blankToNull(role), null, null,
-                Console.blankToNull(message), null), locale, client);
-        return Console.done(invitationsPath(organizationId), "invitation_sent");
+        return ConsoleOrganizationsController.act(viewer, organizationId, "/invitations", "invitation_sent",
+                () -> invitations.create(viewer.caller(), organizationId, new InvitationDraft(email, Console.blankToNull(role), null, null,
+                        Console.blankToNull(message), null), locale, client));
     }
 
     @PostMapping("/invitations/{invitationId}/resend")
     ModelAndView resend(ConsoleViewer viewer, @PathVariable String organizationId, @PathVariable String invitationId, Locale locale,
                         ClientInfo client) {
-        ConsoleOrganizationsController.requireAdministers(viewer, organizationId);
-        invitations.resend(viewer.caller(), organizationId, invitationId, locale, client);
-        return Console.done(invitationsPath(organizationId), "invitation_resent");
+        return ConsoleOrganizationsController.act(viewer, organizationId, "/invitations", "invitation_resent",
+                () -> invitations.resend(viewer.caller(), organizationId, invitationId, locale, client));
     }
 
     @PostMapping("/invitations/{invitationId}/revoke")
     ModelAndView revoke(ConsoleViewer viewer, @PathVariable String organizationId, @PathVariable String invitationId,
                         @RequestParam(required = false) String confirm, ClientInfo client) {
-        ConsoleOrganizationsController.requireAdministers(viewer, organizationId);
-        Confirmations.require(confirm);
-        invitations.revoke(viewer.caller(), organizationId, invitationId, client);
-        return Console.done(invitationsPath(organizationId), "invitation_revoked");
+        return ConsoleOrganizationsController.confirmed(viewer, organizationId, confirm, "/invitations", "invitation_revoked",
+                () -> invitations.revoke(viewer.caller(), organizationId, invitationId, client));
     }
 
     @GetMapping("/roles")
@@ -109,29 +105,25 @@ public class ConsoleOrganizationAccessController {
     ModelAndView createRole(ConsoleViewer viewer, @PathVariable String organizationId, @RequestParam(required = false) String name,
                             @RequestParam(required = false) String key, @RequestParam(required = false) String description,
                             @RequestParam(required = false) List<String> permissions, ClientInfo client) {
-        ConsoleOrganizationsController.requireAdministers(viewer, organizationId);
-        roles.create(viewer.caller(), organizationId, new RoleDraft(name, Console.blankToNull(key), Console.blankToNull(description),
-                permissions == null ? List.of() : permissions), client);
-        return Console.done(rolesPath(organizationId), "role_created");
+        return ConsoleOrganizationsController.act(viewer, organizationId, "/roles", "role_created",
+                () -> roles.create(viewer.caller(), organizationId, new RoleDraft(name, Console.blankToNull(key), Console.blankToNull(description),
+                        permissions == null ? List.of() : permissions), client));
     }
 
     @PostMapping("/roles/{roleId}")
     ModelAndView updateRole(ConsoleViewer viewer, @PathVariable String organizationId, @PathVariable String roleId,
                             @RequestParam(required = false) String name, @RequestParam(required = false) String description,
                             @RequestParam(required = false) List<String> permissions, ClientInfo client) {
-        ConsoleOrganizationsController.requireAdministers(viewer, organizationId);
-        roles.update(viewer.caller(), organizationId, roleId, new RoleDraft(Console.blankToNull(name), null, description,
-                permissions == null ? List.of() : permissions), client);
-        return Console.done(rolesPath(organizationId), "role_updated");
+        return ConsoleOrganizationsController.act(viewer, organizationId, "/roles", "role_updated",
+                () -> roles.update(viewer.caller(), organizationId, roleId, new RoleDraft(Console.blankToNull(name), null, description,
+                        permissions == null ? List.of() : permissions), client));
     }
 
     @PostMapping("/roles/{roleId}/delete")
     ModelAndView deleteRole(ConsoleViewer viewer, @PathVariable String organizationId, @PathVariable String roleId,
                             @RequestParam(required = false) String confirm, ClientInfo client) {
-        ConsoleOrganizationsController.requireAdministers(viewer, organizationId);
-        Confirmations.require(confirm);
-        roles.delete(viewer.caller(), organizationId, roleId, client);
-        return Console.done(rolesPath(organizationId), "role_deleted");
+        return ConsoleOrganizationsController.confirmed(viewer, organizationId, confirm, "/roles", "role_deleted",
+                () -> roles.delete(viewer.caller(), organizationId, roleId, client));
     }
 
     @GetMapping("/api-keys")
@@ -154,10 +146,8 @@ public class ConsoleOrganizationAccessController {
     @PostMapping("/api-keys/{keyId}/revoke")
     ModelAndView revokeKey(ConsoleViewer viewer, @PathVariable String organizationId, @PathVariable String keyId,
                            @RequestParam(required = false) String confirm, ClientInfo client) {
-        ConsoleOrganizationsController.requireAdministers(viewer, organizationId);
-        Confirmations.require(confirm);
-        keys.revoke(viewer.caller(), organizationId, keyId, client);
-        return Console.done(ConsoleOrganizationsController.path(organizationId) + "/api-keys", "key_revoked");
+        return ConsoleOrganizationsController.confirmed(viewer, organizationId, confirm, "/api-keys", "key_revoked",
+                () -> keys.revoke(viewer.caller(), organizationId, keyId, client));
     }
 
     private ModelAndView keysPage(ConsoleViewer viewer, String organizationId, String cursor, String newSecret) {
@@ -178,11 +168,4 @@ public class ConsoleOrganizationAccessController {
         return PermissionCatalogue.all().stream().filter(p -> !p.platform()).toList();
     }
 
-    private static String invitationsPath(String organizationId) {
-        return ConsoleOrganizationsController.path(organizationId) + "/invitations";
-    }
-
-    private static String rolesPath(String organizationId) {
-        return ConsoleOrganizationsController.path(organizationId) + "/roles";
-    }
 }

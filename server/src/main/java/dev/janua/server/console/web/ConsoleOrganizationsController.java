@@ -98,18 +98,15 @@ public class ConsoleOrganizationsController {
     @PostMapping("/{organizationId}/members/{userId}/role")
     ModelAndView changeRole(ConsoleViewer viewer, @PathVariable String organizationId, @PathVariable String userId,
                             @RequestParam String role, ClientInfo client) {
-        requireAdministers(viewer, organizationId);
-        members.changeRole(viewer.caller(), organizationId, userId, new RoleChange(role, null, null), client);
-        return Console.done(path(organizationId), "role_changed");
+        return act(viewer, organizationId, "", "role_changed",
+                () -> members.changeRole(viewer.caller(), organizationId, userId, new RoleChange(role, null, null), client));
     }
 
     @PostMapping("/{organizationId}/members/{userId}/remove")
     ModelAndView remove(ConsoleViewer viewer, @PathVariable String organizationId, @PathVariable String userId,
                         @RequestParam(required = false) String confirm, ClientInfo client) {
-        requireAdministers(viewer, organizationId);
-        Confirmations.require(confirm);
-        members.remove(viewer.caller(), organizationId, userId, client);
-        return Console.done(path(organizationId), "member_removed");
+        return confirmed(viewer, organizationId, confirm, "", "member_removed",
+                () -> members.remove(viewer.caller(), organizationId, userId, client));
     }
 
     @GetMapping("/{organizationId}/settings")
@@ -147,6 +144,25 @@ public class ConsoleOrganizationsController {
         mv.addObject("organization", org);
         mv.addObject("tab", tab);
         return mv;
+    }
+
+    /**
+     * A form's action on one organization: refused as absent unless the viewer administers it (the
+     * service then applies its own permission rule), then back to the organization's {@code section}
+     * ("" for members, "/invitations" …) with the localised {@code done} confirmation.
+     */
+    static ModelAndView act(ConsoleViewer viewer, String organizationId, String section, String done, Runnable action) {
+        requireAdministers(viewer, organizationId);
+        action.run();
+        return Console.done(path(organizationId) + section, done);
+    }
+
+    /** The same for a destructive action: the ticked confirmation is checked too, before anything changes. */
+    static ModelAndView confirmed(ConsoleViewer viewer, String organizationId, String confirm, String section, String done,
+                                  Runnable action) {
+        requireAdministers(viewer, organizationId);
+        Confirmations.require(confirm);
+        return act(viewer, organizationId, section, done, action);
     }
 
     /** Organizations the viewer does not administer answer as absent, as the API answers a non-member. */

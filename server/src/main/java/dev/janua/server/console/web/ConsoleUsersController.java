@@ -1,5 +1,6 @@
 package dev.janua.server.console.web;
 
+import dev.janua.server.admin.app.AdminSignInMethods;
 import dev.janua.server.admin.app.AdminUserService;
 import dev.janua.server.admin.web.AdminUserView;
 import dev.janua.server.audit.AuditEntry;
@@ -53,6 +54,7 @@ public class ConsoleUsersController {
     private final MfaReset mfaReset;
     private final MfaAccountService mfa;
     private final AdminPasswordReset passwordReset;
+    private final AdminSignInMethods signInMethods;
     private final SessionDirectory sessions;
     private final OrganizationDirectory organizations;
     private final AuditService audit;
@@ -60,12 +62,14 @@ public class ConsoleUsersController {
     private final Clock clock;
 
     public ConsoleUsersController(AdminUserService admin, MfaReset mfaReset, MfaAccountService mfa, AdminPasswordReset passwordReset,
-                                  SessionDirectory sessions, OrganizationDirectory organizations, AuditService audit,
+                                  AdminSignInMethods signInMethods, SessionDirectory sessions, OrganizationDirectory organizations,
+                                  AuditService audit,
                                   PlatformAdmins admins, Clock clock) {
         this.admin = admin;
         this.mfaReset = mfaReset;
         this.mfa = mfa;
         this.passwordReset = passwordReset;
+        this.signInMethods = signInMethods;
         this.sessions = sessions;
         this.organizations = organizations;
         this.audit = audit;
@@ -84,6 +88,12 @@ public class ConsoleUsersController {
     }
 
     public record SessionRow(String id, String device, String ipAddress, String createdAt, String lastActiveAt, String authMethod) {}
+
+    public record PasskeyRow(String id, String name, String authenticator, boolean synced, String createdAt, String lastUsedAt) {}
+
+    public record IdentityRow(String id, String provider, String email, String createdAt, String lastUsedAt) {}
+
+    public record SsoLinkRow(String organizationId, String organizationName, String subject, String lastSignInAt) {}
 
     public record AuditRow(String id, long position, String eventType, String actorId, String when) {}
 
@@ -125,6 +135,14 @@ public class ConsoleUsersController {
                 "name", organizations.find(g.organizationId()).map(o -> o.name()).orElse(g.organizationId()))).toList());
         mv.addObject("audit", audit.search(new JdbcAuditRepository.Filter(null, userId, null, null, null), PageRequest.of(10, null, null))
                 .data().stream().map(ConsoleUsersController::auditRow).toList());
+        AdminSignInMethods.Methods methods = signInMethods.of(viewer.caller(), userId);
+        mv.addObject("passkeys", methods.passkeys().stream().map(p -> new PasskeyRow(p.id(), label(p.name(), p.authenticatorName()),
+                p.authenticatorName(), p.backedUp(), Console.when(p.createdAt()), Console.when(p.lastUsedAt()))).toList());
+        mv.addObject("identities", methods.identities().stream().map(i -> new IdentityRow(i.id(), i.provider(), i.email(),
+                Console.when(i.createdAt()), Console.when(i.lastUsedAt()))).toList());
+        mv.addObject("ssoLinks", methods.ssoLinks().stream().map(l -> new SsoLinkRow(l.organizationId(),
+                organizations.find(l.organizationId()).map(o -> o.name()).orElse(l.organizationId()), l.subject(),
+                Console.when(l.lastSignInAt()))).toList());
         mv.addObject("durations", DURATIONS.keySet());
         mv.addObject("locked", user.locked());
         mv.addObject("createdAt", Console.when(user.user().createdAt()));
@@ -156,23 +174,32 @@ public class ConsoleUsersController {
     @PostMapping("/{userId}/mfa/reset")
     ModelAndView resetMfa(ConsoleViewer viewer, @PathVariable String userId, @RequestParam(required = false) String confirm,
                           ClientInfo client) {
-        Confirmations.require(confirm);
-        mfaReset.reset(viewer.caller(), userId, client);
-        return Console.done(path(userId), "mfa_reset");
+        return confirmed(confirm, userId, "mfa_reset", () -> mfaReset.reset(viewer.caller(), userId, client));
     }
 
     @PostMapping("/{userId}/sessions/revoke")
     ModelAndView revokeSessions(ConsoleViewer viewer, @PathVariable String userId, @RequestParam(required = false) String confirm,
                                 ClientInfo client) {
-        Confirmations.require(confirm);
-        admin.revokeSessions(viewer.caller(), userId, client);
-        return Console.done(path(userId), "sessions_revoked");
+        return confirmed(confirm, userId, "sessions_revoked", () -> admin.revokeSessions(viewer.caller(), userId, client));
     }
 
     @PostMapping("/{userId}/password-reset")
     ModelAndView passwordReset(ConsoleViewer viewer, @PathVariable String userId, ClientInfo client, Locale locale) {
         passwordReset.send(viewer.caller(), userId, locale, client);
         return Console.done(path(userId), "password_reset_sent");
+    }
+
+    @PostMapping("/{userId}/passkeys/{passkeyId}/remove")
+    ModelAndView removePasskey(ConsoleViewer viewer, @PathVariable String userId, @PathVariable String passkeyId,
+                               @RequestParam(required = false) String confirm, ClientInfo client) {
+        return confirmed(confirm, userId, "passkey_removed", () -> signInMethods.removePasskey(viewer.caller(), userId, passkeyId, client));
+    }
+
+    @PostMapping("/{userId}/identities/{identityId}/unlink")
+    ModelAndView unlinkIdentity(ConsoleViewer viewer, @PathVariable String userId, @PathVariable String identityId,
+                                @RequestParam(required = false) String confirm, ClientInfo client) {
+        return confirmed(confirm, userId, "identity_unlinked",
+                () -> signInMethods.unlinkIdentity(viewer.caller(), userId, identityId, client));
     }
 
     /** Deleting takes the account's email typed out again: a typed confirmation, not a click. */
@@ -195,12 +222,24 @@ public class ConsoleUsersController {
         return viewer.caller();
     }
 
+    /** The passkey's own name, else its authenticator's (null: the page says "Passkey"). */
+    private static String label(String name, String authenticator) {
+        return name != null && !name.isBlank() ? name : Console.blankToNull(authenticator);
+    }
+
     private static Boolean flag(String v) {
         return v == null || v.isBlank() ? null : switch (v) {
             case "yes" -> Boolean.TRUE;
             case "no" -> Boolean.FALSE;
             default -> throw JanuaException.of(ErrorCode.VALIDATION_ERROR, "field", "filter");
         };
+    }
+
+    /** A destructive action on a user: the ticked confirmation first, then back to their page with the localised {@code done}. */
+    private static ModelAndView confirmed(String confirm, String userId, String done, Runnable action) {
+        Confirmations.require(confirm);
+        action.run();
+        return Console.done(path(userId), done);
     }
 
     private static String path(String userId) {

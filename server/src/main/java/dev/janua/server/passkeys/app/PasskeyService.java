@@ -153,13 +153,18 @@ public class PasskeyService implements Passkeys {
      */
     @Override
     public void delete(String userId, String passkeyId, ClientInfo client) {
+        delete(userId, passkeyId, userId, client);
+    }
+
+    @Override
+    public void delete(String userId, String passkeyId, String actorId, ClientInfo client) {
         boolean hasPassword = passwords.hasPassword(userId);
         tx.executeWithoutResult(t -> {
             int count = passkeys.lockUserPasskeys(userId);
             PasskeyRow row = passkeys.find(userId, passkeyId).orElseThrow(PasskeyService::notFound);
             if (!hasPassword && count <= 1) throw JanuaException.of(ErrorCode.PASSKEY_LAST_CREDENTIAL, "reason", "no_password");
             if (!passkeys.delete(userId, passkeyId)) throw notFound();
-            events.publish(DomainEvent.of("passkey.deleted", userId, userId, PasskeyAssertions.describe(row)), client);
+            events.publish(DomainEvent.of("passkey.deleted", userId, actorId, PasskeyAssertions.describe(row)), client);
         });
     }
 

@@ -117,6 +117,11 @@ public class SocialAccounts {
 
     /** Refused with {@code LAST_SIGN_IN_METHOD} when nothing else would let the user in. */
     public void unlink(String userId, String identityId, ClientInfo client) {
+        unlink(userId, identityId, userId, client);
+    }
+
+    /** The same, done by someone else (a platform admin in the console): {@code identity.unlinked} names them as the actor. */
+    public void unlink(String userId, String identityId, String actorId, ClientInfo client) {
         tx.executeWithoutResult(t -> {
             List<SocialIdentity> all = identities.ofUserForUpdate(userId);
             SocialIdentity target = all.stream().filter(i -> i.id().equals(identityId) || i.provider().equals(identityId)).findFirst()
@@ -125,7 +130,7 @@ public class SocialAccounts {
             for (SignInMethodCount m : otherMethods) remaining += m.count(userId);
             if (remaining <= 0) throw JanuaException.of(ErrorCode.LAST_SIGN_IN_METHOD, "provider", target.provider());
             identities.delete(userId, target.id());
-            events.publish(DomainEvent.of("identity.unlinked", userId, userId, Map.of("userId", userId, "identityId", target.id(),
+            events.publish(DomainEvent.of("identity.unlinked", userId, actorId, Map.of("userId", userId, "identityId", target.id(),
                     "provider", target.provider())), client);
         });
     }

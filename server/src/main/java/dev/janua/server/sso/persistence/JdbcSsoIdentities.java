@@ -2,6 +2,7 @@ package dev.janua.server.sso.persistence;
 
 import dev.janua.server.platform.persistence.Sql;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -30,5 +31,15 @@ public class JdbcSsoIdentities {
                     VALUES (:org, :s, :u, :now, :now)""")
                     .param("org", organizationId).param("s", subject).param("u", userId).param("now", Sql.ts(now)).update();
         }
+    }
+
+    /** One user's links, for the console's user page: which organization's IdP knows them, under which subject. */
+    public record Linked(String organizationId, String subject, Instant createdAt, Instant lastSignInAt) {}
+
+    public List<Linked> ofUser(String userId) {
+        return jdbc.sql("SELECT organization_id, subject, created_at, last_sign_in_at FROM sso_identities WHERE user_id = :u "
+                        + "ORDER BY created_at")
+                .param("u", userId).query((rs, i) -> new Linked(rs.getString("organization_id"), rs.getString("subject"),
+                        Sql.instant(rs, "created_at"), Sql.instant(rs, "last_sign_in_at"))).list();
     }
 }

@@ -12,31 +12,34 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** The JSON shapes of the SSO API. Secrets never leave: an OIDC client secret shows as {@code clientSecretSet}. */
-final class SsoViews {
+/**
+ * The JSON shapes of the SSO API (and what the console's SSO page shows). Secrets never leave: an
+ * OIDC client secret shows as {@code clientSecretSet}.
+ */
+public final class SsoViews {
     private SsoViews() {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record ConnectionView(String id, String organizationId, String provider, String protocol, boolean enabled,
+    public record ConnectionView(String id, String organizationId, String provider, String protocol, boolean enabled,
                           String samlMetadataUrl, String idpEntityId, String idpSsoUrl, List<CertificateView> idpCertificates,
                           Instant metadataRefreshedAt, String metadataError, String oidcIssuer, String clientId, Boolean clientSecretSet,
                           String scopes, AttributeMapping attributeMapping, Map<String, String> groupRoleMapping,
                           boolean jitProvisioning, boolean updateOnSignIn, String defaultRole, boolean allowIdpInitiated,
                           ServiceProviderView serviceProvider, List<DomainView> domains, Instant createdAt, Instant updatedAt) {}
 
-    record CertificateView(String sha256Fingerprint, String subject, Instant notBefore, Instant notAfter) {}
+    public record CertificateView(String sha256Fingerprint, String subject, Instant notBefore, Instant notAfter) {}
 
     /** What the IdP admin types into Okta / Entra ID / Google: Janua's side of the trust. */
-    record ServiceProviderView(String entityId, String acsUrl, String metadataUrl, String loginUrl) {}
+    public record ServiceProviderView(String entityId, String acsUrl, String metadataUrl, String loginUrl) {}
 
-    record DomainView(String domain, boolean verified, Instant verifiedAt, String txtRecordName, String txtRecordValue, Instant createdAt) {
-        static DomainView of(DomainClaim d) {
+    public record DomainView(String domain, boolean verified, Instant verifiedAt, String txtRecordName, String txtRecordValue, Instant createdAt) {
+        public static DomainView of(DomainClaim d) {
             return new DomainView(d.domain(), d.verified(), d.verifiedAt(), DomainNames.TXT_PREFIX + d.domain(),
                     DomainNames.TXT_VALUE_PREFIX + d.verificationToken(), d.createdAt());
         }
     }
 
-    static ConnectionView of(SsoConnection c, List<DomainClaim> domains, SamlServiceProvider sp, String base) {
+    public static ConnectionView of(SsoConnection c, List<DomainClaim> domains, SamlServiceProvider sp, String base) {
         String org = c.organizationId();
         ServiceProviderView spView = c.isSaml()
                 ? new ServiceProviderView(sp.entityId(org), sp.acsUrl(org), sp.entityId(org), base + "/api/v1/sso/saml/" + org + "/login")

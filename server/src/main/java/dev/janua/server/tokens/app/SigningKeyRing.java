@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -110,8 +111,21 @@ public class SigningKeyRing implements dev.janua.server.tokens.SigningKeys {
     }
 
     /** Makes a new active key; the previous one keeps verifying for token lifetime + overlap. */
-    public synchronized Snapshot rotate() {
-        tx.executeWithoutResult(t -> createKey());
+    public Snapshot rotate() {
+        return rotate(kid -> {});
+    }
+
+    /**
+     * Rotates, and runs {@code inSameTransaction} (given the new kid) in the transaction that stores
+     * the key and retires the others: an admin rotation's audit event commits with the key or not at
+     * all. The key is generated before the transaction opens (RSA generation is slow work).
+     */
+    public synchronized Snapshot rotate(Consumer<String> inSameTransaction) {
+        JWK jwk = generate(ids.next("key"));
+        tx.executeWithoutResult(t -> {
+            activate(jwk);
+            inSameTransaction.accept(jwk.getKeyID());
+        });
         snapshot = loadOrCreate();
         log.info("signing key rotated; active kid {}", snapshot.activeKid());
         return snapshot;
@@ -129,7 +143,8 @@ public class SigningKeyRing implements dev.janua.server.tokens.SigningKeys {
         StoredKey active = keys.stream().filter(k -> k.retiredAt() == null && k.algorithm().equals(algorithm.getName()))
                 .findFirst().orElse(null);
         if (active == null) {
-            tx.executeWithoutResult(t -> createKey());
+            JWK jwk = generate(ids.next("key"));
+            tx.executeWithoutResult(t -> activate(jwk));
             keys = store.published(now);
             active = keys.stream().filter(k -> k.retiredAt() == null).findFirst().orElseThrow();
         }
@@ -144,18 +159,21 @@ public class SigningKeyRing implements dev.janua.server.tokens.SigningKeys {
         }
     }
 
-    private void createKey() {
-        Instant now = clock.instant();
-        String kid = ids.next("key");
+    private JWK generate(String kid) {
         try {
-            JWK jwk = JWSAlgorithm.ES256.equals(algorithm)
+            return JWSAlgorithm.ES256.equals(algorithm)
                     ? new ECKeyGenerator(Curve.P_256).keyID(kid).keyUse(KeyUse.SIGNATURE).algorithm(algorithm).generate()
                     : new RSAKeyGenerator(2048).keyID(kid).keyUse(KeyUse.SIGNATURE).algorithm(algorithm).generate();
-            store.insert(kid, algorithm.getName(), jwk.toPublicJWK().toJSONString(),
-                    secrets.seal(jwk.toJSONString(), "signing-key:" + kid), now);
-            store.retireAllExcept(kid, now, now.plus(config.accessTokenTtl()).plus(config.signingKeyOverlap()));
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot generate a signing key", e);
         }
+    }
+
+    /** The new key becomes the active one; the others retire (published until their tokens expire). */
+    private void activate(JWK jwk) {
+        Instant now = clock.instant();
+        String kid = jwk.getKeyID();
+        store.insert(kid, algorithm.getName(), jwk.toPublicJWK().toJSONString(), secrets.seal(jwk.toJSONString(), "signing-key:" + kid), now);
+        store.retireAllExcept(kid, now, now.plus(config.accessTokenTtl()).plus(config.signingKeyOverlap()));
     }
 }
