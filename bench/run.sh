@@ -12,6 +12,7 @@ PORT="${JANUA_BENCH_PORT:-8900}"
 SECONDS_MEASURED="${JANUA_BENCH_SECONDS:-15}"
 REPEATS="${JANUA_BENCH_REPEATS:-3}"
 
+"$ROOT/scripts/ensure-libargon2.sh"   # the server's native Argon2id, and JMH's comparison of it
 ./mvnw -B -q -Pbench -pl bench -DskipTests package
 BENCH_JAR="$ROOT/bench/target/benchmarks.jar"
 
