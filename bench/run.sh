@@ -17,15 +17,22 @@ REPEATS="${JANUA_BENCH_REPEATS:-3}"
 BENCH_JAR="$ROOT/bench/target/benchmarks.jar"
 
 run_jmh() {
-  echo "== JMH: Argon2id and JWT sign/verify (1 fork, 3 warm-up + 5 measured iterations) =="
-  java -jar "$BENCH_JAR" -f 1 -wi 3 -w 2s -i 5 -r 3s -rf json -rff "$OUT/jmh.json" | grep -E "^(Benchmark|[A-Za-z].*(avgt|thrpt))"
+  echo "== JMH: Argon2id (BouncyCastle, native libargon2, Password4j) and JWT sign/verify (1 fork, 3 warm-up + 5 measured iterations) =="
+  java -jar "$BENCH_JAR" -f 1 -wi 3 -w 2s -i 5 -r 3s -jvmArgsAppend "--enable-native-access=ALL-UNNAMED" -rf json -rff "$OUT/jmh.json" | grep -E "^(Benchmark|[A-Za-z].*(avgt|thrpt))"
 }
 
 rss_kb() { ps -o rss= -p "$1" | tr -d ' '; }
+# Private (anonymous) memory: heap, metaspace, code cache, thread stacks, native allocations — without
+# the file-backed pages (jar, AOT class cache, libraries) that RSS also counts and the kernel can drop.
+rss_anon_kb() { awk '/^RssAnon:/ {print $2}' "/proc/$1/status"; }
 
 wait_ready() {
   local start=$1
-  until curl -sf "http://127.0.0.1:$PORT/ready" >/dev/null 2>&1; do sleep 0.02; done
+  local deadline=$(( $(date +%s) + ${JANUA_BENCH_READY_TIMEOUT:-180} ))
+  until curl -sf "http://127.0.0.1:$PORT/ready" >/dev/null 2>&1; do
+    if [ "$(date +%s)" -gt "$deadline" ]; then echo "janua bench: server not ready after ${JANUA_BENCH_READY_TIMEOUT:-180}s (see $OUT/server.log)" >&2; exit 1; fi
+    sleep 0.02
+  done
   echo "$(date +%s.%N) - $start" | bc
 }
 
@@ -53,7 +60,8 @@ run_http() {
   start_server "$data"; local restart=$READY_SECONDS
   sleep 5
   local idle; idle=$(rss_kb "$SERVER_PID")
-  echo "{\"firstStartReadySeconds\": $first, \"restartReadySeconds\": $restart, \"idleRssKb\": $idle}" | tee "$OUT/startup.json"
+  local idle_anon; idle_anon=$(rss_anon_kb "$SERVER_PID")
+  echo "{\"firstStartReadySeconds\": $first, \"restartReadySeconds\": $restart, \"idleRssKb\": $idle, \"idleRssAnonKb\": $idle_anon, \"loadAverage\": \"$(cut -d' ' -f1-3 /proc/loadavg)\"}" | tee "$OUT/startup.json"
 
   echo "== HTTP load (closed loop, ${SECONDS_MEASURED}s measured after 5s warm-up, $REPEATS runs per cell) =="
   : >"$OUT/http.jsonl"
@@ -67,7 +75,42 @@ run_http() {
     done
   done
   local loaded; loaded=$(rss_kb "$SERVER_PID")
-  echo "{\"rssAfterLoadKb\": $loaded}" | tee "$OUT/memory-after-load.json"
+  echo "{\"rssAfterLoadKb\": $loaded, \"rssAnonAfterLoadKb\": $(rss_anon_kb "$SERVER_PID"), \"loadAverage\": \"$(cut -d' ' -f1-3 /proc/loadavg)\"}" | tee "$OUT/memory-after-load.json"
+  stop_server
+  rm -rf "$data"
+}
+
+# Issue 16: start-up only — ready on an empty data dir, then on restart, $REPEATS times each, with RSS and RssAnon
+# idle (5 s after ready). Quicker than `http` when only start-up and idle memory are wanted.
+run_startup() {
+  "$ROOT/janua" build >/dev/null
+  : >"$OUT/startup.jsonl"
+  for r in $(seq 1 "$REPEATS"); do
+    local data; data=$(mktemp -d)
+    start_server "$data"; local first=$READY_SECONDS; stop_server
+    start_server "$data"; local restart=$READY_SECONDS
+    sleep 5
+    echo "{\"firstStartReadySeconds\": $first, \"restartReadySeconds\": $restart, \"idleRssKb\": $(rss_kb "$SERVER_PID"), \"idleRssAnonKb\": $(rss_anon_kb "$SERVER_PID"), \"loadAverage\": \"$(cut -d' ' -f1-3 /proc/loadavg)\"}" | tee -a "$OUT/startup.jsonl"
+    stop_server
+    rm -rf "$data"
+  done
+}
+
+# Issue 16: sign-in against its own bound, back to back on one machine state: the Argon2id implementations
+# interleaved (Argon2idCompare: median wall and CPU time of one hash), sign-in c=8 $REPEATS times, the
+# comparison again; bound = cores ÷ one hash of the implementation the server logged it uses.
+run_signin() {
+  "$ROOT/janua" build >/dev/null
+  local data; data=$(mktemp -d)
+  start_server "$data"
+  grep -o "Argon2id: .*" "$OUT/server.log" | head -1
+  : >"$OUT/signin-bound.jsonl"
+  java --enable-native-access=ALL-UNNAMED -Xmx256m -XX:+UseSerialGC -cp "$BENCH_JAR" dev.janua.bench.Argon2idCompare 30 10 2>/dev/null | tee -a "$OUT/signin-bound.jsonl"
+  for r in $(seq 1 "$REPEATS"); do
+    java -cp "$BENCH_JAR" dev.janua.bench.LoadGenerator "http://127.0.0.1:$PORT" signin 8 "$SECONDS_MEASURED" 5 | tee -a "$OUT/signin-bound.jsonl"
+  done
+  java --enable-native-access=ALL-UNNAMED -Xmx256m -XX:+UseSerialGC -cp "$BENCH_JAR" dev.janua.bench.Argon2idCompare 30 10 2>/dev/null | tee -a "$OUT/signin-bound.jsonl"
+  echo "{\"cores\": $(nproc), \"rssKb\": $(rss_kb "$SERVER_PID"), \"rssAnonKb\": $(rss_anon_kb "$SERVER_PID"), \"loadAverage\": \"$(cut -d' ' -f1-3 /proc/loadavg)\"}" | tee -a "$OUT/signin-bound.jsonl"
   stop_server
   rm -rf "$data"
 }
@@ -107,6 +150,8 @@ run_realtime() {
 
 case "$WHAT" in
   jmh) run_jmh ;;
+  startup) run_startup ;;
+  signin) run_signin ;;
   http) run_http ;;
   keycloak) "$ROOT/bench/keycloak.sh" ;;
   users) "$ROOT/bench/users-rbac/run.sh" ;;
@@ -117,5 +162,5 @@ case "$WHAT" in
   graphql) run_graphql ;;
   realtime) run_realtime ;;
   all) run_jmh; run_http ;;
-  *) echo "usage: ./janua bench [jmh|http|keycloak|users|console|audit|events|scim|graphql|realtime|all]" >&2; exit 2 ;;
+  *) echo "usage: ./janua bench [jmh|http|startup|signin|keycloak|users|console|audit|events|scim|graphql|realtime|all]" >&2; exit 2 ;;
 esac

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.Semaphore;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -54,6 +55,7 @@ public final class PasswordHasher {
      */
     private final Semaphore slots = new Semaphore(CORES, true);
 
+    @Autowired
     public PasswordHasher(JanuaProperties properties) {
         this(properties, Argon2idEngines.select(properties.passwords().argon2Implementation(), CORES));
     }
