@@ -115,6 +115,33 @@ run_signin() {
   rm -rf "$data"
 }
 
+# Issue 16: where a sign-in's time goes. JFR (ships with the JDK) records 20 s of sign-in load at c=8 on a
+# started server; the summary counts, per thread state, the samples whose stack contains each marker —
+# Java samples (jdk.ExecutionSample) and samples of threads inside native code (jdk.NativeMethodSample,
+# where libargon2 runs). Raw recording: bench/results/signin.jfr.
+run_signin_profile() {
+  "$ROOT/janua" build >/dev/null
+  local data; data=$(mktemp -d)
+  start_server "$data"
+  java -cp "$BENCH_JAR" dev.janua.bench.LoadGenerator "http://127.0.0.1:$PORT" signin 8 5 5 >/dev/null
+  jcmd "$SERVER_PID" JFR.start name=signin settings=profile filename="$OUT/signin.jfr" >/dev/null
+  java -cp "$BENCH_JAR" dev.janua.bench.LoadGenerator "http://127.0.0.1:$PORT" signin 8 20 0
+  jcmd "$SERVER_PID" JFR.stop name=signin >/dev/null
+  stop_server
+  rm -rf "$data"
+  for kind in jdk.ExecutionSample jdk.NativeMethodSample; do
+    jfr print --stack-depth 96 --events "$kind" "$OUT/signin.jfr" | awk -v kind="$kind" '
+      /^jdk\./ { if (stack != "") tally(); stack = ""; top = ""; next }
+      /line:/ { if (top == "") top = $1; stack = stack " " $1 }
+      END { if (stack != "") tally(); printf "%s: %d samples; share of samples whose stack contains:\n", kind, n
+            for (m in hit) printf "  %6.1f %%  %s\n", 100 * hit[m] / n, m
+            print "  top frames:"; k = 0
+            PROCINFO["sorted_in"] = "@val_num_desc"; for (t in tops) { if (k++ == 12) break; printf "  %6.1f %%  %s\n", 100 * tops[t] / n, t } }
+      function tally() { n++; sub(/\(.*/, "", top); tops[top]++; split("NativeArgon2id JavaArgon2id Argon2BytesGenerator PasswordHasher CredentialsService JdbcTemplate org.h2 jackson SecurityFilterChain FilterChainProxy tomcat nimbusds RSASSASigner sun.security.rsa SessionService", ms, " ");
+        for (i in ms) if (index(stack, ms[i])) hit[ms[i]]++ }'
+  done | tee "$OUT/signin-profile.txt"
+}
+
 # Issue 12: GraphQL `me` beside GET /auth/me, alternating in one run (the machine is shared: compare
 # the two within a run, not across runs).
 run_graphql() {
@@ -152,6 +179,7 @@ case "$WHAT" in
   jmh) run_jmh ;;
   startup) run_startup ;;
   signin) run_signin ;;
+  signin-profile) run_signin_profile ;;
   http) run_http ;;
   keycloak) "$ROOT/bench/keycloak.sh" ;;
   users) "$ROOT/bench/users-rbac/run.sh" ;;
@@ -162,5 +190,5 @@ case "$WHAT" in
   graphql) run_graphql ;;
   realtime) run_realtime ;;
   all) run_jmh; run_http ;;
-  *) echo "usage: ./janua bench [jmh|http|startup|signin|keycloak|users|console|audit|events|scim|graphql|realtime|all]" >&2; exit 2 ;;
+  *) echo "usage: ./janua bench [jmh|http|startup|signin|signin-profile|keycloak|users|console|audit|events|scim|graphql|realtime|all]" >&2; exit 2 ;;
 esac

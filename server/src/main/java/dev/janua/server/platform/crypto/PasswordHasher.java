@@ -9,6 +9,7 @@ import java.security.SecureRandom;
 import java.security.spec.KeySpec;
 import java.util.Base64;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
@@ -39,7 +40,11 @@ public final class PasswordHasher {
     private static final int ARGON2_VERSION = 19;
     private static final int CORES = Runtime.getRuntime().availableProcessors();
 
-    private final Argon2idEngine engine;
+    /**
+     * Chosen off the start-up path (loading JNA and libargon2, the RFC 9106 self-test and the dummy
+     * hash below take a noticeable part of a 2-second start on a loaded machine); the first hash waits.
+     */
+    private final CompletableFuture<Argon2idEngine> engine;
     private final int memoryKib;
     private final int iterations;
     private final int parallelism;
@@ -47,7 +52,7 @@ public final class PasswordHasher {
     private final Argon2PasswordEncoder otherArgon2;
     private final BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder();
     private final SecureRandom random = new SecureRandom();
-    private final String dummyHash;
+    private final CompletableFuture<String> dummyHash;
     /**
      * At most one Argon2id computation per core at a time: more cannot finish sooner, and each
      * holds 19 MiB of live blocks, so unbounded parallel hashes only make the collector copy more
@@ -57,22 +62,31 @@ public final class PasswordHasher {
 
     @Autowired
     public PasswordHasher(JanuaProperties properties) {
-        this(properties, Argon2idEngines.select(properties.passwords().argon2Implementation(), CORES));
+        this(properties, "native".equalsIgnoreCase(properties.passwords().argon2Implementation())
+                // forced native: fail the start when the library is missing, not the first sign-in
+                ? CompletableFuture.completedFuture(Argon2idEngines.select("native", CORES))
+                : CompletableFuture.supplyAsync(() -> Argon2idEngines.select(properties.passwords().argon2Implementation(), CORES),
+                        PasswordHasher::inBackground));
     }
 
     PasswordHasher(JanuaProperties properties, Argon2idEngine engine) {
+        this(properties, CompletableFuture.completedFuture(engine));
+    }
+
+    private PasswordHasher(JanuaProperties properties, CompletableFuture<Argon2idEngine> engine) {
         JanuaProperties.Passwords p = properties.passwords();
         this.engine = engine;
         this.memoryKib = p.argon2MemoryKib();
         this.iterations = p.argon2Iterations();
         this.parallelism = p.argon2Parallelism();
         this.otherArgon2 = new Argon2PasswordEncoder(SALT_BYTES, HASH_BYTES, parallelism, memoryKib, iterations);
-        this.dummyHash = argon2id("janua-dummy-password-for-constant-time-checks");
+        this.dummyHash = engine.thenApplyAsync(ready -> argon2id("janua-dummy-password-for-constant-time-checks"),
+                PasswordHasher::inBackground);
     }
 
     /** Which Argon2id implementation this process uses ({@code native-libargon2} or {@code java-bouncycastle}). */
     public String argon2Implementation() {
-        return engine.name();
+        return engine.join().name();
     }
 
     public String hash(CharSequence password) {
@@ -83,7 +97,7 @@ public final class PasswordHasher {
     private String argon2id(CharSequence password) {
         byte[] salt = new byte[SALT_BYTES];
         random.nextBytes(salt);
-        byte[] tag = engine.hash(utf8(password), salt, memoryKib, iterations, parallelism, HASH_BYTES);
+        byte[] tag = engine.join().hash(utf8(password), salt, memoryKib, iterations, parallelism, HASH_BYTES);
         return new Argon2Phc("argon2id", ARGON2_VERSION, memoryKib, iterations, parallelism, salt, tag).format();
     }
 
@@ -93,7 +107,7 @@ public final class PasswordHasher {
         if (!stored.type().equals("argon2id") || stored.version() != ARGON2_VERSION) {
             return otherArgon2.matches(password, storedHash);
         }
-        byte[] tag = engine.hash(utf8(password), stored.salt(), stored.memoryKib(), stored.iterations(),
+        byte[] tag = engine.join().hash(utf8(password), stored.salt(), stored.memoryKib(), stored.iterations(),
                 stored.parallelism(), stored.hash().length);
         return MessageDigest.isEqual(tag, stored.hash());
     }
@@ -150,7 +164,11 @@ public final class PasswordHasher {
      */
     public void burnEquivalentTime(CharSequence password) {
         requireEncodable(password, "password");
-        bounded(() -> argon2Matches(password, dummyHash));
+        bounded(() -> argon2Matches(password, dummyHash.join()));
+    }
+
+    private static void inBackground(Runnable task) {
+        Thread.ofPlatform().daemon().name("argon2id-init").start(task);
     }
 
     private <T> T bounded(java.util.function.Supplier<T> work) {
