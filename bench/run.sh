@@ -21,6 +21,16 @@ run_jmh() {
   java -jar "$BENCH_JAR" -f 1 -wi 3 -w 2s -i 5 -r 3s -jvmArgsAppend "--enable-native-access=ALL-UNNAMED" -rf json -rff "$OUT/jmh.json" | grep -E "^(Benchmark|[A-Za-z].*(avgt|thrpt))"
 }
 
+# Builds (package + AOT class cache, minutes on a loaded machine) only when the sources are newer than the
+# extracted server or the cache is missing; JANUA_BENCH_REBUILD=1 forces it.
+build_if_needed() {
+  local app="$ROOT/server/target/app"
+  if [ "${JANUA_BENCH_REBUILD:-0}" = 1 ] || [ ! -f "$app/janua-server.jar" ] \
+     || [ -n "$(find "$ROOT/server/src/main" "$ROOT/server/pom.xml" "$ROOT/pom.xml" -newer "$app/janua-server.jar" -print -quit)" ]; then
+    "$ROOT/janua" build >/dev/null
+  fi
+}
+
 rss_kb() { ps -o rss= -p "$1" | tr -d ' '; }
 # Private (anonymous) memory: heap, metaspace, code cache, thread stacks, native allocations — without
 # the file-backed pages (jar, AOT class cache, libraries) that RSS also counts and the kernel can drop.
@@ -53,7 +63,7 @@ stop_server() {
 }
 
 run_http() {
-  "$ROOT/janua" build >/dev/null
+  build_if_needed
   local data; data=$(mktemp -d)
   echo "== start-up and memory =="
   start_server "$data"; local first=$READY_SECONDS; stop_server
@@ -83,7 +93,7 @@ run_http() {
 # Issue 16: start-up only — ready on an empty data dir, then on restart, $REPEATS times each, with RSS and RssAnon
 # idle (5 s after ready). Quicker than `http` when only start-up and idle memory are wanted.
 run_startup() {
-  "$ROOT/janua" build >/dev/null
+  build_if_needed
   : >"$OUT/startup.jsonl"
   for r in $(seq 1 "$REPEATS"); do
     local data; data=$(mktemp -d)
@@ -100,7 +110,7 @@ run_startup() {
 # interleaved (Argon2idCompare: median wall and CPU time of one hash), sign-in c=8 $REPEATS times, the
 # comparison again; bound = cores ÷ one hash of the implementation the server logged it uses.
 run_signin() {
-  "$ROOT/janua" build >/dev/null
+  build_if_needed
   local data; data=$(mktemp -d)
   start_server "$data"
   grep -o "Argon2id: .*" "$OUT/server.log" | head -1
@@ -120,7 +130,7 @@ run_signin() {
 # Java samples (jdk.ExecutionSample) and samples of threads inside native code (jdk.NativeMethodSample,
 # where libargon2 runs). Raw recording: bench/results/signin.jfr.
 run_signin_profile() {
-  "$ROOT/janua" build >/dev/null
+  build_if_needed
   local data; data=$(mktemp -d)
   start_server "$data"
   java -cp "$BENCH_JAR" dev.janua.bench.LoadGenerator "http://127.0.0.1:$PORT" signin 8 5 5 >/dev/null
@@ -145,7 +155,7 @@ run_signin_profile() {
 # Issue 12: GraphQL `me` beside GET /auth/me, alternating in one run (the machine is shared: compare
 # the two within a run, not across runs).
 run_graphql() {
-  "$ROOT/janua" build >/dev/null
+  build_if_needed
   local data; data=$(mktemp -d)
   start_server "$data"
   echo "== GraphQL { me } vs GET /auth/me (8 connections, ${SECONDS_MEASURED}s measured after 5s warm-up, alternating, $REPEATS rounds) =="
@@ -161,7 +171,7 @@ run_graphql() {
 
 # Issue 12: WebSocket fan-out — events/s delivered to 1,000 sockets of one user while writers raise user.updated events.
 run_realtime() {
-  "$ROOT/janua" build >/dev/null
+  build_if_needed
   local data; data=$(mktemp -d)
   start_server "$data"
   local sockets="${JANUA_BENCH_SOCKETS:-1000}"
