@@ -12,19 +12,37 @@ PORT="${JANUA_BENCH_PORT:-8900}"
 SECONDS_MEASURED="${JANUA_BENCH_SECONDS:-15}"
 REPEATS="${JANUA_BENCH_REPEATS:-3}"
 
+"$ROOT/scripts/ensure-libargon2.sh"   # the server's native Argon2id, and JMH's comparison of it
 ./mvnw -B -q -Pbench -pl bench -DskipTests package
 BENCH_JAR="$ROOT/bench/target/benchmarks.jar"
 
 run_jmh() {
-  echo "== JMH: Argon2id and JWT sign/verify (1 fork, 3 warm-up + 5 measured iterations) =="
-  java -jar "$BENCH_JAR" -f 1 -wi 3 -w 2s -i 5 -r 3s -rf json -rff "$OUT/jmh.json" | grep -E "^(Benchmark|[A-Za-z].*(avgt|thrpt))"
+  echo "== JMH: Argon2id (BouncyCastle, native libargon2, Password4j) and JWT sign/verify (1 fork, 3 warm-up + 5 measured iterations) =="
+  java -jar "$BENCH_JAR" -f 1 -wi 3 -w 2s -i 5 -r 3s -jvmArgsAppend "--enable-native-access=ALL-UNNAMED" -rf json -rff "$OUT/jmh.json" | grep -E "^(Benchmark|[A-Za-z].*(avgt|thrpt))"
+}
+
+# Builds (package + AOT class cache, minutes on a loaded machine) only when the sources are newer than the
+# extracted server or the cache is missing; JANUA_BENCH_REBUILD=1 forces it.
+build_if_needed() {
+  local app="$ROOT/server/target/app"
+  if [ "${JANUA_BENCH_REBUILD:-0}" = 1 ] || [ ! -f "$app/janua-server.jar" ] \
+     || [ -n "$(find "$ROOT/server/src/main" "$ROOT/server/pom.xml" "$ROOT/pom.xml" -newer "$app/janua-server.jar" -print -quit)" ]; then
+    "$ROOT/janua" build >/dev/null
+  fi
 }
 
 rss_kb() { ps -o rss= -p "$1" | tr -d ' '; }
+# Private (anonymous) memory: heap, metaspace, code cache, thread stacks, native allocations — without
+# the file-backed pages (jar, AOT class cache, libraries) that RSS also counts and the kernel can drop.
+rss_anon_kb() { awk '/^RssAnon:/ {print $2}' "/proc/$1/status"; }
 
 wait_ready() {
   local start=$1
-  until curl -sf "http://127.0.0.1:$PORT/ready" >/dev/null 2>&1; do sleep 0.02; done
+  local deadline=$(( $(date +%s) + ${JANUA_BENCH_READY_TIMEOUT:-180} ))
+  until curl -sf "http://127.0.0.1:$PORT/ready" >/dev/null 2>&1; do
+    if [ "$(date +%s)" -gt "$deadline" ]; then echo "janua bench: server not ready after ${JANUA_BENCH_READY_TIMEOUT:-180}s (see $OUT/server.log)" >&2; exit 1; fi
+    sleep 0.02
+  done
   echo "$(date +%s.%N) - $start" | bc
 }
 
@@ -45,14 +63,15 @@ stop_server() {
 }
 
 run_http() {
-  "$ROOT/janua" build >/dev/null
+  build_if_needed
   local data; data=$(mktemp -d)
   echo "== start-up and memory =="
   start_server "$data"; local first=$READY_SECONDS; stop_server
   start_server "$data"; local restart=$READY_SECONDS
   sleep 5
   local idle; idle=$(rss_kb "$SERVER_PID")
-  echo "{\"firstStartReadySeconds\": $first, \"restartReadySeconds\": $restart, \"idleRssKb\": $idle}" | tee "$OUT/startup.json"
+  local idle_anon; idle_anon=$(rss_anon_kb "$SERVER_PID")
+  echo "{\"firstStartReadySeconds\": $first, \"restartReadySeconds\": $restart, \"idleRssKb\": $idle, \"idleRssAnonKb\": $idle_anon, \"loadAverage\": \"$(cut -d' ' -f1-3 /proc/loadavg)\"}" | tee "$OUT/startup.json"
 
   echo "== HTTP load (closed loop, ${SECONDS_MEASURED}s measured after 5s warm-up, $REPEATS runs per cell) =="
   : >"$OUT/http.jsonl"
@@ -66,15 +85,77 @@ run_http() {
     done
   done
   local loaded; loaded=$(rss_kb "$SERVER_PID")
-  echo "{\"rssAfterLoadKb\": $loaded}" | tee "$OUT/memory-after-load.json"
+  echo "{\"rssAfterLoadKb\": $loaded, \"rssAnonAfterLoadKb\": $(rss_anon_kb "$SERVER_PID"), \"loadAverage\": \"$(cut -d' ' -f1-3 /proc/loadavg)\"}" | tee "$OUT/memory-after-load.json"
   stop_server
   rm -rf "$data"
+}
+
+# Issue 16: start-up only — ready on an empty data dir, then on restart, $REPEATS times each, with RSS and RssAnon
+# idle (5 s after ready). Quicker than `http` when only start-up and idle memory are wanted.
+run_startup() {
+  build_if_needed
+  : >"$OUT/startup.jsonl"
+  for r in $(seq 1 "$REPEATS"); do
+    local data; data=$(mktemp -d)
+    start_server "$data"; local first=$READY_SECONDS; stop_server
+    start_server "$data"; local restart=$READY_SECONDS
+    sleep 5
+    echo "{\"firstStartReadySeconds\": $first, \"restartReadySeconds\": $restart, \"idleRssKb\": $(rss_kb "$SERVER_PID"), \"idleRssAnonKb\": $(rss_anon_kb "$SERVER_PID"), \"loadAverage\": \"$(cut -d' ' -f1-3 /proc/loadavg)\"}" | tee -a "$OUT/startup.jsonl"
+    stop_server
+    rm -rf "$data"
+  done
+}
+
+# Issue 16: sign-in against its own bound, back to back on one machine state: the Argon2id implementations
+# interleaved (Argon2idCompare: median wall and CPU time of one hash), sign-in c=8 $REPEATS times, the
+# comparison again; bound = cores ÷ one hash of the implementation the server logged it uses.
+run_signin() {
+  build_if_needed
+  local data; data=$(mktemp -d)
+  start_server "$data"
+  grep -o "Argon2id: .*" "$OUT/server.log" | head -1
+  : >"$OUT/signin-bound.jsonl"
+  java --enable-native-access=ALL-UNNAMED -Xmx256m -XX:+UseSerialGC -cp "$BENCH_JAR" dev.janua.bench.Argon2idCompare 30 10 2>/dev/null | tee -a "$OUT/signin-bound.jsonl"
+  for r in $(seq 1 "$REPEATS"); do
+    java -cp "$BENCH_JAR" dev.janua.bench.LoadGenerator "http://127.0.0.1:$PORT" signin 8 "$SECONDS_MEASURED" 5 | tee -a "$OUT/signin-bound.jsonl"
+  done
+  java --enable-native-access=ALL-UNNAMED -Xmx256m -XX:+UseSerialGC -cp "$BENCH_JAR" dev.janua.bench.Argon2idCompare 30 10 2>/dev/null | tee -a "$OUT/signin-bound.jsonl"
+  echo "{\"cores\": $(nproc), \"rssKb\": $(rss_kb "$SERVER_PID"), \"rssAnonKb\": $(rss_anon_kb "$SERVER_PID"), \"loadAverage\": \"$(cut -d' ' -f1-3 /proc/loadavg)\"}" | tee -a "$OUT/signin-bound.jsonl"
+  stop_server
+  rm -rf "$data"
+}
+
+# Issue 16: where a sign-in's time goes. JFR (ships with the JDK) records 20 s of sign-in load at c=8 on a
+# started server; the summary counts, per thread state, the samples whose stack contains each marker —
+# Java samples (jdk.ExecutionSample) and samples of threads inside native code (jdk.NativeMethodSample,
+# where libargon2 runs). Raw recording: bench/results/signin.jfr.
+run_signin_profile() {
+  build_if_needed
+  local data; data=$(mktemp -d)
+  start_server "$data"
+  java -cp "$BENCH_JAR" dev.janua.bench.LoadGenerator "http://127.0.0.1:$PORT" signin 8 5 5 >/dev/null
+  jcmd "$SERVER_PID" JFR.start name=signin settings=profile filename="$OUT/signin.jfr" >/dev/null
+  java -cp "$BENCH_JAR" dev.janua.bench.LoadGenerator "http://127.0.0.1:$PORT" signin 8 20 0
+  jcmd "$SERVER_PID" JFR.stop name=signin >/dev/null
+  stop_server
+  rm -rf "$data"
+  for kind in jdk.ExecutionSample jdk.NativeMethodSample; do
+    jfr print --stack-depth 96 --events "$kind" "$OUT/signin.jfr" | awk -v kind="$kind" '
+      /^jdk\./ { if (stack != "") tally(); stack = ""; top = ""; next }
+      /line:/ { if (top == "") top = $1; stack = stack " " $1 }
+      END { if (stack != "") tally(); printf "%s: %d samples; share of samples whose stack contains:\n", kind, n
+            for (m in hit) printf "  %6.1f %%  %s\n", 100 * hit[m] / n, m
+            print "  top frames:"; k = 0
+            PROCINFO["sorted_in"] = "@val_num_desc"; for (t in tops) { if (k++ == 12) break; printf "  %6.1f %%  %s\n", 100 * tops[t] / n, t } }
+      function tally() { n++; sub(/\(.*/, "", top); tops[top]++; split("NativeArgon2id JavaArgon2id Argon2BytesGenerator PasswordHasher CredentialsService JdbcTemplate org.h2 jackson SecurityFilterChain FilterChainProxy tomcat nimbusds RSASSASigner sun.security.rsa SessionService", ms, " ");
+        for (i in ms) if (index(stack, ms[i])) hit[ms[i]]++ }'
+  done | tee "$OUT/signin-profile.txt"
 }
 
 # Issue 12: GraphQL `me` beside GET /auth/me, alternating in one run (the machine is shared: compare
 # the two within a run, not across runs).
 run_graphql() {
-  "$ROOT/janua" build >/dev/null
+  build_if_needed
   local data; data=$(mktemp -d)
   start_server "$data"
   echo "== GraphQL { me } vs GET /auth/me (8 connections, ${SECONDS_MEASURED}s measured after 5s warm-up, alternating, $REPEATS rounds) =="
@@ -90,7 +171,7 @@ run_graphql() {
 
 # Issue 12: WebSocket fan-out — events/s delivered to 1,000 sockets of one user while writers raise user.updated events.
 run_realtime() {
-  "$ROOT/janua" build >/dev/null
+  build_if_needed
   local data; data=$(mktemp -d)
   start_server "$data"
   local sockets="${JANUA_BENCH_SOCKETS:-1000}"
@@ -106,6 +187,9 @@ run_realtime() {
 
 case "$WHAT" in
   jmh) run_jmh ;;
+  startup) run_startup ;;
+  signin) run_signin ;;
+  signin-profile) run_signin_profile ;;
   http) run_http ;;
   keycloak) "$ROOT/bench/keycloak.sh" ;;
   users) "$ROOT/bench/users-rbac/run.sh" ;;
@@ -116,5 +200,5 @@ case "$WHAT" in
   graphql) run_graphql ;;
   realtime) run_realtime ;;
   all) run_jmh; run_http ;;
-  *) echo "usage: ./janua bench [jmh|http|keycloak|users|console|audit|events|scim|graphql|realtime|all]" >&2; exit 2 ;;
+  *) echo "usage: ./janua bench [jmh|http|startup|signin|signin-profile|keycloak|users|console|audit|events|scim|graphql|realtime|all]" >&2; exit 2 ;;
 esac

@@ -20,6 +20,7 @@ if ! command -v chromium >/dev/null 2>&1; then
     sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
   fi
 fi
+"$ROOT/scripts/ensure-libargon2.sh"   # native Argon2id (Argon2idEnginesTest asserts it is used)
 if [ ! -d server/src/test/browser/node_modules/playwright-core ] || [ ! -d server/src/test/browser/node_modules/openid-client ]; then
   echo "== installing playwright-core (browser tests) =="
   (cd server/src/test/browser && npm ci --no-audit --no-fund --loglevel=error)

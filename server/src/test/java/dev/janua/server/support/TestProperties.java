@@ -15,6 +15,6 @@ public final class TestProperties {
                         Duration.ofHours(24), Duration.ofHours(1)),
                 new JanuaProperties.Sessions(Duration.ofHours(24), Duration.ofMinutes(30), Duration.ofDays(30), Duration.ofSeconds(60),
                         Duration.ofSeconds(10)),
-                new JanuaProperties.Passwords(8, 128, 19456, 2, 1, 5, Duration.ofMinutes(15), 100, Duration.ofDays(365)));
+                new JanuaProperties.Passwords(8, 128, 19456, 2, 1, 5, Duration.ofMinutes(15), 100, Duration.ofDays(365), "auto"));
     }
 }

@@ -58,7 +58,9 @@ public record JanuaProperties(
             @DefaultValue("15m") Duration lockoutDuration,
             @DefaultValue("100") int hardLockoutThreshold,
             /** How long the failure count of an email without an account is kept once it is not locked. */
-            @DefaultValue("365d") Duration unknownEmailRetention) {}
+            @DefaultValue("365d") Duration unknownEmailRetention,
+            /** Argon2id implementation: auto (native libargon2 when installed, else Java), native, java. */
+            @DefaultValue("auto") String argon2Implementation) {}
 
     /** The public URL of this server, for links in emails and the token issuer. */
     public String publicBaseUrl(int port) {

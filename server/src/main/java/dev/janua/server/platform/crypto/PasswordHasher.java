@@ -5,12 +5,15 @@ import dev.janua.server.platform.errors.ErrorCode;
 import dev.janua.server.platform.errors.JanuaException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.security.spec.KeySpec;
 import java.util.Base64;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -21,6 +24,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * ({@code $2a$/$2b$/$2y$}) and PBKDF2 ({@code $pbkdf2-sha256$…}, passlib's layout) hashes verify,
  * and {@link #needsRehash} tells the caller to upgrade them after a successful sign-in.
  *
+ * <p>The Argon2id computation itself is native libargon2 when installed, else BouncyCastle's Java
+ * implementation ({@link Argon2idEngines}; both verified against RFC 9106 at start-up). Hashes of
+ * other Argon2 variants (imported argon2i/argon2d) verify through Spring Security's encoder.
+ *
  * <p>Every computation refuses to run inside a database transaction when assertions are on (the
  * test suite): a hash held inside a transaction keeps a pooled connection and row locks for tens
  * of milliseconds, and a burst of them stalls every other request. Hash first, then open the
@@ -28,24 +35,85 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 @Component
 public final class PasswordHasher {
-    private final Argon2PasswordEncoder argon2;
+    private static final int SALT_BYTES = 16;
+    private static final int HASH_BYTES = 32;
+    private static final int ARGON2_VERSION = 19;
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
+
+    /**
+     * Chosen off the start-up path (loading JNA and libargon2, the RFC 9106 self-test and the dummy
+     * hash below take a noticeable part of a 2-second start on a loaded machine); the first hash waits.
+     */
+    private final CompletableFuture<Argon2idEngine> engine;
+    private final int memoryKib;
+    private final int iterations;
+    private final int parallelism;
+    /** Imported argon2i/argon2d hashes and ones of an older Argon2 version. */
+    private final Argon2PasswordEncoder otherArgon2;
     private final BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder();
-    private final String dummyHash;
+    private final SecureRandom random = new SecureRandom();
+    private final CompletableFuture<String> dummyHash;
     /**
      * At most one Argon2id computation per core at a time: more cannot finish sooner, and each
-     * holds 19 MiB of live blocks, so unbounded parallel hashes only make the collector copy more.
+     * holds 19 MiB of live blocks, so unbounded parallel hashes only make the collector copy more
+     * (Java) or the process hold more pooled blocks (native).
      */
-    private final Semaphore slots = new Semaphore(Runtime.getRuntime().availableProcessors(), true);
+    private final Semaphore slots = new Semaphore(CORES, true);
 
+    @Autowired
     public PasswordHasher(JanuaProperties properties) {
+        this(properties, "native".equalsIgnoreCase(properties.passwords().argon2Implementation())
+                // forced native: fail the start when the library is missing, not the first sign-in
+                ? CompletableFuture.completedFuture(Argon2idEngines.select("native", CORES))
+                : CompletableFuture.supplyAsync(() -> Argon2idEngines.select(properties.passwords().argon2Implementation(), CORES),
+                        PasswordHasher::inBackground));
+    }
+
+    PasswordHasher(JanuaProperties properties, Argon2idEngine engine) {
+        this(properties, CompletableFuture.completedFuture(engine));
+    }
+
+    private PasswordHasher(JanuaProperties properties, CompletableFuture<Argon2idEngine> engine) {
         JanuaProperties.Passwords p = properties.passwords();
-        this.argon2 = new Argon2PasswordEncoder(16, 32, p.argon2Parallelism(), p.argon2MemoryKib(), p.argon2Iterations());
-        this.dummyHash = argon2.encode("janua-dummy-password-for-constant-time-checks");
+        this.engine = engine;
+        this.memoryKib = p.argon2MemoryKib();
+        this.iterations = p.argon2Iterations();
+        this.parallelism = p.argon2Parallelism();
+        this.otherArgon2 = new Argon2PasswordEncoder(SALT_BYTES, HASH_BYTES, parallelism, memoryKib, iterations);
+        this.dummyHash = engine.thenApplyAsync(ready -> argon2id("janua-dummy-password-for-constant-time-checks"),
+                PasswordHasher::inBackground);
+    }
+
+    /** Which Argon2id implementation this process uses ({@code native-libargon2} or {@code java-bouncycastle}). */
+    public String argon2Implementation() {
+        return engine.join().name();
     }
 
     public String hash(CharSequence password) {
         requireEncodable(password, "password");
-        return bounded(() -> argon2.encode(password));
+        return bounded(() -> argon2id(password));
+    }
+
+    private String argon2id(CharSequence password) {
+        byte[] salt = new byte[SALT_BYTES];
+        random.nextBytes(salt);
+        byte[] tag = engine.join().hash(utf8(password), salt, memoryKib, iterations, parallelism, HASH_BYTES);
+        return new Argon2Phc("argon2id", ARGON2_VERSION, memoryKib, iterations, parallelism, salt, tag).format();
+    }
+
+    private boolean argon2Matches(CharSequence password, String storedHash) {
+        Argon2Phc stored = Argon2Phc.parse(storedHash);
+        if (stored == null) return false;
+        if (!stored.type().equals("argon2id") || stored.version() != ARGON2_VERSION) {
+            return otherArgon2.matches(password, storedHash);
+        }
+        byte[] tag = engine.join().hash(utf8(password), stored.salt(), stored.memoryKib(), stored.iterations(),
+                stored.parallelism(), stored.hash().length);
+        return MessageDigest.isEqual(tag, stored.hash());
+    }
+
+    private static byte[] utf8(CharSequence password) {
+        return password.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /**
@@ -82,7 +150,7 @@ public final class PasswordHasher {
             burnEquivalentTime(password);
             return false;
         }
-        if (storedHash.startsWith("$argon2")) return bounded(() -> argon2.matches(password, storedHash));
+        if (storedHash.startsWith("$argon2")) return bounded(() -> argon2Matches(password, storedHash));
         if (storedHash.startsWith("$2a$") || storedHash.startsWith("$2b$") || storedHash.startsWith("$2y$")) {
             return bcrypt.matches(password, storedHash.replaceFirst("^\\$2[by]\\$", "\\$2a\\$"));
         }
@@ -96,7 +164,11 @@ public final class PasswordHasher {
      */
     public void burnEquivalentTime(CharSequence password) {
         requireEncodable(password, "password");
-        bounded(() -> argon2.matches(password, dummyHash));
+        bounded(() -> argon2Matches(password, dummyHash.join()));
+    }
+
+    private static void inBackground(Runnable task) {
+        Thread.ofPlatform().daemon().name("argon2id-init").start(task);
     }
 
     private <T> T bounded(java.util.function.Supplier<T> work) {
@@ -111,7 +183,13 @@ public final class PasswordHasher {
     }
 
     public boolean needsRehash(String storedHash) {
-        return storedHash == null || !storedHash.startsWith("$argon2id$") || argon2.upgradeEncoding(storedHash);
+        return storedHash == null || !storedHash.startsWith("$argon2id$") || weakerThanConfigured(storedHash);
+    }
+
+    private boolean weakerThanConfigured(String storedHash) {
+        Argon2Phc stored = Argon2Phc.parse(storedHash);
+        return stored == null || stored.version() < ARGON2_VERSION || stored.memoryKib() < memoryKib
+                || stored.iterations() < iterations || stored.parallelism() < parallelism;
     }
 
     private static boolean verifyPbkdf2(CharSequence password, String stored) {

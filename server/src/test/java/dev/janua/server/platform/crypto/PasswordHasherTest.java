@@ -26,6 +26,40 @@ class PasswordHasherTest {
     }
 
     @Test
+    void hashesOfTheJavaAndNativeEnginesVerifyWithEitherAndWithSpringSecurity() {
+        PasswordHasher java = new PasswordHasher(TestProperties.defaults(Path.of("/tmp")), new JavaArgon2id());
+        PasswordHasher nat = new PasswordHasher(TestProperties.defaults(Path.of("/tmp")), NativeArgon2id.load(2));
+        assertThat(java.argon2Implementation()).isEqualTo("java-bouncycastle");
+        assertThat(nat.argon2Implementation()).isEqualTo("native-libargon2");
+        String fromJava = java.hash("pässwörd \uD83D\uDD11");
+        String fromNative = nat.hash("pässwörd \uD83D\uDD11");
+        assertThat(nat.verify("pässwörd \uD83D\uDD11", fromJava)).isTrue();
+        assertThat(java.verify("pässwörd \uD83D\uDD11", fromNative)).isTrue();
+        assertThat(nat.verify("passwörd \uD83D\uDD11", fromJava)).isFalse();
+        var spring = new org.springframework.security.crypto.argon2.Argon2PasswordEncoder(16, 32, 1, 19456, 2);
+        assertThat(spring.matches("pässwörd \uD83D\uDD11", fromNative)).isTrue();
+        assertThat(nat.verify("spring", spring.encode("spring"))).isTrue();
+    }
+
+    @Test
+    void importedArgon2iAndMalformedArgon2HashesAreHandled() {
+        byte[] salt = "imported-salt-16".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        var generator = new org.bouncycastle.crypto.generators.Argon2BytesGenerator();
+        generator.init(new org.bouncycastle.crypto.params.Argon2Parameters.Builder(org.bouncycastle.crypto.params.Argon2Parameters.ARGON2_i)
+                .withVersion(0x13).withSalt(salt).withMemoryAsKB(4096).withIterations(3).withParallelism(1).build());
+        byte[] tag = new byte[32];
+        generator.generateBytes("imported".getBytes(java.nio.charset.StandardCharsets.UTF_8), tag);
+        String argon2i = new Argon2Phc("argon2i", 19, 4096, 3, 1, salt, tag).format();
+        assertThat(hasher.verify("imported", argon2i)).isTrue();
+        assertThat(hasher.verify("imported", argon2i.replace("$argon2i$", "$argon2id$"))).isFalse(); // the type is part of the hash
+        assertThat(hasher.verify("Imported", argon2i)).isFalse();
+        assertThat(hasher.needsRehash(argon2i)).isTrue();
+        assertThat(hasher.verify("x", "$argon2id$v=19$m=19456,t=2,p=1$not*base64$x")).isFalse();
+        assertThat(hasher.verify("x", "$argon2id$garbage")).isFalse();
+        assertThat(hasher.needsRehash("$argon2id$garbage")).isTrue();
+    }
+
+    @Test
     void weakerArgon2ParametersAskForARehash() {
         String old = new org.springframework.security.crypto.argon2.Argon2PasswordEncoder(16, 32, 1, 4096, 1).encode("pw");
         assertThat(hasher.verify("pw", old)).isTrue();

@@ -1,0 +1,69 @@
+package dev.janua.server.platform.crypto;
+
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.HexFormat;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Chooses the Argon2id implementation once per process: native libargon2 when it loads and
+ * reproduces RFC 9106's Argon2id test vector, else BouncyCastle's Java implementation (logged once,
+ * with the reason). {@code janua.passwords.argon2-implementation} forces one ({@code native} fails
+ * start-up when the library is missing rather than silently running slower).
+ */
+public final class Argon2idEngines {
+    private static final Logger log = LoggerFactory.getLogger(Argon2idEngines.class);
+
+    /** RFC 9106 section 5.3 (Argon2id, v=0x13, t=3, m=32 KiB, p=4): the expected 32-byte tag. */
+    static final byte[] RFC9106_TAG = HexFormat.of().parseHex(
+            "0d640df58d78766c08c037a34a8b53c9d01ef0452d75b65eb52520e96b01e659");
+
+    private Argon2idEngines() {}
+
+    /** {@code auto} (default), {@code native} or {@code java}. */
+    public static Argon2idEngine select(String implementation, int poolSize) {
+        String choice = implementation == null || implementation.isBlank() ? "auto" : implementation.trim().toLowerCase();
+        switch (choice) {
+            case "java" -> {
+                return verified(new JavaArgon2id());
+            }
+            case "native" -> {
+                return verified(NativeArgon2id.load(poolSize));
+            }
+            case "auto" -> {
+                try {
+                    Argon2idEngine engine = verified(NativeArgon2id.load(poolSize));
+                    log.info("Argon2id: native libargon2 (pool of {} blocks)", poolSize);
+                    return engine;
+                } catch (Throwable unavailable) { // UnsatisfiedLinkError, NoClassDefFoundError, a wrong answer
+                    log.warn("Argon2id: native libargon2 unavailable ({}); using the Java implementation, about twice"
+                            + " as slow per sign-in. Install libargon2-1 (Debian/Ubuntu) for faster sign-ins.",
+                            unavailable.toString());
+                    return verified(new JavaArgon2id());
+                }
+            }
+            default -> throw new IllegalArgumentException(
+                    "janua.passwords.argon2-implementation must be auto, native or java, not " + implementation);
+        }
+    }
+
+    /** The engine itself, once it has reproduced RFC 9106's Argon2id tag; throws otherwise. */
+    public static Argon2idEngine verified(Argon2idEngine engine) {
+        if (!MessageDigest.isEqual(rfc9106Tag(engine), RFC9106_TAG)) {
+            throw new IllegalStateException(engine.name() + " does not reproduce the RFC 9106 Argon2id test vector");
+        }
+        return engine;
+    }
+
+    /** The tag the engine computes for RFC 9106's Argon2id inputs (password 32×0x01, salt 16×0x02, secret 8×0x03, ad 12×0x04). */
+    static byte[] rfc9106Tag(Argon2idEngine engine) {
+        return engine.hash(filled(32, 0x01), filled(16, 0x02), filled(8, 0x03), filled(12, 0x04), 32, 3, 4, 32);
+    }
+
+    private static byte[] filled(int length, int value) {
+        byte[] bytes = new byte[length];
+        Arrays.fill(bytes, (byte) value);
+        return bytes;
+    }
+}

@@ -1,0 +1,143 @@
+package dev.janua.server.platform.crypto;
+
+import com.sun.jna.Callback;
+import com.sun.jna.CallbackReference;
+import com.sun.jna.Memory;
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
+import de.mkammerer.argon2.jna.Argon2Library;
+import de.mkammerer.argon2.jna.Argon2_context;
+import de.mkammerer.argon2.jna.Argon2_version;
+import de.mkammerer.argon2.jna.JnaUint32;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+
+/**
+ * Argon2id by the reference C library (Debian's {@code libargon2-1}) through JNA: the same RFC 9106
+ * algorithm, compiled, about half the time of the Java implementation on this machine (BENCHMARKS.md).
+ *
+ * <p>libargon2 lets the caller supply the block memory ({@code allocate_cbk}/{@code free_cbk}), so
+ * the 19 MiB a hash needs comes from a small pool of native blocks instead of a fresh allocation each
+ * time. The pool keeps at most {@code poolSize} blocks (the number of cores: the password hasher
+ * never runs more hashes at once); a burst beyond that gets a temporary block freed right after.
+ * The library wipes the blocks before handing them back, so nothing derived from a password lingers.
+ */
+public final class NativeArgon2id implements Argon2idEngine {
+    private static final int ARGON2_OK = 0;
+    private static final int ARGON2_MEMORY_ALLOCATION_ERROR = -22;
+    private static final int ARGON2_VERSION_13 = 0x13;
+
+    /** {@code int (*allocate_fptr)(uint8_t **memory, size_t bytes_to_allocate)} */
+    public interface Allocate extends Callback {
+        int invoke(Pointer memory, long bytes);
+    }
+
+    /** {@code void (*deallocate_fptr)(uint8_t *memory, size_t bytes_to_allocate)} */
+    public interface Release extends Callback {
+        void invoke(Pointer memory, long bytes);
+    }
+
+    private final Argon2Library library;
+    private final BlockingQueue<Memory> pool;
+    /** The block lent to the hash running on this thread (libargon2 calls back on the caller's thread). */
+    private final ThreadLocal<Memory> lent = new ThreadLocal<>();
+    // Held in fields so the callback trampolines stay reachable as long as the engine.
+    private final Allocate allocate = this::allocate;
+    private final Release release = this::release;
+    private final Pointer allocatePointer = CallbackReference.getFunctionPointer(allocate);
+    private final Pointer releasePointer = CallbackReference.getFunctionPointer(release);
+
+    private NativeArgon2id(Argon2Library library, int poolSize) {
+        this.library = library;
+        this.pool = new ArrayBlockingQueue<>(Math.max(1, poolSize));
+    }
+
+    /**
+     * Loads libargon2; throws (an {@link Error} from JNA, typically {@link UnsatisfiedLinkError}) when the
+     * library is not installed or this is not a 64-bit JVM (the callbacks take {@code size_t} as a long).
+     */
+    public static NativeArgon2id load(int poolSize) {
+        if (Native.SIZE_T_SIZE != 8) throw new UnsatisfiedLinkError("native Argon2 needs a 64-bit JVM");
+        return new NativeArgon2id(Argon2Library.INSTANCE, poolSize);
+    }
+
+    @Override
+    public String name() {
+        return "native-libargon2";
+    }
+
+    @Override
+    public byte[] hash(byte[] password, byte[] salt, byte[] secret, byte[] associatedData,
+                       int memoryKib, int iterations, int parallelism, int tagLength) {
+        Memory out = new Memory(tagLength);
+        Memory pwd = copy(password);
+        Memory saltMemory = copy(salt);
+        Memory secretMemory = copy(secret);
+        Memory adMemory = copy(associatedData);
+        try {
+            Argon2_context.ByReference context = new Argon2_context.ByReference();
+            context.out = out;
+            context.outlen = new JnaUint32(tagLength);
+            context.pwd = pwd;
+            context.pwdlen = new JnaUint32(password.length);
+            context.salt = saltMemory;
+            context.saltlen = new JnaUint32(salt.length);
+            context.secret = secretMemory;
+            context.secretlen = new JnaUint32(secret.length);
+            context.ad = adMemory;
+            context.adlen = new JnaUint32(associatedData.length);
+            context.t_cost = new JnaUint32(iterations);
+            context.m_cost = new JnaUint32(memoryKib);
+            context.lanes = new JnaUint32(parallelism);
+            context.threads = new JnaUint32(parallelism);
+            context.version = new Argon2_version(ARGON2_VERSION_13);
+            context.allocate_cbk = allocatePointer;
+            context.free_cbk = releasePointer;
+            context.flags = new JnaUint32(0);
+            int result = library.argon2id_ctx(context);
+            if (result != ARGON2_OK) {
+                throw new IllegalStateException("libargon2: " + library.argon2_error_message(result));
+            }
+            return out.getByteArray(0, tagLength);
+        } finally {
+            lent.remove();
+            if (pwd != null) pwd.clear();
+            if (secretMemory != null) secretMemory.clear();
+            out.clear();
+        }
+    }
+
+    /** Blocks in the pool now (for the bound test). */
+    int pooledBlocks() {
+        return pool.size();
+    }
+
+    private int allocate(Pointer memory, long bytes) {
+        try {
+            Memory block = pool.poll();
+            if (block == null || block.size() < bytes) {
+                if (block != null) block.close();
+                block = new Memory(bytes);
+            }
+            lent.set(block);
+            memory.setPointer(0, block);
+            return ARGON2_OK;
+        } catch (OutOfMemoryError e) {
+            return ARGON2_MEMORY_ALLOCATION_ERROR;
+        }
+    }
+
+    private void release(Pointer memory, long bytes) {
+        Memory block = lent.get();
+        lent.remove();
+        if (block == null) return;
+        if (!pool.offer(block)) block.close();
+    }
+
+    private static Memory copy(byte[] bytes) {
+        if (bytes.length == 0) return null;
+        Memory memory = new Memory(bytes.length);
+        memory.write(0, bytes, 0, bytes.length);
+        return memory;
+    }
+}

@@ -1,0 +1,90 @@
+package dev.janua.server.platform.crypto;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+
+class Argon2idEnginesTest {
+    private static final byte[] PASSWORD = "correct horse battery staple".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] SALT = HexFormat.of().parseHex("00112233445566778899aabbccddeeff");
+
+    @Test
+    void bothEnginesReproduceTheRfc9106Argon2idTestVector() {
+        assertThat(Argon2idEngines.rfc9106Tag(new JavaArgon2id())).isEqualTo(Argon2idEngines.RFC9106_TAG);
+        assertThat(Argon2idEngines.rfc9106Tag(NativeArgon2id.load(2))).isEqualTo(Argon2idEngines.RFC9106_TAG);
+        assertThat(HexFormat.of().formatHex(Argon2idEngines.RFC9106_TAG))
+                .isEqualTo("0d640df58d78766c08c037a34a8b53c9d01ef0452d75b65eb52520e96b01e659");
+    }
+
+    @Test
+    void anEngineWithAWrongAnswerIsRefused() {
+        Argon2idEngine wrong = new Argon2idEngine() {
+            @Override public String name() { return "wrong"; }
+            @Override public byte[] hash(byte[] p, byte[] s, byte[] k, byte[] x, int m, int t, int l, int len) { return new byte[len]; }
+        };
+        assertThatThrownBy(() -> Argon2idEngines.verified(wrong)).hasMessageContaining("RFC 9106");
+    }
+
+    @Test
+    void nativeAndJavaAgreeAtJanuasParametersAndWithSpringSecurity() {
+        byte[] java = new JavaArgon2id().hash(PASSWORD, SALT, 19456, 2, 1, 32);
+        byte[] nativeTag = NativeArgon2id.load(2).hash(PASSWORD, SALT, 19456, 2, 1, 32);
+        assertThat(nativeTag).isEqualTo(java);
+        String phc = new Argon2Phc("argon2id", 19, 19456, 2, 1, SALT, java).format();
+        assertThat(new Argon2PasswordEncoder(16, 32, 1, 19456, 2).matches("correct horse battery staple", phc)).isTrue();
+        assertThat(new Argon2PasswordEncoder(16, 32, 1, 19456, 2).matches("correct horse battery stapl", phc)).isFalse();
+    }
+
+    @Test
+    void selectionHonoursTheConfiguredImplementation() {
+        assertThat(Argon2idEngines.select("java", 2).name()).isEqualTo("java-bouncycastle");
+        assertThat(Argon2idEngines.select("native", 2).name()).isEqualTo("native-libargon2");
+        // libargon2-1 is installed by scripts/test.sh, so auto picks it here
+        assertThat(Argon2idEngines.select("auto", 2).name()).isEqualTo("native-libargon2");
+        assertThat(Argon2idEngines.select(null, 2).name()).isEqualTo("native-libargon2");
+        assertThatThrownBy(() -> Argon2idEngines.select("fastest", 2)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theNativeBlockPoolReusesBlocksAndNeverHoldsMoreThanItsBound() throws Exception {
+        NativeArgon2id engine = NativeArgon2id.load(2);
+        byte[] first = engine.hash(PASSWORD, SALT, 1024, 1, 1, 32);
+        assertThat(engine.pooledBlocks()).isEqualTo(1);
+        assertThat(engine.hash(PASSWORD, SALT, 1024, 1, 1, 32)).isEqualTo(first); // a reused (wiped) block gives the same tag
+        assertThat(engine.pooledBlocks()).isEqualTo(1);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<byte[]>> results = new ArrayList<>();
+            for (int i = 0; i < 32; i++) results.add(pool.submit(() -> engine.hash(PASSWORD, SALT, 1024, 1, 1, 32)));
+            for (Future<byte[]> result : results) assertThat(result.get()).isEqualTo(first);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(engine.pooledBlocks()).isBetween(1, 2);
+    }
+
+    @Test
+    void phcStringsParseAndRejectMalformedOnes() {
+        Argon2Phc phc = Argon2Phc.parse("$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0c2FsdA$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g");
+        assertThat(phc).isNotNull();
+        assertThat(phc.memoryKib()).isEqualTo(19456);
+        assertThat(phc.iterations()).isEqualTo(2);
+        assertThat(phc.parallelism()).isEqualTo(1);
+        assertThat(new String(phc.salt(), StandardCharsets.US_ASCII)).isEqualTo("saltsaltsaltsalt");
+        assertThat(Argon2Phc.parse(phc.format())).usingRecursiveComparison().isEqualTo(phc);
+        for (String bad : List.of("$argon2id$v=19$m=19456,t=2$c2FsdA$aGFzaA", "$argon2id$m=1,t=1,p=1$c2FsdA$aGFzaA",
+                "$argon2id$v=19$m=x,t=2,p=1$c2FsdA$aGFzaA", "$argon2id$v=19$m=0,t=2,p=1$c2FsdA$aGFzaA",
+                "$argon2id$v=19$m=1,t=2,p=1$c2F!sdA$aGFzaA", "argon2id$v=19$m=1,t=2,p=1$c2FsdA$aGFzaA")) {
+            assertThat(Argon2Phc.parse(bad)).as(bad).isNull();
+        }
+    }
+}
