@@ -5,18 +5,12 @@ import dev.janua.server.oidc.app.ApplicationService;
 import dev.janua.server.oidc.app.ApplicationService.Fields;
 import dev.janua.server.oidc.app.ApplicationService.Registered;
 import dev.janua.server.oidc.domain.Application;
-import dev.janua.server.organizations.OrganizationAccess;
-import dev.janua.server.platform.errors.ErrorCode;
-import dev.janua.server.platform.errors.JanuaException;
 import dev.janua.server.platform.pagination.Page;
-import dev.janua.server.rbac.PermissionCatalogue;
-import java.util.Map;
 import dev.janua.server.platform.pagination.PageRequest;
 import dev.janua.server.platform.security.Caller;
 import dev.janua.server.platform.web.Ack;
 import dev.janua.server.platform.web.ClientInfo;
 import dev.janua.server.platform.web.JanuaApi;
-import dev.janua.server.users.PlatformAdmins;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
@@ -40,50 +34,20 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 @Tag(name = "Applications", description = "OAuth 2.0 / OpenID Connect clients of Janua's OpenID Provider")
 @JanuaApi
 public class ApplicationController {
-    static final String MANAGE = PermissionCatalogue.ORGANIZATION_UPDATE;
     private final ApplicationService applications;
-    private final PlatformAdmins admins;
-    private final OrganizationAccess access;
+    private final ApplicationManagers managers;
 
-    public ApplicationController(ApplicationService applications, PlatformAdmins admins, OrganizationAccess access) {
+    public ApplicationController(ApplicationService applications, ApplicationManagers managers) {
         this.applications = applications;
-        this.admins = admins;
-        this.access = access;
+        this.managers = managers;
     }
 
-    /** May the caller manage applications of {@code organizationId} (null: platform applications)? */
     private void requireManage(Caller caller, String organizationId) {
-        if (organizationId == null || organizationId.isBlank()) {
-            admins.require(caller);
-            return;
-        }
-        if (admins.isAdmin(caller)) {
-            access.resolve(caller, organizationId.strip()); // the organization must exist (404 otherwise)
-            return;
-        }
-        requireOrgAdmin(caller, organizationId.strip());
+        managers.requireManage(caller, organizationId);
     }
 
-    /** 403 alike for members without the permission, non-members and organizations that do not exist. */
-    private void requireOrgAdmin(Caller caller, String organizationId) {
-        try {
-            access.require(caller, organizationId, MANAGE);
-        } catch (JanuaException e) {
-            if (e.code() == ErrorCode.ORGANIZATION_NOT_FOUND) throw forbidden();
-            throw e;
-        }
-    }
-
-    /** The application, if the caller may manage it; 403 alike for missing ids and other organizations' applications. */
     private Application manageable(String id, Caller caller) {
-        if (admins.isAdmin(caller)) return applications.get(id);
-        Application a = applications.find(id).filter(x -> x.organizationId() != null).orElseThrow(ApplicationController::forbidden);
-        requireOrgAdmin(caller, a.organizationId());
-        return a;
-    }
-
-    private static JanuaException forbidden() {
-        return new JanuaException(ErrorCode.INSUFFICIENT_PERMISSIONS, Map.of("required", "platform_admin_or_" + MANAGE));
+        return managers.manageable(id, caller);
     }
 
     public record ApplicationRequest(String name, String type, List<String> redirectUris, List<String> postLogoutRedirectUris,

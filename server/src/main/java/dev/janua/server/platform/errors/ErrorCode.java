@@ -115,6 +115,8 @@ public enum ErrorCode {
     IDENTITY_ALREADY_LINKED(HttpStatus.CONFLICT),
     LAST_SIGN_IN_METHOD(HttpStatus.CONFLICT),
     DEVICE_NOT_FOUND(HttpStatus.NOT_FOUND),
+    // hosted-page themes: a colour, radius, logo URL or font stack outside its grammar (details: field, reason)
+    THEME_INVALID(HttpStatus.UNPROCESSABLE_CONTENT),
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR),
     SERVICE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE);
 

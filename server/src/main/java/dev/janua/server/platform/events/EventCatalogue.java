@@ -100,6 +100,8 @@ public final class EventCatalogue {
         add("user.password_reset_sent", "An admin sent a user the password-reset email");
         add("signing_key.rotated", "A platform admin rotated the access-token signing key (data.activeKid)");
         add("user.sessions_revoked", "An admin ended every session of a user (data.count)");
+        add("theme.updated", "An organization's or application's hosted-page theme was set (data: the values)");
+        add("theme.deleted", "An organization's or application's hosted-page theme was removed");
         add("oidc.refresh_token_reused", "A spent refresh token was presented again; its whole authorization was revoked");
         // social login
         add("identity.linked", "A provider account (data.provider) was linked to a user (data.linkedBy: sign_up|verified_email|explicit)",

@@ -104,6 +104,8 @@ public final class AnonymousRoutes {
             api("GET", "OIDC SSO callback: state + browser-binding cookie + signed ID token are the proof", "/sso/oidc/{organizationId}/callback"),
             api("POST", "start an OIDC SSO sign-in by organization or email domain", "/sso/oidc"),
             root("GET", "hosted home-realm discovery form", "/hosted/sso"),
+            root("GET", "the theme stylesheet of a sign-in's hosted pages (public: colours, radius, font of an application)",
+                    "/hosted/theme.css"),
             root("POST", "hosted home-realm discovery: email domain → the organization's IdP", "/hosted/sso"),
             root("GET", "hosted MFA step of an SSO sign-in: proof is the challenge in its short-lived cookie", "/hosted/sso/mfa"),
             // social login: the caller has no credentials yet; the provider's answer and the browser-binding cookie are the proof

@@ -1,0 +1,33 @@
+package dev.janua.server.themes.web;
+
+import dev.janua.server.themes.Theme;
+import dev.janua.server.themes.app.ThemeService;
+import dev.janua.server.themes.domain.ThemeCss;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * {@code GET /hosted/theme.css?client_id=…}: the stylesheet a sign-in's pages load after the default
+ * one. It only redefines CSS variables, from validated values; the Content-Security-Policy
+ * ({@code style-src 'self'}) allows it because it is served from here, not inlined. An unknown
+ * client gets an empty override (the default theme), the same answer as a client without a theme.
+ */
+@Controller
+public class ThemeStylesheetController {
+    public static final String PATH = "/hosted/theme.css";
+    private static final MediaType CSS = MediaType.parseMediaType("text/css;charset=UTF-8");
+    private final ThemeService themes;
+
+    public ThemeStylesheetController(ThemeService themes) {
+        this.themes = themes;
+    }
+
+    @GetMapping(PATH)
+    ResponseEntity<String> stylesheet(@RequestParam(name = "client_id", required = false) String clientId) {
+        Theme theme = themes.forClient(clientId).map(ThemeService.Resolved::theme).orElse(Theme.EMPTY);
+        return ResponseEntity.ok().contentType(CSS).body(ThemeCss.render(theme));
+    }
+}
