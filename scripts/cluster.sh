@@ -15,6 +15,7 @@
 #                          instead of creating one; `down` leaves it alone, and all nodes start at once
 #   JANUA_CLUSTER_ARGS     extra --key=value Spring arguments for every node
 #   JANUA_CLUSTER_CLASSPATH run dev.janua.server.JanuaApplication from this class path instead of the jar
+#   JANUA_MASTER_KEY       the nodes' shared master key (default: a random one for the run)
 #   JANUA_ADMIN_EMAIL / JANUA_ADMIN_PASSWORD, JANUA_SMTP_URL: passed to every node as they are
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -103,7 +104,9 @@ up() {
     DB="janua_cluster_$run"; DB_URL="$PG/$DB"
     psql "$PG/postgres" -q -v ON_ERROR_STOP=1 -c "CREATE DATABASE $DB" >/dev/null || die "cannot create database $DB on $PG"
   fi
-  head -c32 /dev/urandom | base64 >"$STATE/master.key"
+  # every node has the same master key: it unseals the signing keys and derives the HMAC keys they share
+  if [ -n "${JANUA_MASTER_KEY:-}" ]; then echo "$JANUA_MASTER_KEY" >"$STATE/master.key"; else head -c32 /dev/urandom | base64 >"$STATE/master.key"; fi
+  chmod 600 "$STATE/master.key"
   printf 'NODES=%s\nPORT=%s\nDB=%s\nDB_URL=%s\nPG=%s\nREDIS=%s\nREDIS_PREFIX=%s\n' \
     "$n" "$PORT" "$DB" "$DB_URL" "$PG" "$REDIS" "$REDIS_PREFIX" >"$STATE/cluster.env"
   # On a fresh database the first node alone runs the migrations; then the others start together.
