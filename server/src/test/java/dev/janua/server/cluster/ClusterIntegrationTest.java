@@ -1,7 +1,6 @@
 package dev.janua.server.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.nimbusds.jwt.SignedJWT;
 import dev.janua.server.mfa.domain.Base32;
@@ -10,8 +9,8 @@ import dev.janua.server.support.Api;
 import dev.janua.server.support.IntegrationTest;
 import dev.janua.server.support.SocketClient;
 import dev.janua.server.support.TestMail;
+import dev.janua.server.support.TestRedis;
 import dev.janua.server.webhooks.WebhookReceiver;
-import io.lettuce.core.RedisClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,7 +49,6 @@ import tools.jackson.databind.json.JsonMapper;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIntegrationTest extends IntegrationTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String REDIS = System.getenv().getOrDefault("JANUA_TEST_REDIS_URL", "redis://127.0.0.1:6379");
     private static final Pattern MAGIC = Pattern.compile("token=(mlt_[A-Za-z0-9_-]+)");
     private static final Pattern RESET = Pattern.compile("(prt_[A-Za-z0-9_-]+)");
     private static final Pattern VERIFY = Pattern.compile("(evt_[A-Za-z0-9_-]+)");
@@ -61,14 +59,7 @@ class ClusterIntegrationTest extends IntegrationTest {
 
     @BeforeAll
     void startCluster() throws Exception {
-        RedisClient probe = RedisClient.create(REDIS);
-        try (var c = probe.connect()) {
-            c.sync().ping();
-        } catch (RuntimeException e) {
-            assumeTrue(false, "Redis not reachable at " + REDIS + ": " + e.getMessage());
-        } finally {
-            probe.shutdown();
-        }
+        TestRedis.assumeReachable();
         receiver = new WebhookReceiver();
         // rate limits on, shared through Redis; loopback exempt so the load and fixtures are not throttled,
         // the rate-limit test uses its own X-Forwarded-For addresses (the nodes trust the proxy header).
@@ -91,7 +82,7 @@ class ClusterIntegrationTest extends IntegrationTest {
     @Order(1)
     void signInOnOneNodeRefreshOnAnotherSignOutOnAThirdAndTheTokensAreRefusedEverywhereWithinASecond() throws Exception {
         String email = uniqueEmail("cl-out");
-        assertThat(nodes[0].post("/api/v1/auth/signup", Api.map("email", email, "password", PASSWORD)).status()).isEqualTo(201);
+        signUpOn(nodes[0], email);
         Api.Response in = nodes[0].post("/api/v1/auth/signin", Api.map("email", email, "password", PASSWORD));
         assertThat(in.status()).isEqualTo(200);
         Api.Response refreshed = nodes[1].post("/api/v1/auth/refresh", Api.map("refreshToken", refreshToken(in)));
@@ -143,7 +134,7 @@ class ClusterIntegrationTest extends IntegrationTest {
     void aKeyRotationOnOneNodeIsUsedAndPublishedByAllAndEarlierTokensStillVerify() throws Exception {
         String admin = admin();
         String email = uniqueEmail("cl-rot");
-        assertThat(nodes[0].post("/api/v1/auth/signup", Api.map("email", email, "password", PASSWORD)).status()).isEqualTo(201);
+        signUpOn(nodes[0], email);
         Map<Integer, String> before = new HashMap<>();
         for (int n = 0; n < nodes.length; n++) before.put(n, accessToken(signIn(nodes[n], email)));
         String oldKid = kid(before.get(0));
@@ -217,7 +208,7 @@ class ClusterIntegrationTest extends IntegrationTest {
     @Order(4)
     void lockoutAndUnknownEmailCountersAreSharedByAllNodes() {
         String known = uniqueEmail("cl-lock");
-        assertThat(nodes[0].post("/api/v1/auth/signup", Api.map("email", known, "password", PASSWORD)).status()).isEqualTo(201);
+        signUpOn(nodes[0], known);
         String unknown = uniqueEmail("cl-ghost");
         for (int i = 1; i <= 7; i++) {
             Api node = nodes[i % nodes.length];
@@ -240,7 +231,7 @@ class ClusterIntegrationTest extends IntegrationTest {
     @Order(5)
     void mfaAttemptsAreCountedOnceForAllNodes() throws Exception {
         String email = uniqueEmail("cl-mfa");
-        Api.Response up = nodes[0].post("/api/v1/auth/signup", Api.map("email", email, "password", PASSWORD));
+        Api.Response up = signUpOn(nodes[0], email);
         String userId = up.text("/user/id");
         Api.Response setup = nodes[0].post("/api/v1/mfa/setup", Api.map("type", "totp"), "Authorization", Api.bearer(accessToken(up)));
         assertThat(setup.status()).as(setup.raw().body()).isEqualTo(200);
@@ -273,7 +264,7 @@ class ClusterIntegrationTest extends IntegrationTest {
     @Order(6)
     void aOneTimeTokenIsSpentOnceWhicheverNodesItIsSentTo() throws Exception {
         String email = uniqueEmail("cl-once");
-        assertThat(nodes[0].post("/api/v1/auth/signup", Api.map("email", email, "password", PASSWORD)).status()).isEqualTo(201);
+        signUpOn(nodes[0], email);
 
         // the email-verification token the sign-up sent (before the magic link, which verifies the email too)
         String verify = TestMail.awaitToken(email, "Verify", VERIFY);
@@ -312,7 +303,7 @@ class ClusterIntegrationTest extends IntegrationTest {
                 "Authorization", Api.bearer(admin));
         assertThat(hook.status()).isEqualTo(201);
         try {
-            Api.Response user = cluster.balancer().post("/api/v1/auth/signup", Api.map("email", uniqueEmail("cl-hook"), "password", PASSWORD));
+            Api.Response user = signUpOn(cluster.balancer(), uniqueEmail("cl-hook"));
             String userId = user.text("/user/id");
             String token = accessToken(user);
             int changes = 60;
@@ -337,7 +328,7 @@ class ClusterIntegrationTest extends IntegrationTest {
         List<String> emails = new ArrayList<>();
         for (int i = 0; i < 9; i++) {
             String email = uniqueEmail("cl-mail");
-            assertThat(cluster.balancer().post("/api/v1/auth/signup", Api.map("email", email, "password", PASSWORD)).status()).isEqualTo(201);
+            signUpOn(cluster.balancer(), email);
             assertThat(cluster.balancer().post("/api/v1/auth/password/forgot", Api.map("email", email)).status()).isEqualTo(202);
             emails.add(email);
         }
@@ -350,7 +341,7 @@ class ClusterIntegrationTest extends IntegrationTest {
     @Order(8)
     void aWebSocketEventRaisedOnOneNodeReachesSocketsOnTheOthers() throws Exception {
         String email = uniqueEmail("cl-ws");
-        Api.Response up = nodes[0].post("/api/v1/auth/signup", Api.map("email", email, "password", PASSWORD));
+        Api.Response up = signUpOn(nodes[0], email);
         String userId = up.text("/user/id");
         List<SocketClient> sockets = new ArrayList<>();
         for (int port : new int[] {cluster.nodePort(1), cluster.nodePort(3), cluster.balancerPort()}) {
@@ -398,9 +389,15 @@ class ClusterIntegrationTest extends IntegrationTest {
     // ---- helpers
 
     private String admin() {
-        Api.Response a = nodes[0].post("/api/v1/auth/signup", Api.map("email", uniqueEmail("cl-admin"), "password", PASSWORD));
+        Api.Response a = signUpOn(nodes[0], uniqueEmail("cl-admin"));
         jdbc.sql("UPDATE users SET is_admin = TRUE WHERE id = :id").param("id", a.text("/user/id")).update();
         return accessToken(a);
+    }
+
+    private static Api.Response signUpOn(Api node, String email) {
+        Api.Response r = node.post("/api/v1/auth/signup", Api.map("email", email, "password", PASSWORD));
+        assertThat(r.status()).as(r.raw().body()).isEqualTo(201);
+        return r;
     }
 
     static Api.Response signIn(Api node, String email) {

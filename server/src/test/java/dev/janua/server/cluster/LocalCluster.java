@@ -53,7 +53,7 @@ final class LocalCluster implements AutoCloseable {
         env.put("JANUA_CLUSTER_DATABASE_URL", TestDatabase.jdbcUrl());
         env.put("JANUA_CLUSTER_ARGS", String.join(" ", spring));
         env.put("JANUA_MASTER_KEY", Files.readString(TestDatabase.dataDir().resolve("master.key")).trim());
-        env.put("JANUA_REDIS_URL", System.getenv().getOrDefault("JANUA_TEST_REDIS_URL", "redis://127.0.0.1:6379"));
+        env.put("JANUA_REDIS_URL", dev.janua.server.support.TestRedis.URL);
         LocalCluster cluster = new LocalCluster(dir, port);
         Process up = b.start();
         // the script's own wait loops time out (240 s per step); this bound only guards against a hung script
