@@ -23,8 +23,9 @@ APP="${JANUA_BENCH_APP:-}"
 command -v redis-server >/dev/null || { echo "bench cost: redis-server is needed (Debian package redis-server)" >&2; exit 1; }
 data=$(mktemp -d)
 cleanup() {
-  [ -n "${SERVER_PID:-}" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null
-  [ -n "${REDIS_PID:-}" ] && kill "$REDIS_PID" 2>/dev/null
+  # every step may fail (already stopped): none of them may stop the others, under set -e
+  if [ -n "${SERVER_PID:-}" ]; then kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; fi
+  if [ -n "${REDIS_PID:-}" ]; then kill "$REDIS_PID" 2>/dev/null || true; fi
   psql "$PG/postgres" -q -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null 2>&1 || true
   rm -rf "$data"
 }
