@@ -197,8 +197,9 @@ case "$WHAT" in
   audit) "$ROOT/bench/audit-verify.sh" ;;
   events) "$ROOT/bench/events.sh" ;;
   scim) "$ROOT/bench/scim/run.sh" ;;
+  cost) "$ROOT/bench/request-cost.sh" ;;
   graphql) run_graphql ;;
   realtime) run_realtime ;;
   all) run_jmh; run_http ;;
-  *) echo "usage: ./janua bench [jmh|http|startup|signin|signin-profile|keycloak|users|console|audit|events|scim|graphql|realtime|all]" >&2; exit 2 ;;
+  *) echo "usage: ./janua bench [jmh|http|startup|signin|signin-profile|keycloak|users|console|audit|events|scim|cost|graphql|realtime|all]" >&2; exit 2 ;;
 esac

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.janua.server.support.Api;
 import dev.janua.server.support.IntegrationTest;
 import dev.janua.server.support.TestDatabase;
-import io.lettuce.core.RedisClient;
+import dev.janua.server.support.TestRedis;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,20 +32,13 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class MultiProcessIntegrationTest extends IntegrationTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String REDIS = System.getenv().getOrDefault("JANUA_TEST_REDIS_URL", "redis://127.0.0.1:6379");
+    private static final String REDIS = TestRedis.URL;
     private static final int CHANGES = 200;
 
     @Test
     void rateLimitsAreSharedAndEachWebhookIsDeliveredOnce() throws Exception {
         assumeTrue(TestDatabase.isPostgres(), "needs PostgreSQL and Redis: runs with -Djanua.test.db=postgres (the PostgreSQL pass)");
-        RedisClient probe = RedisClient.create(REDIS);
-        try (var c = probe.connect()) {
-            c.sync().ping();
-        } catch (RuntimeException e) {
-            assumeTrue(false, "Redis not reachable at " + REDIS + ": " + e.getMessage());
-        } finally {
-            probe.shutdown();
-        }
+        TestRedis.assumeReachable();
         Path dir = Files.createTempDirectory("janua-multi-");
         Map<String, String> props = new LinkedHashMap<>();
         props.put("janua.database-url", TestDatabase.jdbcUrl());

@@ -61,7 +61,8 @@ class JwtAccessTokens implements AccessTokens {
 
     @Override
     public IssuedAccessToken issue(String userId, String sessionId) {
-        SigningKeyRing.Snapshot k = keys.current();
+        // not current(): a key rotated on another node must be signed with here too, within the reload interval
+        SigningKeyRing.Snapshot k = keys.reloadIfStale();
         Instant now = clock.instant();
         Instant exp = now.plus(config.accessTokenTtl());
         String jti = ids.next("jti");

@@ -80,7 +80,8 @@ public class SigningKeyRing implements dev.janua.server.tokens.SigningKeys {
 
     @Override
     public JWK activeSigningKey() {
-        return current().signingKey();
+        // reloads when stale: after a rotation on another node every node signs with the new key within seconds
+        return reloadIfStale().signingKey();
     }
 
     /** Reloads when stale, so a key rotated on another node is seen here within seconds. */
