@@ -65,9 +65,11 @@ public class HostedSignInController {
     }
 
     @GetMapping("/sign-in")
-    ModelAndView page(@RequestParam(name = "return_to", required = false) String returnTo) {
+    ModelAndView page(@RequestParam(name = "return_to", required = false) String returnTo,
+                      @RequestParam(name = "reauth", defaultValue = "false") boolean again) {
         String target = ReturnTo.safe(returnTo).orElse(null);
-        if (Browser.current() != null) return Browser.redirect(target != null ? target : AccountPageController.PATH);
+        // reauth: an application asked for a fresh sign-in (prompt=login, max_age), so the form shows even when signed in
+        if (Browser.current() != null && !again) return Browser.redirect(target != null ? target : AccountPageController.PATH);
         ModelAndView mv = new ModelAndView("hosted/sign-in");
         mv.addObject("returnTo", target);
         mv.addObject("email", "");
