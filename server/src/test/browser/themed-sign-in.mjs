@@ -1,7 +1,7 @@
-// Opens the sign-in page of two applications with different themes (and one consent page) in headless
-// Chromium, screenshots them, and reports the colours the browser actually applied (so the test can
-// tell the theme passed the Content-Security-Policy). Logos are served by the test through request
-// interception: the pages ask for an https URL, nothing leaves the machine.
+// Opens hosted pages one after another in headless Chromium — the sign-in of two differently themed
+// applications, the self-service pages — screenshots each, and reports the colours the browser actually
+// applied (so a test can tell a theme passed the Content-Security-Policy). Logos are served by the test
+// through request interception: the pages ask for an https URL, nothing leaves the machine.
 // Started by HostedThemeBrowserIntegrationTest with one JSON argument; prints one JSON line.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,6 +1,8 @@
 package dev.janua.server.hosted.web;
 
 import dev.janua.server.hosted.BrowserAuthentication;
+import dev.janua.server.hosted.GrantedApplications;
+import dev.janua.server.social.LinkedIdentities;
 import dev.janua.server.hosted.HostedPages;
 import dev.janua.server.hosted.HostedSecurity;
 import dev.janua.server.mfa.app.MfaAccountService;
@@ -30,7 +32,8 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * The account page: who is signed in, the profile and password forms, two-step verification and
- * trusted devices, and the live sessions, each revocable (the current one is marked). The forms are
+ * trusted devices, the applications the person consented to and the linked provider accounts, and
+ * the live sessions, each revocable (the current one is marked). The forms are
  * handled by {@link AccountSettingsController}; this class renders the page for both.
  */
 @Controller
@@ -40,16 +43,20 @@ public class AccountPageController {
     public static final String PATH = "/hosted/account";
     /** The confirmations a redirect back here may show ({@code ?done=…}); anything else shows none. */
     static final Set<String> DONE = Set.of("profile", "password", "mfa_enabled", "mfa_disabled", "device_revoked",
-            "passkey_added", "passkey_renamed", "passkey_removed");
+            "passkey_added", "passkey_renamed", "passkey_removed", "consent_revoked", "identity_unlinked");
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
     private final UserDirectory users;
     private final SessionDirectory sessions;
     private final MfaAccountService mfa;
     private final TrustedDeviceService devices;
     private final MessageSource messages;
+    private final GrantedApplications consents;
+    private final LinkedIdentities identities;
 
     public AccountPageController(UserDirectory users, SessionDirectory sessions, MfaAccountService mfa, TrustedDeviceService devices,
-                                 MessageSource messages) {
+                                 MessageSource messages, GrantedApplications consents, LinkedIdentities identities) {
+        this.consents = consents;
+        this.identities = identities;
         this.users = users;
         this.sessions = sessions;
         this.mfa = mfa;
@@ -58,6 +65,8 @@ public class AccountPageController {
     }
 
     public record SessionRow(String id, String device, String ipAddress, String createdAt, String lastActiveAt, boolean current) {}
+
+    public record ConsentRow(String applicationId, String name, List<String> scopes, String grantedAt) {}
 
     public record DeviceRow(String id, String device, String ipAddress, String createdAt, String expiresAt) {}
 
@@ -88,6 +97,9 @@ public class AccountPageController {
         mv.addObject("sessions", rows);
         mv.addObject("devices", trusted);
         mv.addObject("mfa", status2);
+        mv.addObject("consents", consents.of(me.userId()).stream()
+                .map(g -> new ConsentRow(g.applicationId(), g.name(), g.scopes(), WHEN.format(g.grantedAt()))).toList());
+        mv.addObject("identities", identities.of(me.userId()));
         mv.addObject("errorMessage", error);
         return mv;
     }

@@ -35,7 +35,7 @@ class BrowserSignIn implements dev.janua.server.hosted.HostedSignIns {
         this.clock = clock;
     }
 
-    /** Cookie + redirect, or the MFA page, or the "set up MFA first" error, for any outcome of {@code SignIns.finish}. */
+    /** Cookie + redirect, or the MFA page, or the MFA enrolment page, for any outcome of {@code SignIns.finish}. */
     @Override
     public ModelAndView finish(SignInOutcome outcome, String returnTo, HttpServletResponse response, Locale locale) {
         // callers in this package pass a checked target already; other modules' (SSO RelayState) are checked here
@@ -44,9 +44,28 @@ class BrowserSignIn implements dev.janua.server.hosted.HostedSignIns {
             case SignInOutcome.Completed c -> signedIn(c.result(), amr(c.result().session().authMethod(), null), target, response);
             case SignInOutcome.SecondFactorRequired s when !s.enrollment() -> mfaPage(s.mfaToken(), s.methods(), null, target, null,
                     HttpStatus.OK);
-            case SignInOutcome.SecondFactorRequired s ->
-                    HostedErrorController.page(messages, locale, "MFA_ENROLLMENT_REQUIRED", null, HttpStatus.FORBIDDEN);
+            // a policy requires MFA and an SMS factor exists: that code first, then the enrolment (same token)
+            case SignInOutcome.SecondFactorRequired s when !s.methods().contains(MfaMethods.TOTP) ->
+                    mfaPage(s.mfaToken(), s.methods(), null, target, null, HttpStatus.OK);
+            case SignInOutcome.SecondFactorRequired s -> enrolPage(s.mfaToken(), null, null, null, target, null, HttpStatus.OK);
         };
+    }
+
+    /**
+     * MFA enrolment inside a sign-in (a policy requires MFA, the person has no factor): without
+     * {@code secret} the page explains and offers to start; with it, the QR code, the key, the backup
+     * codes (shown this once) and the code field, which completes the sign-in.
+     */
+    ModelAndView enrolPage(String mfaToken, String secret, String qrCodeUrl, List<String> backupCodes, String target, String error,
+                           HttpStatus status) {
+        ModelAndView mv = new ModelAndView("hosted/mfa-enroll", status);
+        mv.addObject("mfaToken", mfaToken);
+        mv.addObject("secret", secret);
+        mv.addObject("qrCodeUrl", qrCodeUrl);
+        mv.addObject("backupCodes", backupCodes);
+        mv.addObject("returnTo", target);
+        mv.addObject("errorMessage", error);
+        return mv;
     }
 
     ModelAndView signedIn(SignInResult result, List<String> amr, String target, HttpServletResponse response) {

@@ -8,6 +8,8 @@ import dev.janua.server.hosted.HostedSecurity;
 import dev.janua.server.hosted.domain.ReturnTo;
 import dev.janua.server.mfa.MfaMethods;
 import dev.janua.server.mfa.SecondFactors;
+import dev.janua.server.mfa.app.ChallengeService;
+import dev.janua.server.mfa.app.MfaAccountService;
 import dev.janua.server.platform.errors.ErrorCode;
 import dev.janua.server.platform.errors.JanuaException;
 import dev.janua.server.platform.web.ClientInfo;
@@ -44,9 +46,14 @@ public class HostedSignInController {
     private final MessageSource messages;
     private final Clock clock;
     private final dev.janua.server.sso.SsoEnforcement sso;
+    private final ChallengeService challenges;
+    private final MfaAccountService enrolment;
 
     public HostedSignInController(CredentialsService credentials, SignInFlow flow, SecondFactors secondFactors, BrowserSignIn signIn,
-                                  HostedSecurity hosted, MessageSource messages, Clock clock, dev.janua.server.sso.SsoEnforcement sso) {
+                                  HostedSecurity hosted, MessageSource messages, Clock clock, dev.janua.server.sso.SsoEnforcement sso,
+                                  ChallengeService challenges, MfaAccountService enrolment) {
+        this.challenges = challenges;
+        this.enrolment = enrolment;
         this.credentials = credentials;
         this.flow = flow;
         this.secondFactors = secondFactors;
@@ -58,9 +65,11 @@ public class HostedSignInController {
     }
 
     @GetMapping("/sign-in")
-    ModelAndView page(@RequestParam(name = "return_to", required = false) String returnTo) {
+    ModelAndView page(@RequestParam(name = "return_to", required = false) String returnTo,
+                      @RequestParam(name = "reauth", defaultValue = "false") boolean again) {
         String target = ReturnTo.safe(returnTo).orElse(null);
-        if (Browser.current() != null) return Browser.redirect(target != null ? target : AccountPageController.PATH);
+        // reauth: an application asked for a fresh sign-in (prompt=login, max_age), so the form shows even when signed in
+        if (Browser.current() != null && !again) return Browser.redirect(target != null ? target : AccountPageController.PATH);
         ModelAndView mv = new ModelAndView("hosted/sign-in");
         mv.addObject("returnTo", target);
         mv.addObject("email", "");
@@ -98,6 +107,7 @@ public class HostedSignInController {
                               @RequestParam(name = "return_to", required = false) String returnTo,
                               @RequestParam(defaultValue = "") String methods,
                               @RequestParam(name = "sms_hint", required = false) String smsHint,
+                              @RequestParam(name = "enrolment_secret", required = false) String enrolmentSecret,
                               ClientInfo client, HttpServletResponse response, Locale locale) {
         String target = ReturnTo.safe(returnTo).orElse(null);
         String normalized = MfaMethods.normalize(method);
@@ -107,6 +117,10 @@ public class HostedSignInController {
         } catch (JanuaException e) {
             if (e.code() == ErrorCode.INVALID_MFA_CODE || e.code() == ErrorCode.VALIDATION_ERROR
                     || e.code() == ErrorCode.MFA_METHOD_UNAVAILABLE) {
+                if (enrolmentSecret != null) {
+                    // a wrong code from the authenticator being set up: the same key again (display only; the challenge knows it)
+                    return signIn.enrolPage(mfaToken, enrolmentSecret, null, null, target, signIn.message(e.code(), locale), e.code().status());
+                }
                 // a wrong texted code: ask for it again (the hint is display only; the challenge knows the phone)
                 String hint = MfaMethods.SMS.equals(normalized) && smsHint != null ? smsHint : null;
                 return signIn.mfaPage(mfaToken, offered(methods), hint, target, signIn.message(e.code(), locale), e.code().status());
@@ -121,7 +135,27 @@ public class HostedSignInController {
             }
             return signIn.signedIn(c.result(), BrowserSignIn.amr(c.result().session().authMethod(), normalized), target, response);
         }
-        return HostedErrorController.page(messages, locale, "MFA_ENROLLMENT_REQUIRED", null, HttpStatus.FORBIDDEN);
+        // the SMS code passed but the policy wants an authenticator app: the enrolment page, same token
+        return signIn.finish(outcome, target, response, locale);
+    }
+
+    /**
+     * Starts the authenticator set-up a policy requires, before the session exists: the enrolment
+     * challenge's token stands for the person (as {@code POST /auth/mfa/enable} with {@code X-MFA-Token});
+     * the page then shows the QR code, the key and the backup codes once.
+     */
+    @PostMapping("/sign-in/mfa/enroll")
+    ModelAndView startEnrolment(@RequestParam(name = "mfa_token", defaultValue = "") String mfaToken,
+                                @RequestParam(name = "return_to", required = false) String returnTo, ClientInfo client, Locale locale) {
+        String target = ReturnTo.safe(returnTo).orElse(null);
+        MfaAccountService.TotpSetup setup;
+        try {
+            setup = enrolment.setupTotp(challenges.enrollingUser(mfaToken), client);
+        } catch (JanuaException e) {
+            // not an enrolment token, spent or expired: start the sign-in again
+            return signInPage(target, "", signIn.message(e.code(), locale), e.code().status());
+        }
+        return signIn.enrolPage(mfaToken, setup.secret(), setup.qrCodeUrl(), setup.backupCodes(), target, null, HttpStatus.OK);
     }
 
     /** Texts a code to the user's verified phone (same limits as {@code POST /auth/login/mfa/sms}), then asks for it. */

@@ -119,7 +119,11 @@ public class OidcTokens implements OAuth2TokenCustomizer<JwtEncodingContext> {
         Set<String> scopes = context.getAccessToken().getScopes();
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("sub", authorization.getPrincipalName());
-        users.findById(authorization.getPrincipalName()).ifPresent(u -> claims.putAll(claims(u, scopes)));
+        // a token that outlived its user describes no one: 401 invalid_token (RFC 6750 §3.1), not a bare "sub"
+        User user = users.findById(authorization.getPrincipalName()).orElseThrow(() -> new org.springframework.security.oauth2.core
+                .OAuth2AuthenticationException(new org.springframework.security.oauth2.core.OAuth2Error("invalid_token",
+                        "The user of this access token no longer exists", null)));
+        claims.putAll(claims(user, scopes));
         if (scopes.contains(ORGANIZATIONS_SCOPE)) claims.put("organizations", organizationClaims(authorization.getPrincipalName()));
         return new OidcUserInfo(claims);
     }

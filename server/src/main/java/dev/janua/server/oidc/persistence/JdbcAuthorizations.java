@@ -79,4 +79,10 @@ public class JdbcAuthorizations {
         return jdbc.sql("DELETE FROM oidc_authorizations WHERE id IN (SELECT id FROM oidc_authorizations WHERE expires_at < :t LIMIT :n)")
                 .param("t", Sql.ts(before)).param("n", limit).update();
     }
+
+    /** Every authorization (codes and tokens) one client holds for one person; the number deleted. */
+    public int deleteFor(String clientId, String principal) {
+        return jdbc.sql("DELETE FROM oidc_authorizations WHERE registered_client_id = :c AND principal_name = :p")
+                .param("c", clientId).param("p", principal).update();
+    }
 }

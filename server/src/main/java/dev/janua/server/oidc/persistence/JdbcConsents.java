@@ -38,4 +38,16 @@ public class JdbcConsents {
                 .param("c", clientId).param("p", principal).query(String.class).optional()
                 .map(s -> s.isEmpty() ? Set.of() : new LinkedHashSet<>(Arrays.asList(s.split(" "))));
     }
+
+    /** One person's consents with the application's name, newest first. */
+    public record Granted(String applicationId, String name, String authorities, java.time.Instant updatedAt) {}
+
+    public java.util.List<Granted> ofPrincipal(String principal) {
+        return jdbc.sql("SELECT c.registered_client_id, a.name, c.authorities, c.updated_at FROM oidc_consents c "
+                        + "JOIN oidc_applications a ON a.id = c.registered_client_id WHERE c.principal_name = :p "
+                        + "ORDER BY c.updated_at DESC LIMIT 200")
+                .param("p", principal)
+                .query((rs, i) -> new Granted(rs.getString(1), rs.getString(2), rs.getString(3), Sql.instant(rs, "updated_at")))
+                .list();
+    }
 }

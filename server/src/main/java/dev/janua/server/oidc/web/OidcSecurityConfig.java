@@ -139,7 +139,9 @@ public class OidcSecurityConfig {
                                 PathPatternRequestMatcher.withDefaults().matcher("/oauth2/authorize"))
                         .defaultAuthenticationEntryPointFor(hosted.signInEntryPoint(),
                                 PathPatternRequestMatcher.withDefaults().matcher(DEVICE_VERIFICATION_PATH)))
-                .authorizeHttpRequests(a -> a.anyRequest().authenticated());
+                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                // RFC 6750 §2.2: userinfo also takes the access token as a form parameter of a POST (oidcc-userinfo-post-body)
+                .oauth2ResourceServer(r -> r.bearerTokenResolver(UserInfoBearerTokens.resolver()));
         // The consent form posts to the authorization endpoint (or, for a device, the verification
         // endpoint), which the server's own CSRF rules skip: check the hosted pages' CSRF token there as well.
         CsrfFilter consentCsrf = new CsrfFilter(hosted.csrfTokens());
@@ -149,6 +151,9 @@ public class OidcSecurityConfig {
         consentCsrf.setAccessDeniedHandler((request, response, denied) -> hosted.showOAuthError(request, response, "csrf"));
         http.addFilterAfter(consentCsrf, CsrfFilter.class);
         http.addFilterBefore(new NoServletSessionFilter(), org.springframework.security.web.context.SecurityContextHolderFilter.class);
+        // prompt=login / max_age: before the authorization endpoint (registered first, so it runs first at the same position)
+        http.addFilterBefore(new Reauthentication(clients, hosted, clock),
+                org.springframework.security.web.authentication.preauth.AbstractPreAuthenticatedProcessingFilter.class);
         hosted.apply(http);
         return http.build();
     }

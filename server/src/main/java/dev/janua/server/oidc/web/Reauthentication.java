@@ -1,0 +1,93 @@
+package dev.janua.server.oidc.web;
+
+import dev.janua.server.hosted.BrowserAuthentication;
+import dev.janua.server.hosted.HostedSecurity;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * {@code prompt=login} and {@code max_age} on the authorization endpoint (OIDC Core §3.1.2.1): the
+ * person signs in again — always for {@code prompt=login}, and for {@code max_age} when their sign-in
+ * is older than that many seconds — before any code is issued; the ID token's {@code auth_time} is
+ * then the new sign-in's. The sign-in page comes back to the same request with {@code login} taken
+ * out of {@code prompt} and {@code max_age} dropped, so the fresh sign-in is not asked for again (the
+ * relying party checks {@code auth_time}). With {@code prompt=none} no page may be shown: a sign-in
+ * older than {@code max_age} answers {@code login_required} to the registered redirect URI.
+ */
+final class Reauthentication extends OncePerRequestFilter {
+    static final String SIGN_IN_AGAIN = "reauth";
+    private final RegisteredClientRepository clients;
+    private final HostedSecurity hosted;
+    private final Clock clock;
+
+    Reauthentication(RegisteredClientRepository clients, HostedSecurity hosted, Clock clock) {
+        this.clients = clients;
+        this.hosted = hosted;
+        this.clock = clock;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !"GET".equals(request.getMethod()) || !"/oauth2/authorize".equals(request.getRequestURI());
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        boolean login = PromptNoneEntryPoint.prompts(request, "login");
+        boolean none = PromptNoneEntryPoint.prompts(request, "none");
+        Long maxAge = maxAge(request.getParameter("max_age"));
+        if (!login && maxAge == null || none && login) {
+            // nothing asked, or none+login, which the authorization endpoint refuses as invalid_request itself
+            chain.doFilter(request, response);
+            return;
+        }
+        Authentication current = SecurityContextHolder.getContext().getAuthentication();
+        BrowserAuthentication signedIn = current instanceof BrowserAuthentication b ? b : null;
+        boolean tooOld = signedIn != null && maxAge != null
+                && Duration.between(signedIn.authTime(), clock.instant()).getSeconds() > maxAge;
+        if (none) {
+            if (tooOld) PromptNoneEntryPoint.loginRequired(request, response, clients, hosted);
+            else chain.doFilter(request, response); // not signed in: the entry point answers login_required
+            return;
+        }
+        if (signedIn != null && !login && !tooOld) {
+            chain.doFilter(request, response);
+            return;
+        }
+        response.sendRedirect(HostedSecurity.SIGN_IN_PATH + "?" + SIGN_IN_AGAIN + "=true&return_to="
+                + URLEncoder.encode(withoutReauthentication(request), StandardCharsets.UTF_8));
+    }
+
+    /** The same authorization request, without {@code login} in {@code prompt} and without {@code max_age}. */
+    static String withoutReauthentication(HttpServletRequest request) {
+        UriComponentsBuilder b = UriComponentsBuilder.fromPath(request.getRequestURI()).query(request.getQueryString());
+        b.replaceQueryParam("max_age");
+        String prompt = request.getParameter("prompt");
+        String rest = prompt == null ? "" : Arrays.stream(prompt.split(" ")).filter(p -> !p.isEmpty() && !"login".equals(p))
+                .collect(Collectors.joining(" "));
+        if (rest.isEmpty()) b.replaceQueryParam("prompt");
+        else b.replaceQueryParam("prompt", URLEncoder.encode(rest, StandardCharsets.UTF_8).replace("+", "%20"));
+        return b.build(true).toUriString();
+    }
+
+    /** A non-negative whole number of seconds; anything else is left to the authorization endpoint (null here). */
+    static Long maxAge(String value) {
+        if (value == null || value.isEmpty() || value.length() > 10 || !value.chars().allMatch(Character::isDigit)) return null;
+        return Long.parseLong(value);
+    }
+}
