@@ -153,7 +153,7 @@ run_signin_profile() {
   jcmd "$SERVER_PID" JFR.stop name=signin >/dev/null
   stop_server
   rm -rf "$data"
-  for kind in jdk.ExecutionSample jdk.NativeMethodSample; do
+  for kind in jdk.ExecutionSample; do
     jfr print --stack-depth 96 --events "$kind" "$OUT/signin.jfr" | awk -v kind="$kind" '
       /^jdk\./ { if (stack != "") tally(); stack = ""; top = ""; next }
       /line:/ { if (top == "") top = $1; stack = stack " " $1 }
@@ -164,6 +164,12 @@ run_signin_profile() {
       function tally() { n++; sub(/\(.*/, "", top); tops[top]++; split("NativeArgon2id JavaArgon2id Argon2BytesGenerator PasswordHasher CredentialsService JdbcTemplate org.h2 jackson SecurityFilterChain FilterChainProxy tomcat nimbusds RSASSASigner sun.security.rsa SessionService", ms, " ");
         for (i in ms) if (index(stack, ms[i])) hit[ms[i]]++ }'
   done | tee "$OUT/signin-profile.txt"
+  # Threads inside native code (libargon2 among socket waits): JFR samples them every 20 ms, Java code every 10 ms.
+  jfr print --stack-depth 96 --events jdk.NativeMethodSample "$OUT/signin.jfr" \
+    | awk '/^jdk\./ { n++; if (s ~ /Argon2/) a++; s = ""; next } /line:/ { s = s " " $1 } END { if (s ~ /Argon2/) a++; printf "jdk.NativeMethodSample: %d samples, %d inside Argon2id\n", n, a }' \
+    | tee -a "$OUT/signin-profile.txt"
+  jfr print --events jdk.GarbageCollection "$OUT/signin.jfr" \
+    | awk '/sumOfPauses/ { gsub("ms", "", $3); t += $3; n++ } END { printf "garbage collections: %d, pauses %.0f ms in total\n", n, t }' | tee -a "$OUT/signin-profile.txt"
 }
 
 # Issue 12: GraphQL `me` beside GET /auth/me, alternating in one run (the machine is shared: compare
