@@ -31,6 +31,13 @@ build_if_needed() {
   fi
 }
 
+signins_answered() {
+  curl -s "http://127.0.0.1:$PORT/metrics" | awk '/^http_server_requests_seconds_count.*uri="\/api\/v1\/auth\/signin"/ {n += $2} END {print int(n)}'
+}
+
+# utime + stime of a process, in clock ticks
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+
 rss_kb() { ps -o rss= -p "$1" | tr -d ' '; }
 # Private (anonymous) memory: heap, metaspace, code cache, thread stacks, native allocations — without
 # the file-backed pages (jar, AOT class cache, libraries) that RSS also counts and the kernel can drop.
@@ -117,7 +124,14 @@ run_signin() {
   : >"$OUT/signin-bound.jsonl"
   java --enable-native-access=ALL-UNNAMED -Xmx256m -XX:+UseSerialGC -cp "$BENCH_JAR" dev.janua.bench.Argon2idCompare 30 10 2>/dev/null | tee -a "$OUT/signin-bound.jsonl"
   for r in $(seq 1 "$REPEATS"); do
+    # The server's own CPU time per sign-in (utime+stime of the JVM over the run, warm-up included, divided by
+    # requests that hashed: the sign-ins answered plus the 8 workers' sign-ups): on a shared machine this, not wall
+    # time, compares with one hash's CPU time.
+    local ticks0 answered0; ticks0=$(cpu_ticks "$SERVER_PID"); answered0=$(signins_answered)
     java -cp "$BENCH_JAR" dev.janua.bench.LoadGenerator "http://127.0.0.1:$PORT" signin 8 "$SECONDS_MEASURED" 5 | tee -a "$OUT/signin-bound.jsonl"
+    local ticks=$(( $(cpu_ticks "$SERVER_PID") - ticks0 ))
+    local answered=$(( $(signins_answered) - answered0 )) cpu_ms=$(( ticks * 1000 / $(getconf CLK_TCK) ))
+    echo "{\"serverCpuMs\": $cpu_ms, \"signinsAnswered\": $answered, \"serverCpuMsPerHashingRequest\": $(echo "scale=1; $cpu_ms / ($answered + 8)" | bc), \"loadAverage\": \"$(cut -d' ' -f1-3 /proc/loadavg)\"}" | tee -a "$OUT/signin-bound.jsonl"
   done
   java --enable-native-access=ALL-UNNAMED -Xmx256m -XX:+UseSerialGC -cp "$BENCH_JAR" dev.janua.bench.Argon2idCompare 30 10 2>/dev/null | tee -a "$OUT/signin-bound.jsonl"
   echo "{\"cores\": $(nproc), \"rssKb\": $(rss_kb "$SERVER_PID"), \"rssAnonKb\": $(rss_anon_kb "$SERVER_PID"), \"loadAverage\": \"$(cut -d' ' -f1-3 /proc/loadavg)\"}" | tee -a "$OUT/signin-bound.jsonl"
@@ -139,7 +153,7 @@ run_signin_profile() {
   jcmd "$SERVER_PID" JFR.stop name=signin >/dev/null
   stop_server
   rm -rf "$data"
-  for kind in jdk.ExecutionSample jdk.NativeMethodSample; do
+  for kind in jdk.ExecutionSample; do
     jfr print --stack-depth 96 --events "$kind" "$OUT/signin.jfr" | awk -v kind="$kind" '
       /^jdk\./ { if (stack != "") tally(); stack = ""; top = ""; next }
       /line:/ { if (top == "") top = $1; stack = stack " " $1 }
@@ -150,6 +164,12 @@ run_signin_profile() {
       function tally() { n++; sub(/\(.*/, "", top); tops[top]++; split("NativeArgon2id JavaArgon2id Argon2BytesGenerator PasswordHasher CredentialsService JdbcTemplate org.h2 jackson SecurityFilterChain FilterChainProxy tomcat nimbusds RSASSASigner sun.security.rsa SessionService", ms, " ");
         for (i in ms) if (index(stack, ms[i])) hit[ms[i]]++ }'
   done | tee "$OUT/signin-profile.txt"
+  # Threads inside native code (libargon2 among socket waits): JFR samples them every 20 ms, Java code every 10 ms.
+  jfr print --stack-depth 96 --events jdk.NativeMethodSample "$OUT/signin.jfr" \
+    | awk '/^jdk\./ { n++; if (s ~ /Argon2/) a++; s = ""; next } /line:/ { s = s " " $1 } END { if (s ~ /Argon2/) a++; printf "jdk.NativeMethodSample: %d samples, %d inside Argon2id\n", n, a }' \
+    | tee -a "$OUT/signin-profile.txt"
+  jfr print --events jdk.GarbageCollection "$OUT/signin.jfr" \
+    | awk '/sumOfPauses/ { gsub("ms", "", $3); t += $3; n++ } END { printf "garbage collections: %d, pauses %.0f ms in total\n", n, t }' | tee -a "$OUT/signin-profile.txt"
 }
 
 # Issue 12: GraphQL `me` beside GET /auth/me, alternating in one run (the machine is shared: compare

@@ -3,6 +3,7 @@ package dev.janua.server.platform.crypto;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,17 +24,22 @@ public final class Argon2idEngines {
 
     /** {@code auto} (default), {@code native} or {@code java}. */
     public static Argon2idEngine select(String implementation, int poolSize) {
+        return select(implementation, () -> NativeArgon2id.load(poolSize), poolSize);
+    }
+
+    /** The same, with the native loader given (tests stand in a machine without libargon2). */
+    static Argon2idEngine select(String implementation, Supplier<Argon2idEngine> loadNative, int poolSize) {
         String choice = implementation == null || implementation.isBlank() ? "auto" : implementation.trim().toLowerCase();
         switch (choice) {
             case "java" -> {
                 return verified(new JavaArgon2id());
             }
             case "native" -> {
-                return verified(NativeArgon2id.load(poolSize));
+                return verified(loadNative.get());
             }
             case "auto" -> {
                 try {
-                    Argon2idEngine engine = verified(NativeArgon2id.load(poolSize));
+                    Argon2idEngine engine = verified(loadNative.get());
                     log.info("Argon2id: native libargon2 (pool of {} blocks)", poolSize);
                     return engine;
                 } catch (Throwable unavailable) { // UnsatisfiedLinkError, NoClassDefFoundError, a wrong answer

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 
@@ -52,6 +53,20 @@ class Argon2idEnginesTest {
         assertThat(Argon2idEngines.select("auto", 2).name()).isEqualTo("native-libargon2");
         assertThat(Argon2idEngines.select(null, 2).name()).isEqualTo("native-libargon2");
         assertThatThrownBy(() -> Argon2idEngines.select("fastest", 2)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void withoutTheNativeLibraryAutoFallsBackToJavaAndForcedNativeRefusesToStart() {
+        Supplier<Argon2idEngine> missing = () -> { throw new UnsatisfiedLinkError("Unable to load library 'argon2'"); };
+        assertThat(Argon2idEngines.select("auto", missing, 2).name()).isEqualTo("java-bouncycastle");
+        assertThat(Argon2idEngines.select("java", missing, 2).name()).isEqualTo("java-bouncycastle");
+        assertThatThrownBy(() -> Argon2idEngines.select("native", missing, 2)).isInstanceOf(UnsatisfiedLinkError.class);
+        Argon2idEngine wrongAnswers = new Argon2idEngine() {
+            @Override public String name() { return "native-but-wrong"; }
+            @Override public byte[] hash(byte[] p, byte[] s, byte[] k, byte[] x, int m, int t, int l, int len) { return new byte[len]; }
+        };
+        assertThat(Argon2idEngines.select("auto", () -> wrongAnswers, 2).name()).isEqualTo("java-bouncycastle");
+        assertThatThrownBy(() -> Argon2idEngines.select("native", () -> wrongAnswers, 2)).hasMessageContaining("RFC 9106");
     }
 
     @Test
