@@ -2,6 +2,7 @@ package dev.janua.server.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.janua.server.support.Api;
 import dev.janua.server.support.BrowserClient;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -44,6 +45,31 @@ class ConsolePagesIntegrationTest extends ConsoleTestSupport {
         assertThat(bad.statusCode()).isEqualTo(422); // VALIDATION_ERROR, as the API answers it
         assertThat(bad.body()).contains("VALIDATION_ERROR");
         assertThat(b.get("/console/audit/999999999").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theBrandingPreviewShowsTheApplicationsThemeScopedToThePreview() {
+        Account admin = platformAdmin();
+        Api.Response app = api.post("/api/v1/applications", Api.map("name", "Preview Portal",
+                "type", "confidential", "redirectUris", List.of("https://preview.example.com/cb")), admin.auth());
+        assertThat(app.status()).as(app.raw().body()).isEqualTo(201);
+        String id = app.text("/id"), clientId = app.text("/clientId");
+        BrowserClient b = signedIn(admin);
+
+        // no theme: Janua's own mark on the preview, no theme stylesheet
+        String plain = b.get("/console/applications/" + id).body();
+        assertThat(plain).contains("id=\"preview-sign-in\"", ">Janua<").doesNotContain("/hosted/theme.css");
+
+        Api.Response theme = api.put("/api/v1/applications/" + id + "/theme", Api.map(
+                "brandColor", "#b3261e", "logoUrl", "https://cdn.example.com/preview/logo.svg"), admin.auth());
+        assertThat(theme.status()).as(theme.raw().body()).isEqualTo(200);
+        String themed = b.get("/console/applications/" + id).body();
+        assertThat(themed).contains("/hosted/theme.css?client_id=" + clientId + "&amp;scope=preview",
+                "src=\"https://cdn.example.com/preview/logo.svg\"", ">Preview Portal<");
+        // the preview's stylesheet sets the variables on the preview only; the sign-in's on the whole page
+        String previewCss = b.get("/hosted/theme.css?client_id=" + clientId + "&scope=preview").body();
+        assertThat(previewCss).contains(".preview-row {", "--janua-primary: #b3261e;").doesNotContain(":root");
+        assertThat(b.get("/hosted/theme.css?client_id=" + clientId + "&scope=anything").body()).contains(":root {").doesNotContain(".preview-row");
     }
 
     @Test

@@ -8,6 +8,8 @@ import dev.janua.server.oidc.domain.Application;
 import dev.janua.server.platform.pagination.Page;
 import dev.janua.server.platform.pagination.PageRequest;
 import dev.janua.server.platform.web.ClientInfo;
+import dev.janua.server.themes.app.ThemeService;
+import dev.janua.server.themes.web.HostedTheme;
 import dev.janua.server.users.PlatformAdmins;
 import java.util.Arrays;
 import java.util.List;
@@ -33,8 +35,10 @@ public class ConsoleApplicationsController {
     static final List<String> GRANTS = List.of("authorization_code", "refresh_token", "client_credentials");
     private final ApplicationService applications;
     private final PlatformAdmins admins;
+    private final ThemeService themes;
 
-    public ConsoleApplicationsController(ApplicationService applications, PlatformAdmins admins) {
+    public ConsoleApplicationsController(ApplicationService applications, PlatformAdmins admins, ThemeService themes) {
+        this.themes = themes;
         this.applications = applications;
         this.admins = admins;
     }
@@ -104,19 +108,21 @@ public class ConsoleApplicationsController {
         mv.addObject("postLogoutText", String.join("\n", a.postLogoutRedirectUris()));
         mv.addObject("scopesText", String.join(" ", a.scopes().stream().sorted().toList()));
         mv.addObject("branding", Branding.of(a));
+        // the preview renders the hosted pages' brand fragment, which reads the same model entry as a real sign-in
+        HostedTheme.of(themes, a.clientId()).ifPresent(t -> mv.addObject(HostedTheme.MODEL, t));
         if (done != null) mv.addObject("justCreated", true);
         return mv;
     }
 
     /**
-     * What the hosted sign-in and consent pages show of an application today: Janua's mark and name on
-     * the card, the application's name in the consent heading, its scopes. The preview panel renders
-     * the hosted pages' own brand fragment and messages from this; per-application themes (logo,
-     * colours) become fields here, read from the theme store, with no change to the page.
+     * What the hosted sign-in and consent pages show of an application besides its theme: the
+     * application's name in the consent heading and its scopes. The logo, the name on the card and the
+     * colours come from the application's theme (else its organization's, else the default), through
+     * the hosted pages' own brand fragment and {@code /hosted/theme.css?scope=preview}.
      */
-    public record Branding(String applicationName, String logoUrl, String accentColor, List<String> scopes) {
+    public record Branding(String applicationName, List<String> scopes) {
         static Branding of(Application a) {
-            return new Branding(a.name(), null, null, a.scopes().stream().sorted().toList());
+            return new Branding(a.name(), a.scopes().stream().sorted().toList());
         }
     }
 

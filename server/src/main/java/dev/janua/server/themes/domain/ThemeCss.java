@@ -16,7 +16,12 @@ public final class ThemeCss {
     private ThemeCss() {}
 
     public static String render(Theme t) {
-        StringBuilder css = new StringBuilder("/* Janua hosted pages: theme */\n:root {\n");
+        return render(t, ":root");
+    }
+
+    /** The same variables set on {@code selector} (a fixed selector of ours, never caller input) instead of the whole page. */
+    public static String render(Theme t, String selector) {
+        StringBuilder css = new StringBuilder("/* Janua hosted pages: theme */\n" + selector + " {\n");
         String brand = checked("brandColor", t.brandColor());
         String background = checked("backgroundColor", t.backgroundColor());
         String text = checked("textColor", t.textColor());

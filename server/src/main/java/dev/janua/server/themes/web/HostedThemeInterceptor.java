@@ -17,24 +17,18 @@ import org.springframework.web.util.UriUtils;
  * carried by the sign-in, MFA, enrolment and sign-up pages).
  */
 class HostedThemeInterceptor implements HandlerInterceptor {
-    static final String MODEL = "hostedTheme";
     private final ThemeService themes;
 
     HostedThemeInterceptor(ThemeService themes) {
         this.themes = themes;
     }
 
-    /** What the layout needs: the client (for the stylesheet URL), the application's name and the logo. */
-    public record HostedTheme(String clientId, String applicationName, String logoUrl) {}
-
     @Override
     public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler, ModelAndView mv) {
         if (mv == null || mv.getViewName() == null || !mv.getViewName().startsWith("hosted/")) return;
         String clientId = clientOf(request, mv.getModel().get("returnTo"));
         if (clientId == null) return;
-        // an application without any theme keeps the default look, Janua's name included
-        themes.forClient(clientId).filter(r -> !r.theme().isEmpty())
-                .ifPresent(r -> mv.addObject(MODEL, new HostedTheme(clientId, r.applicationName(), r.theme().logoUrl())));
+        HostedTheme.of(themes, clientId).ifPresent(t -> mv.addObject(HostedTheme.MODEL, t));
     }
 
     static String clientOf(HttpServletRequest request, Object modelReturnTo) {

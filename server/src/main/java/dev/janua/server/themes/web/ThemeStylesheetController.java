@@ -14,10 +14,14 @@ import org.springframework.web.bind.annotation.RequestParam;
  * one. It only redefines CSS variables, from validated values; the Content-Security-Policy
  * ({@code style-src 'self'}) allows it because it is served from here, not inlined. An unknown
  * client gets an empty override (the default theme), the same answer as a client without a theme.
+ * {@code scope=preview} sets the variables on the console's branding preview only, so the console
+ * around it keeps its own look.
  */
 @Controller
 public class ThemeStylesheetController {
     public static final String PATH = "/hosted/theme.css";
+    /** The console's branding preview ({@code console/application.html}). */
+    static final String PREVIEW_SELECTOR = ".preview-row";
     private static final MediaType CSS = MediaType.parseMediaType("text/css;charset=UTF-8");
     private final ThemeService themes;
 
@@ -26,8 +30,10 @@ public class ThemeStylesheetController {
     }
 
     @GetMapping(PATH)
-    ResponseEntity<String> stylesheet(@RequestParam(name = "client_id", required = false) String clientId) {
+    ResponseEntity<String> stylesheet(@RequestParam(name = "client_id", required = false) String clientId,
+                                      @RequestParam(name = "scope", required = false) String scope) {
         Theme theme = themes.forClient(clientId).map(ThemeService.Resolved::theme).orElse(Theme.EMPTY);
-        return ResponseEntity.ok().contentType(CSS).body(ThemeCss.render(theme));
+        String selector = "preview".equals(scope) ? PREVIEW_SELECTOR : ":root";
+        return ResponseEntity.ok().contentType(CSS).body(ThemeCss.render(theme, selector));
     }
 }

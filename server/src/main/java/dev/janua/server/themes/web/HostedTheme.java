@@ -1,0 +1,19 @@
+package dev.janua.server.themes.web;
+
+import dev.janua.server.themes.app.ThemeService;
+import java.util.Optional;
+
+/**
+ * What a page needs to show a sign-in's theme: the client (for the stylesheet URL), the
+ * application's name and the logo. The hosted pages' {@code brand} fragment reads it as
+ * {@code hostedTheme}; the console's branding preview renders the same fragment with it.
+ */
+public record HostedTheme(String clientId, String applicationName, String logoUrl) {
+    public static final String MODEL = "hostedTheme";
+
+    /** The theme of {@code clientId}'s sign-ins; empty when the application has none (the default look, Janua's name included). */
+    public static Optional<HostedTheme> of(ThemeService themes, String clientId) {
+        return themes.forClient(clientId).filter(r -> !r.theme().isEmpty())
+                .map(r -> new HostedTheme(clientId, r.applicationName(), r.theme().logoUrl()));
+    }
+}
