@@ -11,8 +11,11 @@ mkdir -p "$OUT"
 PORT="${JANUA_BENCH_PORT:-8900}"
 SECONDS_MEASURED="${JANUA_BENCH_SECONDS:-15}"
 REPEATS="${JANUA_BENCH_REPEATS:-3}"
+# `http` and `keycloak` only: JANUA_BENCH_SCENARIOS (e.g. "refresh me jwks") and JANUA_BENCH_CONCURRENCY
+# (e.g. "8") narrow the grid; c=8 always runs $REPEATS times.
 
-./mvnw -B -q -Pbench -pl bench -DskipTests package
+# JANUA_BENCH_SKIP_BUILD=1: measure the server and load generator as last built (saves minutes of building)
+[ "${JANUA_BENCH_SKIP_BUILD:-}" = 1 ] || ./mvnw -B -q -Pbench -pl bench -DskipTests package
 BENCH_JAR="$ROOT/bench/target/benchmarks.jar"
 
 run_jmh() {
@@ -22,9 +25,16 @@ run_jmh() {
 
 rss_kb() { ps -o rss= -p "$1" | tr -d ' '; }
 
+# Prints the seconds from $1 to the first 200 from /ready; gives up (exit 1) after JANUA_BENCH_READY_TIMEOUT
+# seconds (default 300: a loaded 2-core machine can take minutes) or as soon as the server process is gone.
 wait_ready() {
-  local start=$1
-  until curl -sf "http://127.0.0.1:$PORT/ready" >/dev/null 2>&1; do sleep 0.02; done
+  local start=$1 deadline=$((SECONDS + ${JANUA_BENCH_READY_TIMEOUT:-300}))
+  until curl -sf "http://127.0.0.1:$PORT/ready" >/dev/null 2>&1; do
+    if [ $SECONDS -ge $deadline ] || ! kill -0 "$SERVER_PID" 2>/dev/null; then
+      echo "bench: Janua not ready on port $PORT (see $OUT/server.log)" >&2; return 1
+    fi
+    sleep 0.02
+  done
   echo "$(date +%s.%N) - $start" | bc
 }
 
@@ -45,7 +55,7 @@ stop_server() {
 }
 
 run_http() {
-  "$ROOT/janua" build >/dev/null
+  [ "${JANUA_BENCH_SKIP_BUILD:-}" = 1 ] || "$ROOT/janua" build >/dev/null
   local data; data=$(mktemp -d)
   echo "== start-up and memory =="
   start_server "$data"; local first=$READY_SECONDS; stop_server
@@ -56,8 +66,8 @@ run_http() {
 
   echo "== HTTP load (closed loop, ${SECONDS_MEASURED}s measured after 5s warm-up, $REPEATS runs per cell) =="
   : >"$OUT/http.jsonl"
-  for scenario in signin refresh me jwks; do
-    for c in 1 8 32; do
+  for scenario in ${JANUA_BENCH_SCENARIOS:-signin refresh me jwks}; do
+    for c in ${JANUA_BENCH_CONCURRENCY:-1 8 32}; do
       local runs=1; [ "$c" = 8 ] && runs=$REPEATS
       for r in $(seq 1 "$runs"); do
         java -cp "$BENCH_JAR" dev.janua.bench.LoadGenerator "http://127.0.0.1:$PORT" "$scenario" "$c" "$SECONDS_MEASURED" 5 \
@@ -74,7 +84,7 @@ run_http() {
 # Issue 12: GraphQL `me` beside GET /auth/me, alternating in one run (the machine is shared: compare
 # the two within a run, not across runs).
 run_graphql() {
-  "$ROOT/janua" build >/dev/null
+  [ "${JANUA_BENCH_SKIP_BUILD:-}" = 1 ] || "$ROOT/janua" build >/dev/null
   local data; data=$(mktemp -d)
   start_server "$data"
   echo "== GraphQL { me } vs GET /auth/me (8 connections, ${SECONDS_MEASURED}s measured after 5s warm-up, alternating, $REPEATS rounds) =="
@@ -90,7 +100,7 @@ run_graphql() {
 
 # Issue 12: WebSocket fan-out — events/s delivered to 1,000 sockets of one user while writers raise user.updated events.
 run_realtime() {
-  "$ROOT/janua" build >/dev/null
+  [ "${JANUA_BENCH_SKIP_BUILD:-}" = 1 ] || "$ROOT/janua" build >/dev/null
   local data; data=$(mktemp -d)
   start_server "$data"
   local sockets="${JANUA_BENCH_SOCKETS:-1000}"
