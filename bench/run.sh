@@ -40,6 +40,10 @@ wait_ready() {
 
 start_server() {
   local data=$1
+  # another Janua (another bench) on this port would answer /ready and be measured instead: refuse
+  if curl -sf "http://127.0.0.1:$PORT/ready" >/dev/null 2>&1; then
+    echo "bench: port $PORT is already serving; set JANUA_BENCH_PORT to a free one" >&2; exit 1
+  fi
   local start; start=$(date +%s.%N)
   # Rate limits off: the default buckets (10 sign-ins/min per IP, 1000 calls/min per user) would
   # cap a load test long before the server does.
@@ -70,7 +74,7 @@ run_http() {
     for c in ${JANUA_BENCH_CONCURRENCY:-1 8 32}; do
       local runs=1; [ "$c" = 8 ] && runs=$REPEATS
       for r in $(seq 1 "$runs"); do
-        java -cp "$BENCH_JAR" dev.janua.bench.LoadGenerator "http://127.0.0.1:$PORT" "$scenario" "$c" "$SECONDS_MEASURED" 5 \
+        java -cp "$BENCH_JAR" dev.janua.bench.LoadGenerator "http://127.0.0.1:$PORT" "$scenario" "$c" "$SECONDS_MEASURED" 5 "$SERVER_PID" \
           | tee -a "$OUT/http.jsonl"
       done
     done

@@ -10,6 +10,7 @@ import dev.janua.server.webhooks.JanuaProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
@@ -26,18 +27,19 @@ class AuthCacheAcrossProcessesIntegrationTest extends IntegrationTest {
     @Test
     void changesOnOneNodeReachTheOtherNodesCacheWithinASecond() throws Exception {
         assumeTrue(TestDatabase.isPostgres(), "needs a database two processes share: runs with -Djanua.test.db=postgres");
+        String email = uniqueEmail("mp-cache");
+        Api.Response up = signUp(email);
+        String[] first = {"Authorization", Api.bearer(accessToken(up))};
         Path dir = Files.createTempDirectory("janua-auth-cache-");
-        try (JanuaProcess other = JanuaProcess.start(JanuaProcess.freePort(), JanuaProcess.sharingTheTestDatabase(dir),
-                dir.resolve("other.log"))) {
+        Map<String, String> props = JanuaProcess.sharingTheTestDatabase(dir);
+        props.put("janua.tokens.issuer", issuerOf(accessToken(up))); // one issuer: each node accepts the other's tokens
+        try (JanuaProcess other = JanuaProcess.start(JanuaProcess.freePort(), props, dir.resolve("other.log"))) {
             other.awaitReady(JanuaProcess.START_TIMEOUT);
             Api a = api;
             Api b = new Api(other.port());
             awaitListening();
 
             // signed out on A → refused on B
-            String email = uniqueEmail("mp-cache");
-            Api.Response up = signUp(email);
-            String[] first = {"Authorization", Api.bearer(accessToken(up))};
             warm(b, first);
             assertThat(a.post("/api/v1/auth/signout", null, first).status()).isBetween(200, 204);
             assertThat(within(b, first, r -> r.status() == 401)).as("B refuses A's sign-out within 1 s").isTrue();
@@ -56,6 +58,10 @@ class AuthCacheAcrossProcessesIntegrationTest extends IntegrationTest {
             assertThat(a.patch("/api/v1/users/me", Api.map("firstName", "Renamed"), auth).status()).isEqualTo(200);
             assertThat(within(b, auth, r -> "Renamed".equals(r.text("/firstName")))).as("B shows A's change within 1 s").isTrue();
         }
+    }
+
+    private static String issuerOf(String jwt) throws java.text.ParseException {
+        return com.nimbusds.jwt.SignedJWT.parse(jwt).getJWTClaimsSet().getIssuer();
     }
 
     private static void warm(Api node, String[] auth) {
