@@ -37,7 +37,7 @@ class AuthCacheAcrossProcessesIntegrationTest extends IntegrationTest {
             other.awaitReady(JanuaProcess.START_TIMEOUT);
             Api a = api;
             Api b = new Api(other.port());
-            awaitListening();
+            assertThat(awaitListening()).as("both nodes' invalidation listeners connected").isTrue();
 
             // signed out on A → refused on B
             warm(b, first);
@@ -83,11 +83,13 @@ class AuthCacheAcrossProcessesIntegrationTest extends IntegrationTest {
      * application is ready); until then that node reads the database on every request — correct, but
      * it would not exercise the cache. Waits until both nodes' listeners show in pg_stat_activity.
      */
-    private void awaitListening() throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline && jdbc.sql("SELECT COUNT(*) FROM pg_stat_activity WHERE application_name = :n")
-                .param("n", "janua-invalidation-listener").query(Long.class).single() < 2) {
+    private boolean awaitListening() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (jdbc.sql("SELECT COUNT(*) FROM pg_stat_activity WHERE application_name = :n")
+                    .param("n", "janua-invalidation-listener").query(Long.class).single() >= 2) return true;
             Thread.sleep(100);
         }
+        return false;
     }
 }

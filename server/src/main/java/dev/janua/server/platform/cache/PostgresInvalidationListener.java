@@ -84,14 +84,16 @@ class PostgresInvalidationListener {
     }
 
     private Connection connect() throws SQLException {
-        if (dataSource instanceof HikariDataSource h) {
+        // the pool itself, also when wrapped (tests wrap the DataSource to count statements)
+        if (dataSource.isWrapperFor(HikariDataSource.class)) {
+            HikariDataSource h = dataSource.unwrap(HikariDataSource.class);
             Properties props = new Properties();
             if (h.getUsername() != null) props.setProperty("user", h.getUsername());
             if (h.getPassword() != null) props.setProperty("password", h.getPassword());
             props.setProperty("ApplicationName", APPLICATION_NAME); // so operators (and tests) can see it in pg_stat_activity
             return DriverManager.getConnection(h.getJdbcUrl(), props);
         }
-        return dataSource.getConnection(); // not Hikari (tests may wrap it): borrow one for good
+        return dataSource.getConnection(); // not a Hikari pool: borrow one of its connections for good
     }
 
     private void sleep() {

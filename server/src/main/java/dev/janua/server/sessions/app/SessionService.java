@@ -192,14 +192,14 @@ public class SessionService implements SessionDirectory {
         if (!now.isBefore(t.expiresAt())) return new Rotation.Invalid("expired");
         Optional<Session> session = lockedSession.filter(s -> s.liveAt(now, accessTokenTtl));
         if (session.isEmpty()) return new Rotation.Invalid("session_ended");
-        Session live = recordActivity(session.get(), now);
-        String successor = newRefreshToken(live, now);
+        Session active = recordActivity(session.get(), now);
+        String successor = newRefreshToken(active, now);
         if (grace.isPositive()) {
             sessions.replaceGrace(t.sessionId(), hash, secrets.seal(successor, graceAad(t.sessionId(), hash)), now.plus(grace));
         } else {
             sessions.deleteGrace(t.sessionId());
         }
-        return new Rotation.Rotated(live, successor);
+        return new Rotation.Rotated(active, successor);
     }
 
     /**
