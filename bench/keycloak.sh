@@ -2,15 +2,16 @@
 # Reference measurement: Keycloak 26.4.7 in dev mode (H2) on this machine, driven by the same load
 # generator as Janua. Downloads the distribution from Maven Central into bench/keycloak/ (ignored by
 # git), starts it on port 8980, creates realm "bench" (public client "bench" with direct access
-# grants, users kcbench-0..31), runs the kc-* scenarios, prints JSON lines, and stops it.
+# grants, users kcbench-0..N-1 for the largest concurrency), runs the kc-* scenarios, prints JSON lines, and stops it.
 # Usage: ./janua bench keycloak   (called by bench/run.sh with the JDK chosen)
+# JANUA_BENCH_KC_SCENARIOS (e.g. "kc-refresh kc-userinfo kc-jwks") and JANUA_BENCH_CONCURRENCY (e.g. "8") narrow the grid.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 KC_VERSION=26.4.7
 DIR="$ROOT/bench/keycloak"
 KC="$DIR/keycloak-$KC_VERSION"
 OUT="$ROOT/bench/results"
-PORT=8980
+PORT="${JANUA_BENCH_KC_PORT:-8980}"
 SECONDS_MEASURED="${JANUA_BENCH_SECONDS:-15}"
 REPEATS="${JANUA_BENCH_REPEATS:-3}"
 BENCH_JAR="$ROOT/bench/target/benchmarks.jar"
@@ -21,19 +22,32 @@ if [ ! -x "$KC/bin/kc.sh" ]; then
   (cd "$DIR" && unzip -q -o keycloak.zip && rm keycloak.zip)
 fi
 rm -rf "$KC/data"
+if curl -s -o /dev/null "http://127.0.0.1:$PORT/"; then
+  echo "bench: port $PORT is already serving; set JANUA_BENCH_KC_PORT to a free one" >&2; exit 1
+fi
 
 start=$(date +%s.%N)
 KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin "$KC/bin/kc.sh" start-dev --http-port $PORT >"$OUT/keycloak.log" 2>&1 &
 KC_PID=$!
 trap 'kill $KC_PID 2>/dev/null || true' EXIT
-until curl -sf "http://127.0.0.1:$PORT/realms/master" >/dev/null 2>&1; do sleep 0.2; done
+# Keycloak's first start (Quarkus augmentation) takes 20 s on a quiet machine; give up after
+# JANUA_BENCH_READY_TIMEOUT seconds (default 600) or when the process is gone.
+deadline=$((SECONDS + ${JANUA_BENCH_READY_TIMEOUT:-600}))
+until curl -sf "http://127.0.0.1:$PORT/realms/master" >/dev/null 2>&1; do
+  if [ $SECONDS -ge $deadline ] || ! kill -0 "$KC_PID" 2>/dev/null; then
+    echo "bench: Keycloak not ready on port $PORT (see $OUT/keycloak.log)" >&2; exit 1
+  fi
+  sleep 0.2
+done
 first=$(echo "$(date +%s.%N) - $start" | bc)
 
 K="$KC/bin/kcadm.sh"
 $K config credentials --server "http://127.0.0.1:$PORT" --realm master --user admin --password admin >/dev/null
 $K create realms -s realm=bench -s enabled=true -s sslRequired=none >/dev/null
 $K create clients -r bench -s clientId=bench -s publicClient=true -s directAccessGrantsEnabled=true -s enabled=true >/dev/null
-for i in $(seq 0 31); do
+# one user per worker of the largest concurrency run (each kcadm call is a JVM start: seconds on a loaded machine)
+max_c=0; for c in ${JANUA_BENCH_CONCURRENCY:-1 8 32}; do [ "$c" -gt "$max_c" ] && max_c=$c; done
+for i in $(seq 0 $((max_c - 1))); do
   $K create users -r bench -s username=kcbench-$i -s email=kcbench-$i@example.com -s firstName=K -s lastName=B \
      -s emailVerified=true -s enabled=true >/dev/null
   $K set-password -r bench --username kcbench-$i --new-password 'correct horse battery staple' >/dev/null
@@ -43,11 +57,11 @@ KC_JVM=$(pgrep -f "kc.config.built" -n || echo "$KC_PID")
 echo "{\"system\":\"keycloak\",\"firstStartReadySeconds\": $first, \"idleRssKb\": $(ps -o rss= -p "$KC_JVM" | tr -d ' ')}" | tee "$OUT/keycloak-startup.json"
 
 : >"$OUT/keycloak-http.jsonl"
-for scenario in kc-signin kc-refresh kc-userinfo kc-jwks; do
-  for c in 1 8 32; do
+for scenario in ${JANUA_BENCH_KC_SCENARIOS:-kc-signin kc-refresh kc-userinfo kc-jwks}; do
+  for c in ${JANUA_BENCH_CONCURRENCY:-1 8 32}; do
     runs=1; [ "$c" = 8 ] && runs=$REPEATS
     for r in $(seq 1 "$runs"); do
-      java -cp "$BENCH_JAR" dev.janua.bench.LoadGenerator "http://127.0.0.1:$PORT" "$scenario" "$c" "$SECONDS_MEASURED" 5 | tee -a "$OUT/keycloak-http.jsonl"
+      java -cp "$BENCH_JAR" dev.janua.bench.LoadGenerator "http://127.0.0.1:$PORT" "$scenario" "$c" "$SECONDS_MEASURED" 5 "$KC_JVM" | tee -a "$OUT/keycloak-http.jsonl"
     done
   done
 done

@@ -8,7 +8,13 @@ export JANUA_DATABASE_URL="postgres://postgres@127.0.0.1:5432/$DB" JANUA_PORT=$P
 "$ROOT/janua" start >"$OUT/$DB-server.log" 2>&1 &
 SERVER_PID=$!
 trap 'kill $SERVER_PID 2>/dev/null || true; "${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null 2>&1 || true' EXIT
-until curl -sf "http://127.0.0.1:$PORT/ready" >/dev/null; do sleep 0.2; done
+ready_deadline=$((SECONDS + ${JANUA_BENCH_READY_TIMEOUT:-300}))
+until curl -sf "http://127.0.0.1:$PORT/ready" >/dev/null; do
+  if [ $SECONDS -ge $ready_deadline ] || ! kill -0 "$SERVER_PID" 2>/dev/null; then
+    echo "bench: Janua not ready on port $PORT (see $OUT/$DB-server.log)" >&2; exit 1
+  fi
+  sleep 0.2
+done
 
 admin_token() {
   curl -s -X POST "http://127.0.0.1:$PORT/api/v1/auth/signin" -H 'Content-Type: application/json' \

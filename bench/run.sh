@@ -11,9 +11,12 @@ mkdir -p "$OUT"
 PORT="${JANUA_BENCH_PORT:-8900}"
 SECONDS_MEASURED="${JANUA_BENCH_SECONDS:-15}"
 REPEATS="${JANUA_BENCH_REPEATS:-3}"
+# `http` and `keycloak` only: JANUA_BENCH_SCENARIOS (e.g. "refresh me jwks") and JANUA_BENCH_CONCURRENCY
+# (e.g. "8") narrow the grid; c=8 always runs $REPEATS times.
 
 "$ROOT/scripts/ensure-libargon2.sh"   # the server's native Argon2id, and JMH's comparison of it
-./mvnw -B -q -Pbench -pl bench -DskipTests package
+# JANUA_BENCH_SKIP_BUILD=1: measure the server and load generator as last built (saves minutes of building)
+[ "${JANUA_BENCH_SKIP_BUILD:-}" = 1 ] || ./mvnw -B -q -Pbench -pl bench -DskipTests package
 BENCH_JAR="$ROOT/bench/target/benchmarks.jar"
 
 run_jmh() {
@@ -24,6 +27,7 @@ run_jmh() {
 # Builds (package + AOT class cache, minutes on a loaded machine) only when the sources are newer than the
 # extracted server or the cache is missing; JANUA_BENCH_REBUILD=1 forces it.
 build_if_needed() {
+  [ "${JANUA_BENCH_SKIP_BUILD:-}" = 1 ] && return 0
   local app="$ROOT/server/target/app"
   if [ "${JANUA_BENCH_REBUILD:-0}" = 1 ] || [ ! -f "$app/janua-server.jar" ] \
      || [ -n "$(find "$ROOT/server/src/main" "$ROOT/server/pom.xml" "$ROOT/pom.xml" -newer "$app/janua-server.jar" -print -quit)" ]; then
@@ -43,11 +47,14 @@ rss_kb() { ps -o rss= -p "$1" | tr -d ' '; }
 # the file-backed pages (jar, AOT class cache, libraries) that RSS also counts and the kernel can drop.
 rss_anon_kb() { awk '/^RssAnon:/ {print $2}' "/proc/$1/status"; }
 
+# Prints the seconds from $1 to the first 200 from /ready; gives up (exit 1) after JANUA_BENCH_READY_TIMEOUT
+# seconds (default 300: a loaded 2-core machine can take minutes) or as soon as the server process is gone.
 wait_ready() {
-  local start=$1
-  local deadline=$(( $(date +%s) + ${JANUA_BENCH_READY_TIMEOUT:-180} ))
+  local start=$1 deadline=$((SECONDS + ${JANUA_BENCH_READY_TIMEOUT:-300}))
   until curl -sf "http://127.0.0.1:$PORT/ready" >/dev/null 2>&1; do
-    if [ "$(date +%s)" -gt "$deadline" ]; then echo "janua bench: server not ready after ${JANUA_BENCH_READY_TIMEOUT:-180}s (see $OUT/server.log)" >&2; exit 1; fi
+    if [ $SECONDS -ge $deadline ] || ! kill -0 "$SERVER_PID" 2>/dev/null; then
+      echo "bench: Janua not ready on port $PORT (see $OUT/server.log)" >&2; return 1
+    fi
     sleep 0.02
   done
   echo "$(date +%s.%N) - $start" | bc
@@ -55,6 +62,10 @@ wait_ready() {
 
 start_server() {
   local data=$1
+  # another Janua (another bench) on this port would answer /ready and be measured instead: refuse
+  if curl -sf "http://127.0.0.1:$PORT/ready" >/dev/null 2>&1; then
+    echo "bench: port $PORT is already serving; set JANUA_BENCH_PORT to a free one" >&2; exit 1
+  fi
   local start; start=$(date +%s.%N)
   # Rate limits off: the default buckets (10 sign-ins/min per IP, 1000 calls/min per user) would
   # cap a load test long before the server does.
@@ -82,11 +93,11 @@ run_http() {
 
   echo "== HTTP load (closed loop, ${SECONDS_MEASURED}s measured after 5s warm-up, $REPEATS runs per cell) =="
   : >"$OUT/http.jsonl"
-  for scenario in signin refresh me jwks; do
-    for c in 1 8 32; do
+  for scenario in ${JANUA_BENCH_SCENARIOS:-signin refresh me jwks}; do
+    for c in ${JANUA_BENCH_CONCURRENCY:-1 8 32}; do
       local runs=1; [ "$c" = 8 ] && runs=$REPEATS
       for r in $(seq 1 "$runs"); do
-        java -cp "$BENCH_JAR" dev.janua.bench.LoadGenerator "http://127.0.0.1:$PORT" "$scenario" "$c" "$SECONDS_MEASURED" 5 \
+        java -cp "$BENCH_JAR" dev.janua.bench.LoadGenerator "http://127.0.0.1:$PORT" "$scenario" "$c" "$SECONDS_MEASURED" 5 "$SERVER_PID" \
           | tee -a "$OUT/http.jsonl"
       done
     done

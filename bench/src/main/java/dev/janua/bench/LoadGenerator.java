@@ -39,7 +39,7 @@ public final class LoadGenerator {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 5) {
-            System.err.println("usage: LoadGenerator <base-url> <signin|me|refresh|jwks> <concurrency> <seconds> <warmup-seconds>");
+            System.err.println("usage: LoadGenerator <base-url> <signin|me|refresh|jwks> <concurrency> <seconds> <warmup-seconds> [server-pid]");
             System.exit(2);
         }
         URI base = URI.create(args[0]);
@@ -58,9 +58,14 @@ public final class LoadGenerator {
 
         runPhase(workers, warmup);
         for (Worker w : workers) w.reset();
+        // optional: the server's process id, to report the CPU time it spent per request in the measured window
+        // (a figure the shared machine's load barely moves, unlike requests/s)
+        long serverPid = args.length > 5 ? Long.parseLong(args[5]) : 0;
+        long cpuBefore = serverPid > 0 ? cpuTicks(serverPid) : 0;
         long start = System.nanoTime();
         runPhase(workers, measured);
         double seconds = (System.nanoTime() - start) / 1e9;
+        long cpuTicks = serverPid > 0 ? cpuTicks(serverPid) - cpuBefore : 0;
 
         long requests = workers.stream().mapToLong(w -> w.count).sum();
         long errors = workers.stream().mapToLong(w -> w.errors).sum();
@@ -75,6 +80,11 @@ public final class LoadGenerator {
         out.put("p50Ms", percentile(all, 0.50));
         out.put("p90Ms", percentile(all, 0.90));
         out.put("p99Ms", percentile(all, 0.99));
+        if (serverPid > 0 && requests > 0) {
+            double cpuMs = cpuTicks * 1000.0 / CLOCK_TICKS_PER_SECOND;
+            out.put("serverCpuMsPerRequest", Math.round(cpuMs / requests * 1000) / 1000.0);
+            out.put("loadAverage", java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ")[0]);
+        }
         System.out.println(JSON.writeValueAsString(out));
     }
 
@@ -87,6 +97,16 @@ public final class LoadGenerator {
             stop.set(true);
             for (Future<?> f : running) f.get();
         }
+    }
+
+    /** Linux's USER_HZ, the unit of /proc/PID/stat times (100 on every mainstream kernel build). */
+    private static final int CLOCK_TICKS_PER_SECOND = 100;
+
+    /** utime + stime of every thread of the process so far (/proc/PID/stat fields 14 and 15). */
+    private static long cpuTicks(long pid) throws java.io.IOException {
+        String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" "); // after "pid (comm) ": field 3 is f[0]
+        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
     }
 
     private static double percentile(long[] sortedNanos, double q) {

@@ -18,4 +18,9 @@ public record Session(String id, String userId, Instant createdAt, Instant lastA
         Duration idle = idleTimeout.compareTo(accessTokenTtl) > 0 ? idleTimeout : accessTokenTtl;
         return now.isBefore(lastActiveAt.plus(idle));
     }
+
+    public Session withLastActiveAt(Instant at) {
+        return new Session(id, userId, createdAt, at, expiresAt, idleTimeout, revokedAt, revokedReason, rememberMe,
+                authMethod, ipAddress, userAgent);
+    }
 }

@@ -14,6 +14,13 @@ public interface SessionDirectory {
 
     Optional<Session> findLive(String sessionId);
 
+    /**
+     * {@link #findLive} through this node's cache, for the per-request token check: a revocation removes
+     * the entry at commit here and on every other node (docs/sessions.md, "Per-node cache"). Not for
+     * decisions taken inside a transaction that changes the session.
+     */
+    Optional<Session> findLiveCached(String sessionId);
+
     Optional<Session> find(String sessionId);
 
     List<Session> listLive(String userId);

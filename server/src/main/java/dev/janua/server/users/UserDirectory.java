@@ -8,6 +8,12 @@ import java.util.Optional;
 public interface UserDirectory {
     Optional<User> findById(String id);
 
+    /**
+     * {@link #findById} through this node's cache (every write to the user removes the entry at commit,
+     * here and on other nodes): for reads that show or check a user, never for read-modify-write.
+     */
+    Optional<User> findByIdCached(String id);
+
     Optional<User> findByEmail(String email);
 
     /** Whether the user can sign in with a password (one is set): other ways in must not remove the last one. */

@@ -3,6 +3,7 @@ package dev.janua.server.tokens;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.janua.server.platform.cache.Invalidations;
 import dev.janua.server.platform.config.JanuaProperties;
 import dev.janua.server.platform.crypto.SecretBox;
 import dev.janua.server.platform.events.EventPublisher;
@@ -44,6 +45,8 @@ class SigningKeyRotationIntegrationTest extends IntegrationTest {
     TransactionTemplate tx;
     @Autowired
     JanuaProperties properties;
+    @Autowired
+    Invalidations invalidations;
 
     /** The ring makes its first key on first use: a fresh database has none until a token is signed. */
     @BeforeEach
@@ -91,7 +94,7 @@ class SigningKeyRotationIntegrationTest extends IntegrationTest {
                 throw new IllegalStateException("key store failed");
             }
         };
-        SigningKeyRing ring = new SigningKeyRing(broken, secrets, ids, clock, tx, properties);
+        SigningKeyRing ring = new SigningKeyRing(broken, secrets, ids, clock, tx, properties, invalidations);
         SigningKeyRotation failing = new SigningKeyRotation(ring, admins, events);
         assertThatThrownBy(() -> failing.rotate(admin(), ClientInfo.none())).hasMessageContaining("key store failed");
         assertThat(allRotatedEvents()).isEqualTo(eventsBefore);

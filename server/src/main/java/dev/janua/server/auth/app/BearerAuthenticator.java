@@ -44,7 +44,7 @@ public class BearerAuthenticator implements CallerAuthenticator {
         // the rate-limit filter may have verified this very token already (it keys buckets by user)
         VerifiedAccessToken verified = request.getAttribute(VERIFIED_TOKEN_ATTRIBUTE) instanceof VerifiedAccessToken v
                 ? v : tokens.verify(token);
-        Session session = sessions.findLive(verified.sessionId())
+        Session session = sessions.findLiveCached(verified.sessionId())
                 .orElseThrow(() -> new JanuaException(ErrorCode.SESSION_EXPIRED));
         if (!session.userId().equals(verified.userId())) {
             throw new JanuaException(ErrorCode.INVALID_TOKEN, Map.of("reason", "session_mismatch"));

@@ -134,7 +134,7 @@ public class CredentialsService {
         Rotation rotation = sessions.rotate(refreshToken, client);
         return switch (rotation) {
             case Rotation.Rotated r -> {
-                User user = users.findById(r.session().userId()).orElse(null);
+                User user = users.findByIdCached(r.session().userId()).orElse(null);
                 if (user == null || user.status() != UserStatus.ACTIVE) {
                     sessions.revoke(r.session().id(), "user_inactive", client);
                     throw new JanuaException(ErrorCode.SESSION_EXPIRED);

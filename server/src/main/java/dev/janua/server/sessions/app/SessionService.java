@@ -1,5 +1,7 @@
 package dev.janua.server.sessions.app;
 
+import dev.janua.server.platform.cache.Invalidations;
+import dev.janua.server.platform.cache.NearCache;
 import dev.janua.server.platform.config.JanuaProperties;
 import dev.janua.server.platform.crypto.Hashes;
 import dev.janua.server.platform.crypto.RandomTokens;
@@ -38,9 +40,13 @@ public class SessionService implements SessionDirectory {
     private final TransactionTemplate tx;
     private final SecretBox secrets;
     private final Duration grace;
+    /** Live sessions by id (owner: the user), for the per-request check. */
+    private final NearCache<Session> live;
 
     public SessionService(JdbcSessionRepository sessions, EventPublisher events, IdGenerator ids, RandomTokens random,
-                          Clock clock, JanuaProperties properties, TransactionTemplate tx, SecretBox secrets) {
+                          Clock clock, JanuaProperties properties, TransactionTemplate tx, SecretBox secrets,
+                          Invalidations invalidations) {
+        this.live = invalidations.newCache();
         this.sessions = sessions;
         this.events = events;
         this.ids = ids;
@@ -78,6 +84,19 @@ public class SessionService implements SessionDirectory {
     }
 
     @Override
+    public Optional<Session> findLiveCached(String sessionId) {
+        if (sessionId == null) return Optional.empty();
+        Instant now = clock.instant();
+        Session cached = live.get(sessionId);
+        // a cached copy may hold an older activity time than the row (another node touched it): ask the row then
+        if (cached != null && cached.liveAt(now, accessTokenTtl)) return Optional.of(cached);
+        long generation = live.generation();
+        Optional<Session> found = sessions.find(sessionId).filter(s -> s.liveAt(now, accessTokenTtl));
+        found.ifPresent(s -> live.put(s.id(), s.userId(), s, generation));
+        return found;
+    }
+
+    @Override
     public Optional<Session> find(String sessionId) {
         return sessions.find(sessionId);
     }
@@ -96,7 +115,9 @@ public class SessionService implements SessionDirectory {
     @Override
     public void touch(Session session) {
         Instant now = clock.instant();
-        if (session.lastActiveAt().plus(config.activityResolution()).isBefore(now)) sessions.touch(session.id(), now);
+        if (!session.lastActiveAt().plus(config.activityResolution()).isBefore(now)) return;
+        sessions.touch(session.id(), now);
+        live.update(session.id(), s -> s.lastActiveAt().isBefore(now) ? s.withLastActiveAt(now) : s);
     }
 
     @Override
@@ -158,9 +179,10 @@ public class SessionService implements SessionDirectory {
             return new Rotation.Invalid("malformed");
         }
         String hash = Hashes.sha256Hex(rawRefreshToken.trim());
-        Optional<RefreshTokenRow> found = sessions.findRefreshToken(hash);
-        if (found.isEmpty() || !sessions.lockSession(found.get().sessionId())) return new Rotation.Invalid("unknown");
-        // read again under the lock: a rotation that committed while we waited is now visible
+        // the token's session, locked and read in one statement; then the token again, under the lock:
+        // a rotation that committed while we waited is now visible
+        Optional<Session> lockedSession = sessions.lockSessionOfToken(hash);
+        if (lockedSession.isEmpty()) return new Rotation.Invalid("unknown");
         Optional<RefreshTokenRow> locked = sessions.findRefreshToken(hash);
         if (locked.isEmpty()) return new Rotation.Invalid("unknown"); // gone while we waited: a 401, not a 500
         RefreshTokenRow t = locked.get();
@@ -168,16 +190,26 @@ public class SessionService implements SessionDirectory {
         if (t.rotatedAt() != null) return replayed(t.sessionId(), hash, now, client);
         if (!sessions.markRotated(hash, now)) return reused(t.sessionId(), client); // not reached under the lock; kept as a guard
         if (!now.isBefore(t.expiresAt())) return new Rotation.Invalid("expired");
-        Optional<Session> session = findLive(t.sessionId());
+        Optional<Session> session = lockedSession.filter(s -> s.liveAt(now, accessTokenTtl));
         if (session.isEmpty()) return new Rotation.Invalid("session_ended");
-        sessions.touch(t.sessionId(), now);
-        String successor = newRefreshToken(session.get(), now);
+        Session active = recordActivity(session.get(), now);
+        String successor = newRefreshToken(active, now);
         if (grace.isPositive()) {
             sessions.replaceGrace(t.sessionId(), hash, secrets.seal(successor, graceAad(t.sessionId(), hash)), now.plus(grace));
         } else {
             sessions.deleteGrace(t.sessionId());
         }
-        return new Rotation.Rotated(session.get(), successor);
+        return new Rotation.Rotated(active, successor);
+    }
+
+    /**
+     * A refresh is activity: written when the recorded time is older than the activity resolution, as
+     * on every authenticated call ({@link #touch}); the returned session carries the time now recorded.
+     */
+    private Session recordActivity(Session s, Instant now) {
+        if (!s.lastActiveAt().plus(config.activityResolution()).isBefore(now)) return s;
+        sessions.touch(s.id(), now);
+        return s.withLastActiveAt(now);
     }
 
     /**

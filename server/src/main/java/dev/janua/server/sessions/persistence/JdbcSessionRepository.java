@@ -1,5 +1,6 @@
 package dev.janua.server.sessions.persistence;
 
+import dev.janua.server.platform.cache.Invalidations;
 import dev.janua.server.platform.persistence.Sql;
 import dev.janua.server.sessions.Session;
 import java.sql.ResultSet;
@@ -15,9 +16,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class JdbcSessionRepository {
     private final JdbcClient jdbc;
+    private final Invalidations invalidations;
 
-    public JdbcSessionRepository(JdbcClient jdbc) {
+    public JdbcSessionRepository(JdbcClient jdbc, Invalidations invalidations) {
         this.jdbc = jdbc;
+        this.invalidations = invalidations;
     }
 
     public void insert(Session s) {
@@ -53,7 +56,9 @@ public class JdbcSessionRepository {
                 .param("now", Sql.ts(now)).param("id", id).update();
     }
 
+    /** Ends the session; cached copies of it go at commit, on every node ({@link Invalidations}). */
     public boolean revoke(String id, String reason, Instant now) {
+        invalidations.invalidate(id);
         return jdbc.sql("UPDATE sessions SET revoked_at = :now, revoked_reason = :r WHERE id = :id AND revoked_at IS NULL")
                 .param("now", Sql.ts(now)).param("r", reason).param("id", id).update() == 1;
     }
@@ -97,12 +102,14 @@ public class JdbcSessionRepository {
     }
 
     /**
-     * Takes the session's row lock for the rest of the transaction: every rotation decision of one
-     * session (rotate, grace answer, reuse revocation) runs one at a time, on H2 and PostgreSQL alike.
-     * False when the session no longer exists.
+     * Takes the row lock of the session a refresh token belongs to (found by the token's hash) for the
+     * rest of the transaction, and reads that session under it: every rotation decision of one session
+     * (rotate, grace answer, reuse revocation) runs one at a time, on H2 and PostgreSQL alike. Empty
+     * when no such token (or session) exists.
      */
-    public boolean lockSession(String id) {
-        return jdbc.sql("SELECT id FROM sessions WHERE id = :id FOR UPDATE").param("id", id).query(String.class).optional().isPresent();
+    public Optional<Session> lockSessionOfToken(String tokenHash) {
+        return jdbc.sql("SELECT * FROM sessions WHERE id = (SELECT session_id FROM refresh_tokens WHERE token_hash = :h) FOR UPDATE")
+                .param("h", tokenHash).query(JdbcSessionRepository::map).optional();
     }
 
     /** The session's latest rotation, while its grace window may still be open. */
@@ -116,9 +123,16 @@ public class JdbcSessionRepository {
                 .optional();
     }
 
-    /** Replaces the session's grace row (one per session: only the latest rotation can be replayed). Call under {@link #lockSession}. */
+    /**
+     * Replaces the session's grace row (one per session: only the latest rotation can be replayed). Call
+     * under {@link #lockSessionOfToken}, which also makes update-else-insert safe: in a refresh chain the row
+     * is usually there, so this is one statement.
+     */
     public void replaceGrace(String sessionId, String spentHash, String sealedSuccessor, Instant graceUntil) {
-        deleteGrace(sessionId);
+        int updated = jdbc.sql("UPDATE refresh_token_grace SET spent_hash = :h, sealed_successor = :sealed, grace_until = :until WHERE session_id = :s")
+                .param("s", sessionId).param("h", spentHash).param("sealed", sealedSuccessor).param("until", Sql.ts(graceUntil))
+                .update();
+        if (updated == 1) return;
         jdbc.sql("INSERT INTO refresh_token_grace (session_id, spent_hash, sealed_successor, grace_until) VALUES (:s, :h, :sealed, :until)")
                 .param("s", sessionId).param("h", spentHash).param("sealed", sealedSuccessor).param("until", Sql.ts(graceUntil))
                 .update();

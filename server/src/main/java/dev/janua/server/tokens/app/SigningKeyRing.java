@@ -13,6 +13,7 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import dev.janua.server.platform.cache.Invalidations;
 import dev.janua.server.platform.config.JanuaProperties;
 import dev.janua.server.platform.crypto.SecretBox;
 import dev.janua.server.platform.ids.IdGenerator;
@@ -40,6 +41,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class SigningKeyRing implements dev.janua.server.tokens.SigningKeys {
     private static final Logger log = LoggerFactory.getLogger(SigningKeyRing.class);
     private static final Duration RELOAD_AT_MOST_EVERY = Duration.ofSeconds(5);
+    /** The invalidation key a rotation announces to every node. */
+    private static final String ROTATED = "signing-keys";
 
     private final JdbcSigningKeyStore store;
     private final SecretBox secrets;
@@ -48,8 +51,11 @@ public class SigningKeyRing implements dev.janua.server.tokens.SigningKeys {
     private final TransactionTemplate tx;
     private final JWSAlgorithm algorithm;
     private final JanuaProperties.Tokens config;
+    private final Invalidations invalidations;
 
     private volatile Snapshot snapshot;
+    /** Set when any node announced a rotation (or the announcement channel came back): reload on next use. */
+    private volatile boolean announced;
 
     /**
      * An immutable view: the active signer and the public set, swapped atomically on reload.
@@ -60,7 +66,11 @@ public class SigningKeyRing implements dev.janua.server.tokens.SigningKeys {
                            JWK signingKey) {}
 
     public SigningKeyRing(JdbcSigningKeyStore store, SecretBox secrets, IdGenerator ids, Clock clock,
-                          TransactionTemplate tx, JanuaProperties properties) {
+                          TransactionTemplate tx, JanuaProperties properties, Invalidations invalidations) {
+        this.invalidations = invalidations;
+        invalidations.onInvalidate(key -> {
+            if (ROTATED.equals(key) || "*".equals(key)) announced = true;
+        });
         this.store = store;
         this.secrets = secrets;
         this.ids = ids;
@@ -104,8 +114,10 @@ public class SigningKeyRing implements dev.janua.server.tokens.SigningKeys {
     /** Called when a token names a kid we do not know: another node may have rotated. */
     public Snapshot reloadIfStale() {
         Snapshot s = current();
-        if (Duration.between(s.loadedAt(), clock.instant()).compareTo(RELOAD_AT_MOST_EVERY) < 0) return s;
+        if (!announced && Duration.between(s.loadedAt(), clock.instant()).compareTo(RELOAD_AT_MOST_EVERY) < 0) return s;
         synchronized (this) {
+            if (snapshot != s) return snapshot; // another thread just reloaded
+            announced = false;
             snapshot = loadOrCreate();
             return snapshot;
         }
@@ -126,6 +138,7 @@ public class SigningKeyRing implements dev.janua.server.tokens.SigningKeys {
         tx.executeWithoutResult(t -> {
             activate(jwk);
             inSameTransaction.accept(jwk.getKeyID());
+            invalidations.invalidate(ROTATED);
         });
         snapshot = loadOrCreate();
         log.info("signing key rotated; active kid {}", snapshot.activeKid());

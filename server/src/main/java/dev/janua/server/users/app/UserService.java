@@ -1,5 +1,7 @@
 package dev.janua.server.users.app;
 
+import dev.janua.server.platform.cache.Invalidations;
+import dev.janua.server.platform.cache.NearCache;
 import dev.janua.server.platform.config.JanuaProperties;
 import dev.janua.server.platform.errors.ErrorCode;
 import dev.janua.server.platform.errors.JanuaException;
@@ -32,9 +34,11 @@ public class UserService implements UserDirectory {
     private final Clock clock;
     private final JanuaProperties.Passwords passwords;
     private final UnknownEmailFailures unknownEmails;
+    private final NearCache<User> cached;
 
     public UserService(JdbcUserRepository users, EventPublisher events, IdGenerator ids, Clock clock, JanuaProperties properties,
-                       UnknownEmailFailures unknownEmails) {
+                       UnknownEmailFailures unknownEmails, Invalidations invalidations) {
+        this.cached = invalidations.newCache();
         this.users = users;
         this.unknownEmails = unknownEmails;
         this.events = events;
@@ -46,6 +50,16 @@ public class UserService implements UserDirectory {
     @Override
     public Optional<User> findById(String id) {
         return users.findById(id);
+    }
+
+    @Override
+    public Optional<User> findByIdCached(String id) {
+        User hit = cached.get(id);
+        if (hit != null) return Optional.of(hit);
+        long generation = cached.generation();
+        Optional<User> found = users.findById(id);
+        found.ifPresent(u -> cached.put(id, id, u, generation));
+        return found;
     }
 
     @Override

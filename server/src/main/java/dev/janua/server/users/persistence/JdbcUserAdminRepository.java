@@ -1,5 +1,6 @@
 package dev.janua.server.users.persistence;
 
+import dev.janua.server.platform.cache.Invalidations;
 import dev.janua.server.platform.pagination.PageRequest;
 import dev.janua.server.platform.persistence.Filters;
 import dev.janua.server.platform.persistence.Sql;
@@ -28,8 +29,10 @@ import org.springframework.stereotype.Repository;
 public class JdbcUserAdminRepository {
     private final JdbcClient jdbc;
     private final JdbcUserRepository users;
+    private final Invalidations invalidations;
 
-    public JdbcUserAdminRepository(JdbcClient jdbc, JdbcUserRepository users) {
+    public JdbcUserAdminRepository(JdbcClient jdbc, JdbcUserRepository users, Invalidations invalidations) {
+        this.invalidations = invalidations;
         this.jdbc = jdbc;
         this.users = users;
     }
@@ -55,6 +58,7 @@ public class JdbcUserAdminRepository {
     }
 
     public void suspend(String id, String reason, Instant until, String actorId, Instant now) {
+        invalidations.invalidate(id);
         jdbc.sql("""
                 UPDATE users SET status = 'suspended', suspended_at = :now, suspended_until = :until, suspended_reason = :reason,
                                  suspended_by = :by, updated_at = :now
@@ -65,6 +69,7 @@ public class JdbcUserAdminRepository {
 
     /** Also ends a suspension that already lapsed by itself, so the stored status reads active again. */
     public boolean unsuspend(String id, Instant now) {
+        invalidations.invalidate(id);
         return jdbc.sql("""
                 UPDATE users SET status = 'active', suspended_at = NULL, suspended_until = NULL, suspended_reason = NULL,
                                  suspended_by = NULL, updated_at = :now
@@ -73,11 +78,13 @@ public class JdbcUserAdminRepository {
     }
 
     public void unlock(String id, Instant now) {
+        invalidations.invalidate(id);
         jdbc.sql("UPDATE users SET failed_attempts = 0, locked_until = NULL, updated_at = :now WHERE id = :id")
                 .param("now", Sql.ts(now)).param("id", id).update();
     }
 
     public void changeEmail(String id, String email, boolean verified, Instant now) {
+        invalidations.invalidate(id);
         jdbc.sql("""
                 UPDATE users SET email = :email, email_normalized = :norm, email_verified = :verified,
                                  email_verified_at = :verifiedAt, updated_at = :now
@@ -87,11 +94,13 @@ public class JdbcUserAdminRepository {
     }
 
     public void setEmailVerified(String id, boolean verified, Instant now) {
+        invalidations.invalidate(id);
         jdbc.sql("UPDATE users SET email_verified = :v, email_verified_at = :at, updated_at = :now WHERE id = :id")
                 .param("v", verified).param("at", verified ? Sql.ts(now) : null).param("now", Sql.ts(now)).param("id", id).update();
     }
 
     public void setAdmin(String id, boolean admin, Instant now) {
+        invalidations.invalidate(id);
         jdbc.sql("UPDATE users SET is_admin = :a, updated_at = :now WHERE id = :id")
                 .param("a", admin).param("now", Sql.ts(now)).param("id", id).update();
     }

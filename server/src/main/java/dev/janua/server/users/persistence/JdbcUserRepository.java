@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import dev.janua.server.platform.cache.Invalidations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -27,8 +28,10 @@ public class JdbcUserRepository {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Clock clock;
+    private final Invalidations invalidations;
 
-    public JdbcUserRepository(JdbcClient jdbc, JsonMapper json, Clock clock) {
+    public JdbcUserRepository(JdbcClient jdbc, JsonMapper json, Clock clock, Invalidations invalidations) {
+        this.invalidations = invalidations;
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
@@ -64,6 +67,7 @@ public class JdbcUserRepository {
     }
 
     public void updateProfile(String id, ProfileChange c, Instant now) {
+        invalidations.invalidate(id);
         jdbc.sql("""
                 UPDATE users SET
                   first_name = COALESCE(:first, first_name), last_name = COALESCE(:last, last_name),
@@ -86,6 +90,7 @@ public class JdbcUserRepository {
 
     /** A new password also clears lockout: a reset is the documented way out of a hard lock. */
     public void updatePasswordHash(String id, String hash, Instant now) {
+        invalidations.invalidate(id);
         jdbc.sql("""
                 UPDATE users SET password_hash = :hash, password_changed_at = :now, updated_at = :now,
                                  failed_attempts = 0, locked_until = NULL
@@ -95,16 +100,19 @@ public class JdbcUserRepository {
 
     /** Compare-and-set, so a re-hash never overwrites a password changed in between. */
     public void replacePasswordHash(String id, String oldHash, String newHash) {
+        invalidations.invalidate(id);
         jdbc.sql("UPDATE users SET password_hash = :n WHERE id = :id AND password_hash = :o")
                 .param("n", newHash).param("id", id).param("o", oldHash).update();
     }
 
     public boolean markEmailVerified(String id, Instant now) {
+        invalidations.invalidate(id);
         return jdbc.sql("UPDATE users SET email_verified = TRUE, email_verified_at = :now, updated_at = :now WHERE id = :id AND email_verified = FALSE")
                 .param("now", Sql.ts(now)).param("id", id).update() == 1;
     }
 
     public void delete(String id) {
+        invalidations.invalidate(id);
         jdbc.sql("DELETE FROM users WHERE id = :id").param("id", id).update();
     }
 
@@ -131,16 +139,19 @@ public class JdbcUserRepository {
     }
 
     public void recordSuccessfulSignIn(String id, Instant now) {
+        invalidations.invalidate(id);
         jdbc.sql("UPDATE users SET failed_attempts = 0, locked_until = NULL, last_sign_in_at = :now WHERE id = :id")
                 .param("now", Sql.ts(now)).param("id", id).update();
     }
 
     public void setMfaEnabled(String id, boolean enabled, Instant now) {
+        invalidations.invalidate(id);
         jdbc.sql("UPDATE users SET mfa_enabled = :e, updated_at = :now WHERE id = :id")
                 .param("e", enabled).param("now", Sql.ts(now)).param("id", id).update();
     }
 
     public void setVerifiedPhone(String id, String phone, Instant now) {
+        invalidations.invalidate(id);
         jdbc.sql("UPDATE users SET phone_number = :p, phone_verified = TRUE, updated_at = :now WHERE id = :id")
                 .param("p", phone).param("now", Sql.ts(now)).param("id", id).update();
     }

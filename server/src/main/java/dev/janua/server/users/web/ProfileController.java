@@ -34,7 +34,7 @@ public class ProfileController {
 
     @GetMapping({"/auth/me", "/users/me"})
     public UserView me(Caller caller) {
-        return UserView.of(users.findById(caller.userId()).orElseThrow(() -> new JanuaException(ErrorCode.USER_NOT_FOUND)));
+        return UserView.of(users.findByIdCached(caller.userId()).orElseThrow(() -> new JanuaException(ErrorCode.USER_NOT_FOUND)));
     }
 
     /** PUT takes the same partial body as PATCH (seed 002 uses PUT for a partial update). */
