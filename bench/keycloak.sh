@@ -45,6 +45,9 @@ K="$KC/bin/kcadm.sh"
 $K config credentials --server "http://127.0.0.1:$PORT" --realm master --user admin --password admin >/dev/null
 $K create realms -s realm=bench -s enabled=true -s sslRequired=none >/dev/null
 $K create clients -r bench -s clientId=bench -s publicClient=true -s directAccessGrantsEnabled=true -s enabled=true >/dev/null
+# the client-credentials reference (issue 8): a confidential client with a service account (OidcRoundTrips.KC_CLIENT/KC_SECRET)
+$K create clients -r bench -s clientId=bench-cc -s publicClient=false -s serviceAccountsEnabled=true -s standardFlowEnabled=false \
+   -s secret=bench-cc-secret-not-for-production -s enabled=true >/dev/null
 # one user per worker of the largest concurrency run (each kcadm call is a JVM start: seconds on a loaded machine)
 max_c=0; for c in ${JANUA_BENCH_CONCURRENCY:-1 8 32}; do [ "$c" -gt "$max_c" ] && max_c=$c; done
 for i in $(seq 0 $((max_c - 1))); do
@@ -56,12 +59,14 @@ sleep 5
 KC_JVM=$(pgrep -f "kc.config.built" -n || echo "$KC_PID")
 echo "{\"system\":\"keycloak\",\"firstStartReadySeconds\": $first, \"idleRssKb\": $(ps -o rss= -p "$KC_JVM" | tr -d ' ')}" | tee "$OUT/keycloak-startup.json"
 
-: >"$OUT/keycloak-http.jsonl"
+# JANUA_BENCH_KC_OUT names the results file (default keycloak-http.jsonl; `./janua bench oidc` writes its own)
+KC_OUT="$OUT/${JANUA_BENCH_KC_OUT:-keycloak-http.jsonl}"
+: >"$KC_OUT"
 for scenario in ${JANUA_BENCH_KC_SCENARIOS:-kc-signin kc-refresh kc-userinfo kc-jwks}; do
   for c in ${JANUA_BENCH_CONCURRENCY:-1 8 32}; do
     runs=1; [ "$c" = 8 ] && runs=$REPEATS
     for r in $(seq 1 "$runs"); do
-      java -cp "$BENCH_JAR" dev.janua.bench.LoadGenerator "http://127.0.0.1:$PORT" "$scenario" "$c" "$SECONDS_MEASURED" 5 "$KC_JVM" | tee -a "$OUT/keycloak-http.jsonl"
+      java -cp "$BENCH_JAR" dev.janua.bench.LoadGenerator "http://127.0.0.1:$PORT" "$scenario" "$c" "$SECONDS_MEASURED" 5 "$KC_JVM" | tee -a "$KC_OUT"
     done
   done
 done

@@ -216,6 +216,37 @@ run_realtime() {
   rm -rf "$data"
 }
 
+# Issue 8: the OpenID Provider — full authorization-code round trips (PKCE, a person signed in to the hosted
+# pages, a first-party application: authorize → code → token with an ID token) and client-credentials tokens,
+# then Keycloak's client-credentials grant in the same session (c=8, $REPEATS runs each).
+run_oidc() {
+  build_if_needed
+  local data; data=$(mktemp -d)
+  local admin_email=bench-admin@example.com admin_password='bench admin passphrase, not for production'
+  export JANUA_ADMIN_EMAIL=$admin_email JANUA_ADMIN_PASSWORD=$admin_password
+  start_server "$data"
+  unset JANUA_ADMIN_EMAIL JANUA_ADMIN_PASSWORD
+  local base="http://127.0.0.1:$PORT" token app
+  token=$(curl -sf -H 'Content-Type: application/json' -d "{\"email\":\"$admin_email\",\"password\":\"$admin_password\"}" \
+    "$base/api/v1/auth/signin" | python3 -c 'import json,sys; print(json.load(sys.stdin)["tokens"]["accessToken"])')
+  app=$(curl -sf -H 'Content-Type: application/json' -H "Authorization: Bearer $token" "$base/api/v1/applications" -d \
+    '{"name":"OIDC bench","type":"confidential","firstParty":true,"redirectUris":["http://127.0.0.1:9/cb"],"grantTypes":["authorization_code","client_credentials"]}')
+  export JANUA_BENCH_CLIENT_ID; JANUA_BENCH_CLIENT_ID=$(echo "$app" | python3 -c 'import json,sys; print(json.load(sys.stdin)["clientId"])')
+  export JANUA_BENCH_CLIENT_SECRET; JANUA_BENCH_CLIENT_SECRET=$(echo "$app" | python3 -c 'import json,sys; print(json.load(sys.stdin)["clientSecret"])')
+  export JANUA_BENCH_REDIRECT_URI=http://127.0.0.1:9/cb
+  echo "== OpenID Provider (8 connections, ${SECONDS_MEASURED}s measured after 5s warm-up, $REPEATS runs) =="
+  : >"$OUT/oidc.jsonl"
+  for scenario in authcode client-credentials; do
+    for r in $(seq 1 "$REPEATS"); do
+      java -cp "$BENCH_JAR" dev.janua.bench.LoadGenerator "$base" "$scenario" 8 "$SECONDS_MEASURED" 5 "$SERVER_PID" | tee -a "$OUT/oidc.jsonl"
+    done
+  done
+  stop_server
+  rm -rf "$data"
+  echo "== Keycloak 26.4.7: client-credentials grant =="
+  JANUA_BENCH_KC_SCENARIOS=kc-client-credentials JANUA_BENCH_CONCURRENCY=8 JANUA_BENCH_KC_OUT=keycloak-oidc.jsonl "$ROOT/bench/keycloak.sh"
+}
+
 case "$WHAT" in
   jmh) run_jmh ;;
   startup) run_startup ;;
@@ -231,6 +262,7 @@ case "$WHAT" in
   cost) "$ROOT/bench/request-cost.sh" ;;
   graphql) run_graphql ;;
   realtime) run_realtime ;;
+  oidc) run_oidc ;;
   all) run_jmh; run_http ;;
-  *) echo "usage: ./janua bench [jmh|http|startup|signin|signin-profile|keycloak|users|console|audit|events|scim|cost|graphql|realtime|all]" >&2; exit 2 ;;
+  *) echo "usage: ./janua bench [jmh|http|startup|signin|signin-profile|keycloak|users|console|audit|events|scim|cost|graphql|realtime|oidc|all]" >&2; exit 2 ;;
 esac

@@ -30,7 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Janua scenarios: signin, me, graphql-me (the same through GraphQL), refresh, jwks. Keycloak reference scenarios (realm {@code bench},
  * public client {@code bench} with direct access grants, users {@code kcbench-<i>} — see
- * bench/keycloak.sh): kc-signin (password grant), kc-refresh, kc-userinfo, kc-jwks.
+ * bench/keycloak.sh): kc-signin (password grant), kc-refresh, kc-userinfo, kc-jwks. The OpenID Provider's
+ * scenarios (authcode, client-credentials, kc-client-credentials) are in {@link OidcRoundTrips}.
  */
 public final class LoadGenerator {
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -117,7 +118,9 @@ public final class LoadGenerator {
 
     /** One virtual user: its own account, connection and (for refresh) its own token chain. */
     private static final class Worker {
-        private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        // cookies: the authcode scenario's person stays signed in to the hosted pages (janua_session)
+        private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .cookieHandler(new java.net.CookieManager()).build();
         private final String base;
         private final String scenario;
         private final String email = "bench-" + UUID.randomUUID() + "@example.com";
@@ -125,6 +128,7 @@ public final class LoadGenerator {
         private static final String KC = "/realms/bench/protocol/openid-connect";
         private String access;
         private String refresh;
+        private OidcRoundTrips oidc;
         long[] latencies = new long[1 << 16];
         int count;
         long errors;
@@ -136,6 +140,8 @@ public final class LoadGenerator {
         }
 
         void prepare() throws Exception {
+            if (OidcRoundTrips.handles(scenario)) oidc = new OidcRoundTrips(http, base);
+            if (scenario.equals("kc-client-credentials")) return;
             if (scenario.startsWith("kc-")) {
                 JsonNode t = JSON.readTree(http.send(kcPassword(), HttpResponse.BodyHandlers.ofString()).body());
                 access = t.path("access_token").asString();
@@ -145,6 +151,7 @@ public final class LoadGenerator {
             JsonNode up = post("/api/v1/auth/signup", "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}", 201);
             access = up.at("/tokens/accessToken").asString();
             refresh = up.at("/tokens/refreshToken").asString();
+            if (scenario.equals("authcode")) oidc.signIn(email, PASSWORD);
         }
 
         void reset() {
@@ -204,7 +211,10 @@ public final class LoadGenerator {
                     refresh = JSON.readTree(r.body()).path("refresh_token").asString();
                     yield true;
                 }
-                default -> throw new IllegalArgumentException("unknown scenario " + scenario);
+                default -> {
+                    if (oidc == null) throw new IllegalArgumentException("unknown scenario " + scenario);
+                    yield oidc.once(scenario);
+                }
             };
         }
 
