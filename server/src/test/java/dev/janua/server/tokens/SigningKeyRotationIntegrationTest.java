@@ -16,6 +16,7 @@ import dev.janua.server.tokens.app.SigningKeyRotation;
 import dev.janua.server.tokens.persistence.JdbcSigningKeyStore;
 import dev.janua.server.users.PlatformAdmins;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,39 +57,44 @@ class SigningKeyRotationIntegrationTest extends IntegrationTest {
 
     @Test
     void aRotationWritesTheKeyAndItsEventNamingTheAdminTogether() {
-        long keysBefore = keyCount();
+        String activeBefore = keys.current().activeKid();
         SigningKeyRing.Snapshot s = rotation.rotate(admin(), ClientInfo.none());
-        assertThat(keyCount()).isEqualTo(keysBefore + 1);
-        assertThat(activeKid()).isEqualTo(s.activeKid());
+        assertThat(s.activeKid()).isNotEqualTo(activeBefore);
+        assertThat(keysNamed(s.activeKid())).isEqualTo(1);
         assertThat(rotatedEvents(s.activeKid())).isEqualTo(1);
         assertThat(jdbc.sql("SELECT actor_id FROM domain_events WHERE type = 'signing_key.rotated' AND subject_id = :kid")
                 .param("kid", s.activeKid()).query(String.class).single()).isEqualTo(admin().userId());
     }
 
+    // The two failure tests assert on the key the failed rotation made (by its kid), not on which key is
+    // active: other application contexts of the suite (and, in the PostgreSQL pass, the cluster test's
+    // nodes) share this database and may rotate on their own schedule.
     @Test
     void whenTheEventCannotBeWrittenTheKeysStayAsTheyWere() {
-        String activeBefore = activeKid();
-        long keysBefore = keyCount();
-        long eventsBefore = allRotatedEvents();
+        AtomicReference<String> attempted = new AtomicReference<>();
         // the event is written, then the transaction fails: both must roll back
         SigningKeyRotation failing = new SigningKeyRotation(keys, admins, (event, client) -> {
+            attempted.set(event.subjectId());
             events.publish(event, client);
             throw new IllegalStateException("audit write failed");
         });
         assertThatThrownBy(() -> failing.rotate(admin(), ClientInfo.none())).hasMessageContaining("audit write failed");
-        assertThat(activeKid()).isEqualTo(activeBefore);
-        assertThat(keyCount()).isEqualTo(keysBefore);
-        assertThat(allRotatedEvents()).isEqualTo(eventsBefore);
-        assertThat(keys.reloadIfStale().activeKid()).isEqualTo(activeBefore);
+        assertThat(attempted.get()).startsWith("key_");
+        assertThat(keysNamed(attempted.get())).isZero();
+        assertThat(rotatedEvents(attempted.get())).isZero();
     }
 
     @Test
     void aRotationThatFailsInTheKeyStoreLeavesNoEvent() {
-        String activeBefore = activeKid();
-        long keysBefore = keyCount();
-        long eventsBefore = allRotatedEvents();
+        AtomicReference<String> attempted = new AtomicReference<>();
         // the new key is inserted, then retiring the old one fails
         JdbcSigningKeyStore broken = new JdbcSigningKeyStore(jdbc) {
+            @Override
+            public void insert(String kid, String algorithm, String publicJwk, String sealedPrivate, Instant now) {
+                attempted.set(kid);
+                super.insert(kid, algorithm, publicJwk, sealedPrivate, now);
+            }
+
             @Override
             public void retireAllExcept(String keepKid, Instant now, Instant expiresAt) {
                 throw new IllegalStateException("key store failed");
@@ -97,9 +103,9 @@ class SigningKeyRotationIntegrationTest extends IntegrationTest {
         SigningKeyRing ring = new SigningKeyRing(broken, secrets, ids, clock, tx, properties, invalidations);
         SigningKeyRotation failing = new SigningKeyRotation(ring, admins, events);
         assertThatThrownBy(() -> failing.rotate(admin(), ClientInfo.none())).hasMessageContaining("key store failed");
-        assertThat(allRotatedEvents()).isEqualTo(eventsBefore);
-        assertThat(keyCount()).isEqualTo(keysBefore);
-        assertThat(activeKid()).isEqualTo(activeBefore);
+        assertThat(attempted.get()).startsWith("key_");
+        assertThat(keysNamed(attempted.get())).isZero();
+        assertThat(rotatedEvents(attempted.get())).isZero();
     }
 
     private Caller admin() {
@@ -107,20 +113,12 @@ class SigningKeyRotationIntegrationTest extends IntegrationTest {
         return new Caller(id, null, null);
     }
 
-    private long keyCount() {
-        return jdbc.sql("SELECT COUNT(*) FROM signing_keys").query(Long.class).single();
-    }
-
-    private String activeKid() {
-        return jdbc.sql("SELECT kid FROM signing_keys WHERE retired_at IS NULL").query(String.class).single();
+    private long keysNamed(String kid) {
+        return jdbc.sql("SELECT COUNT(*) FROM signing_keys WHERE kid = :kid").param("kid", kid).query(Long.class).single();
     }
 
     private long rotatedEvents(String kid) {
         return jdbc.sql("SELECT COUNT(*) FROM domain_events WHERE type = 'signing_key.rotated' AND subject_id = :kid")
                 .param("kid", kid).query(Long.class).single();
-    }
-
-    private long allRotatedEvents() {
-        return jdbc.sql("SELECT COUNT(*) FROM domain_events WHERE type = 'signing_key.rotated'").query(Long.class).single();
     }
 }
