@@ -62,7 +62,7 @@ public final class NearCache<V> {
 
     /** Drops the entry under {@code key} and every entry owned by {@code key}. */
     void evict(String key) {
-        if (entries.remove(key) != null && entries.isEmpty()) return;
+        entries.remove(key);
         entries.values().removeIf(e -> key.equals(e.owner()));
     }
 
