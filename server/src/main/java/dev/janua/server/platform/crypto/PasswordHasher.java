@@ -103,13 +103,18 @@ public final class PasswordHasher {
 
     private boolean argon2Matches(CharSequence password, String storedHash) {
         Argon2Phc stored = Argon2Phc.parse(storedHash);
-        if (stored == null) return false;
-        if (!stored.type().equals("argon2id") || stored.version() != ARGON2_VERSION) {
+        // no version part (pre-1.3 hashes), argon2i/argon2d, an older version: Spring's encoder reads them all
+        if (stored == null || !stored.type().equals("argon2id") || stored.version() != ARGON2_VERSION) {
             return otherArgon2.matches(password, storedHash);
         }
-        byte[] tag = engine.join().hash(utf8(password), stored.salt(), stored.memoryKib(), stored.iterations(),
-                stored.parallelism(), stored.hash().length);
-        return MessageDigest.isEqual(tag, stored.hash());
+        try {
+            byte[] tag = engine.join().hash(utf8(password), stored.salt(), stored.memoryKib(), stored.iterations(),
+                    stored.parallelism(), stored.hash().length);
+            return MessageDigest.isEqual(tag, stored.hash());
+        } catch (IllegalArgumentException | IllegalStateException unusable) {
+            // a stored hash with costs or lengths the engine refuses (an odd import): a failed match, not a 500
+            return false;
+        }
     }
 
     private static byte[] utf8(CharSequence password) {
