@@ -85,6 +85,8 @@ public final class ThemeRules {
     }
 
     /** A comma-separated list of families; each may come quoted ("Segoe UI"), is stored unquoted. */
+    static final int MAX_FONT_STACK = 300;
+
     static String fontStack(String value) {
         if (value == null || value.isBlank()) return null;
         List<String> families = new ArrayList<>();
@@ -97,7 +99,9 @@ public final class ThemeRules {
             families.add(f);
         }
         if (families.size() > MAX_FONTS) throw new Violation("fontStack", "too_many_families");
-        return String.join(", ", families);
+        String stack = String.join(", ", families);
+        if (stack.length() > MAX_FONT_STACK) throw new Violation("fontStack", "too_long"); // hosted_themes.font_stack VARCHAR(300)
+        return stack;
     }
 
     /** True when a stored value still passes its rule (the renderer checks again: defence in depth). */

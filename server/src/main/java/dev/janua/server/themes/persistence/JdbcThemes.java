@@ -22,13 +22,19 @@ public class JdbcThemes {
     }
 
     public void save(String ownerId, Theme t, Instant now) {
-        int n = jdbc.sql("UPDATE hosted_themes SET brand_color = :b, background_color = :bg, text_color = :t, radius_px = :r, "
-                        + "logo_url = :l, font_stack = :f, updated_at = :now WHERE owner_id = :o")
-                .params(values(ownerId, t, now)).update();
-        if (n == 0) {
+        if (update(ownerId, t, now) > 0) return;
+        try {
             jdbc.sql("INSERT INTO hosted_themes (" + COLUMNS + ", updated_at) VALUES (:o, :b, :bg, :t, :r, :l, :f, :now)")
                     .params(values(ownerId, t, now)).update();
+        } catch (org.springframework.dao.DuplicateKeyException concurrentFirstSave) {
+            update(ownerId, t, now); // another request inserted it meanwhile: the last write wins, as for any PUT
         }
+    }
+
+    private int update(String ownerId, Theme t, Instant now) {
+        return jdbc.sql("UPDATE hosted_themes SET brand_color = :b, background_color = :bg, text_color = :t, radius_px = :r, "
+                        + "logo_url = :l, font_stack = :f, updated_at = :now WHERE owner_id = :o")
+                .params(values(ownerId, t, now)).update();
     }
 
     public boolean delete(String ownerId) {
