@@ -69,8 +69,16 @@ final class Reauthentication extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
+        String again;
+        try {
+            again = withoutReauthentication(request);
+        } catch (IllegalArgumentException malformedQuery) {
+            // e.g. state=50%zz: not a request we can send back; the authorization endpoint answers invalid_request
+            chain.doFilter(request, response);
+            return;
+        }
         response.sendRedirect(HostedSecurity.SIGN_IN_PATH + "?" + SIGN_IN_AGAIN + "=true&return_to="
-                + URLEncoder.encode(withoutReauthentication(request), StandardCharsets.UTF_8));
+                + URLEncoder.encode(again, StandardCharsets.UTF_8));
     }
 
     /** The same authorization request, without {@code login} in {@code prompt} and without {@code max_age}. */
