@@ -80,7 +80,7 @@ public class OrganizationGraph {
     @SchemaMapping(typeName = "Organization", field = "members")
     public List<MemberNode> members(OrganizationNode org, @Argument Integer limit, @Argument String after, @Argument String role,
                                     @Argument String search, Caller caller) {
-        return members.list(caller, org.id(), role, search, PageRequest.of(limit, after, null)).data().stream()
+        return members.list(caller, org.id(), role, search, PageRequest.of(limit, after, null), false).data().stream()
                 .map(MemberNode::of).toList();
     }
 
