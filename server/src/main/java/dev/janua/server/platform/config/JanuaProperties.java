@@ -38,7 +38,9 @@ public record JanuaProperties(
             @DefaultValue("30d") Duration signingKeyRotation,
             @DefaultValue("2h") Duration signingKeyOverlap,
             @DefaultValue("24h") Duration emailVerificationTtl,
-            @DefaultValue("1h") Duration passwordResetTtl) {}
+            @DefaultValue("1h") Duration passwordResetTtl,
+            // access tokens already verified on this node, by exact token string (0 turns the cache off)
+            @DefaultValue("4096") int verifiedCacheEntries) {}
 
     public record Sessions(
             @DefaultValue("24h") Duration absoluteTimeout,

@@ -10,6 +10,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import dev.janua.server.metrics.DomainMetrics;
+import dev.janua.server.platform.cache.Invalidations;
 import dev.janua.server.platform.config.JanuaProperties;
 import dev.janua.server.platform.errors.ErrorCode;
 import dev.janua.server.platform.errors.JanuaException;
@@ -37,14 +38,20 @@ class JwtAccessTokens implements AccessTokens {
     private final PublicUrl publicUrl;
     private final JanuaProperties.Tokens config;
     private volatile Verifier verifier;
+    private final VerifiedTokenCache verified;
 
     private record Verifier(SigningKeyRing.Snapshot keys, String issuer, DefaultJWTProcessor<SecurityContext> processor) {}
 
     private final DomainMetrics metrics;
 
     JwtAccessTokens(SigningKeyRing keys, IdGenerator ids, Clock clock, PublicUrl publicUrl, JanuaProperties properties,
-                    DomainMetrics metrics) {
+                    DomainMetrics metrics, Invalidations invalidations) {
         this.metrics = metrics;
+        this.verified = new VerifiedTokenCache(properties.tokens().verifiedCacheEntries());
+        // a rotation announced by any node (or a lost announcement channel): start over, as the key ring reloads
+        invalidations.onInvalidate(key -> {
+            if (SigningKeyRing.ROTATED.equals(key) || "*".equals(key)) verified.clear();
+        });
         this.keys = keys;
         this.ids = ids;
         this.clock = clock;
@@ -80,6 +87,11 @@ class JwtAccessTokens implements AccessTokens {
 
     @Override
     public VerifiedAccessToken verify(String token) {
+        Verifier v = verifier(keys.current());
+        // the same token string, verified by this very verifier and not yet expired: the checks below would
+        // only repeat themselves (VerifiedTokenCache says what is and is not skipped)
+        VerifiedAccessToken known = verified.get(token, v, clock.instant());
+        if (known != null) return known;
         SignedJWT jwt;
         try {
             jwt = SignedJWT.parse(token);
@@ -91,16 +103,18 @@ class JwtAccessTokens implements AccessTokens {
             throw invalid("embedded_key_reference");
         }
         if (!keys.algorithm().equals(h.getAlgorithm())) throw invalid("algorithm_not_allowed");
-        Verifier v = verifier(keys.current());
         boolean knownKid = h.getKeyID() != null && v.keys().publicSet().getKeyByKeyId(h.getKeyID()) != null;
         if (!knownKid) v = verifier(keys.reloadIfStale());
+        VerifiedAccessToken result;
         try {
             JWTClaimsSet claims = v.processor().process(jwt, null);
-            return new VerifiedAccessToken(claims.getSubject(), claims.getStringClaim("sid"), claims.getJWTID(),
+            result = new VerifiedAccessToken(claims.getSubject(), claims.getStringClaim("sid"), claims.getJWTID(),
                     claims.getExpirationTime().toInstant());
         } catch (BadJOSEException | JOSEException | ParseException e) {
             throw invalid("verification_failed");
         }
+        verified.put(token, v, result);
+        return result;
     }
 
     private Verifier verifier(SigningKeyRing.Snapshot snapshot) {

@@ -42,7 +42,7 @@ public class SigningKeyRing implements dev.janua.server.tokens.SigningKeys {
     private static final Logger log = LoggerFactory.getLogger(SigningKeyRing.class);
     private static final Duration RELOAD_AT_MOST_EVERY = Duration.ofSeconds(5);
     /** The invalidation key a rotation announces to every node. */
-    private static final String ROTATED = "signing-keys";
+    static final String ROTATED = "signing-keys";
 
     private final JdbcSigningKeyStore store;
     private final SecretBox secrets;
