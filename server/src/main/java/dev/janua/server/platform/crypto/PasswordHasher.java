@@ -64,8 +64,9 @@ public final class PasswordHasher {
     public PasswordHasher(JanuaProperties properties) {
         this(properties, "native".equalsIgnoreCase(properties.passwords().argon2Implementation())
                 // forced native: fail the start when the library is missing, not the first sign-in
-                ? CompletableFuture.completedFuture(Argon2idEngines.select("native", CORES))
-                : CompletableFuture.supplyAsync(() -> Argon2idEngines.select(properties.passwords().argon2Implementation(), CORES),
+                ? CompletableFuture.completedFuture(Argon2idEngines.select("native", CORES, properties.passwords().argon2MemoryKib()))
+                : CompletableFuture.supplyAsync(() -> Argon2idEngines.select(properties.passwords().argon2Implementation(), CORES,
+                        properties.passwords().argon2MemoryKib()),
                         PasswordHasher::inBackground));
     }
 

@@ -28,7 +28,7 @@ class PasswordHasherTest {
     @Test
     void hashesOfTheJavaAndNativeEnginesVerifyWithEitherAndWithSpringSecurity() {
         PasswordHasher java = new PasswordHasher(TestProperties.defaults(Path.of("/tmp")), new JavaArgon2id());
-        PasswordHasher nat = new PasswordHasher(TestProperties.defaults(Path.of("/tmp")), NativeArgon2id.load(2));
+        PasswordHasher nat = new PasswordHasher(TestProperties.defaults(Path.of("/tmp")), NativeArgon2id.load(2, 19456));
         assertThat(java.argon2Implementation()).isEqualTo("java-bouncycastle");
         assertThat(nat.argon2Implementation()).isEqualTo("native-libargon2");
         String fromJava = java.hash("pässwörd \uD83D\uDD11");
