@@ -118,6 +118,11 @@ public final class NativeArgon2id implements Argon2idEngine {
         }
     }
 
+    @Override
+    public void releasePooledMemory() {
+        for (Memory block; (block = pool.poll()) != null; ) block.close();
+    }
+
     /** Blocks in the pool now (for the bound test). */
     int pooledBlocks() {
         return pool.size();

@@ -42,6 +42,23 @@ class PasswordHasherTest {
     }
 
     @Test
+    void theNativeEnginesPooledBlocksAreFreedOnlyAfterAnIntervalWithoutHashes() {
+        NativeArgon2id engine = NativeArgon2id.load(2, 19456);
+        PasswordHasher nat = new PasswordHasher(TestProperties.defaults(Path.of("/tmp")), engine);
+        nat.burnEquivalentTime("unknown account"); // waits for the start-up dummy hash, then verifies against it
+        assertThat(engine.pooledBlocks()).isEqualTo(1);
+        nat.releaseArgon2MemoryWhenIdle(); // hashes ran since the last check: kept
+        assertThat(engine.pooledBlocks()).isEqualTo(1);
+        nat.releaseArgon2MemoryWhenIdle(); // none since: freed
+        assertThat(engine.pooledBlocks()).isZero();
+        String hash = nat.hash("after idle");
+        assertThat(engine.pooledBlocks()).isEqualTo(1);
+        nat.releaseArgon2MemoryWhenIdle();
+        assertThat(engine.pooledBlocks()).isEqualTo(1);
+        assertThat(nat.verify("after idle", hash)).isTrue();
+    }
+
+    @Test
     void importedArgon2iAndMalformedArgon2HashesAreHandled() {
         byte[] salt = "imported-salt-16".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         var generator = new org.bouncycastle.crypto.generators.Argon2BytesGenerator();
