@@ -30,7 +30,7 @@ public final class Argon2idCompare {
         byte[] password = "correct horse battery staple".getBytes(StandardCharsets.UTF_8);
         byte[] salt = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
         Argon2idEngine bc = Argon2idEngines.verified(new JavaArgon2id());
-        Argon2idEngine nat = Argon2idEngines.verified(NativeArgon2id.load(Runtime.getRuntime().availableProcessors()));
+        Argon2idEngine nat = Argon2idEngines.verified(NativeArgon2id.load(Runtime.getRuntime().availableProcessors(), M));
         Argon2Function p4j = Argon2Function.getInstance(M, T, P, TAG, Argon2.ID, 0x13);
         Map<String, Supplier<byte[]>> impls = new LinkedHashMap<>();
         impls.put("bouncyCastle", () -> bc.hash(password, salt, M, T, P, TAG));

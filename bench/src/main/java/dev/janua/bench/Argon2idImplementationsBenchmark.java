@@ -43,7 +43,7 @@ public class Argon2idImplementationsBenchmark {
     @Setup
     public void setUp() {
         bouncyCastle = Argon2idEngines.verified(new JavaArgon2id());
-        nativeLibargon2 = Argon2idEngines.verified(NativeArgon2id.load(Runtime.getRuntime().availableProcessors()));
+        nativeLibargon2 = Argon2idEngines.verified(NativeArgon2id.load(Runtime.getRuntime().availableProcessors(), M));
         password4j = Argon2Function.getInstance(M, T, P, TAG, Argon2.ID, 0x13);
         byte[] expected = bouncyCastle.hash(password, salt, M, T, P, TAG);
         byte[] fromNative = nativeLibargon2.hash(password, salt, M, T, P, TAG);

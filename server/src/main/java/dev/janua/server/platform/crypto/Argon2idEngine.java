@@ -16,6 +16,12 @@ public interface Argon2idEngine {
     byte[] hash(byte[] password, byte[] salt, byte[] secret, byte[] associatedData,
                 int memoryKib, int iterations, int parallelism, int tagLength);
 
+    /**
+     * Gives back memory kept between hashes (the native engine's pooled blocks); the next hash allocates
+     * again. Safe while other hashes run: only blocks not lent out are released.
+     */
+    default void releasePooledMemory() {}
+
     default byte[] hash(byte[] password, byte[] salt, int memoryKib, int iterations, int parallelism, int tagLength) {
         return hash(password, salt, new byte[0], new byte[0], memoryKib, iterations, parallelism, tagLength);
     }

@@ -22,9 +22,12 @@ public final class Argon2idEngines {
 
     private Argon2idEngines() {}
 
-    /** {@code auto} (default), {@code native} or {@code java}. */
-    public static Argon2idEngine select(String implementation, int poolSize) {
-        return select(implementation, () -> NativeArgon2id.load(poolSize), poolSize);
+    /**
+     * {@code auto} (default), {@code native} or {@code java}; the native engine pools up to {@code poolSize}
+     * blocks of {@code memoryKib} (the configured Argon2 memory).
+     */
+    public static Argon2idEngine select(String implementation, int poolSize, int memoryKib) {
+        return select(implementation, () -> NativeArgon2id.load(poolSize, memoryKib), poolSize);
     }
 
     /** The same, with the native loader given (tests stand in a machine without libargon2). */

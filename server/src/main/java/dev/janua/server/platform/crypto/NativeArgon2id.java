@@ -19,8 +19,11 @@ import java.util.concurrent.BlockingQueue;
  * <p>libargon2 lets the caller supply the block memory ({@code allocate_cbk}/{@code free_cbk}), so
  * the 19 MiB a hash needs comes from a small pool of native blocks instead of a fresh allocation each
  * time. The pool keeps at most {@code poolSize} blocks (the number of cores: the password hasher
- * never runs more hashes at once); a burst beyond that gets a temporary block freed right after.
- * The library wipes the blocks before handing them back, so nothing derived from a password lingers.
+ * never runs more hashes at once), each of the configured size ({@code janua.passwords.argon2-memory-kib});
+ * a burst beyond that, or a stored hash with a larger {@code m} (an import), gets a temporary block that
+ * is freed right after instead of pooled, so one odd hash does not keep its memory for the life of the
+ * process. The library wipes the blocks before handing them back, so nothing derived from a password
+ * lingers; when it fails after taking a block (it then skips that), the block is wiped here and pooled.
  */
 public final class NativeArgon2id implements Argon2idEngine {
     private static final int ARGON2_OK = 0;
@@ -39,6 +42,8 @@ public final class NativeArgon2id implements Argon2idEngine {
 
     private final Argon2Library library;
     private final BlockingQueue<Memory> pool;
+    /** The size of every pooled block: the configured Argon2 memory. */
+    private final long pooledBlockBytes;
     /** The block lent to the hash running on this thread (libargon2 calls back on the caller's thread). */
     private final ThreadLocal<Memory> lent = new ThreadLocal<>();
     // Held in fields so the callback trampolines stay reachable as long as the engine.
@@ -47,18 +52,19 @@ public final class NativeArgon2id implements Argon2idEngine {
     private final Pointer allocatePointer = CallbackReference.getFunctionPointer(allocate);
     private final Pointer releasePointer = CallbackReference.getFunctionPointer(release);
 
-    private NativeArgon2id(Argon2Library library, int poolSize) {
+    NativeArgon2id(Argon2Library library, int poolSize, int pooledBlockKib) {
         this.library = library;
         this.pool = new ArrayBlockingQueue<>(Math.max(1, poolSize));
+        this.pooledBlockBytes = Math.max(1, pooledBlockKib) * 1024L;
     }
 
     /**
      * Loads libargon2; throws (an {@link Error} from JNA, typically {@link UnsatisfiedLinkError}) when the
      * library is not installed or this is not a 64-bit JVM (the callbacks take {@code size_t} as a long).
      */
-    public static NativeArgon2id load(int poolSize) {
+    public static NativeArgon2id load(int poolSize, int pooledBlockKib) {
         if (Native.SIZE_T_SIZE != 8) throw new UnsatisfiedLinkError("native Argon2 needs a 64-bit JVM");
-        return new NativeArgon2id(Argon2Library.INSTANCE, poolSize);
+        return new NativeArgon2id(Argon2Library.INSTANCE, poolSize, pooledBlockKib);
     }
 
     @Override
@@ -100,11 +106,21 @@ public final class NativeArgon2id implements Argon2idEngine {
             }
             return out.getByteArray(0, tagLength);
         } finally {
-            lent.remove();
+            Memory notGivenBack = lent.get();
+            if (notGivenBack != null) { // libargon2 failed after allocating and returned without freeing
+                lent.remove();
+                notGivenBack.clear(); // it may hold blocks derived from the password
+                giveBack(notGivenBack);
+            }
             if (pwd != null) pwd.clear();
             if (secretMemory != null) secretMemory.clear();
             out.clear();
         }
+    }
+
+    @Override
+    public void releasePooledMemory() {
+        for (Memory block; (block = pool.poll()) != null; ) block.close();
     }
 
     /** Blocks in the pool now (for the bound test). */
@@ -112,12 +128,20 @@ public final class NativeArgon2id implements Argon2idEngine {
         return pool.size();
     }
 
+    /** The next block a hash would take, without taking it (for the tests). */
+    Memory peekPooled() {
+        return pool.peek();
+    }
+
     private int allocate(Pointer memory, long bytes) {
         try {
-            Memory block = pool.poll();
-            if (block == null || block.size() < bytes) {
-                if (block != null) block.close();
-                block = new Memory(bytes);
+            Memory block;
+            if (bytes > pooledBlockBytes) {
+                block = new Memory(bytes); // larger than configured: temporary, freed on release
+            } else {
+                block = pool.poll();
+                // always of the pooled size, so a later hash at the configured cost can reuse it
+                if (block == null) block = new Memory(pooledBlockBytes);
             }
             lent.set(block);
             memory.setPointer(0, block);
@@ -131,7 +155,12 @@ public final class NativeArgon2id implements Argon2idEngine {
         Memory block = lent.get();
         lent.remove();
         if (block == null) return;
-        if (!pool.offer(block)) block.close();
+        giveBack(block);
+    }
+
+    /** Pools a block of the configured size while the pool has room; frees any other. */
+    private void giveBack(Memory block) {
+        if (block.size() != pooledBlockBytes || !pool.offer(block)) block.close();
     }
 
     private static Memory copy(byte[] bytes) {

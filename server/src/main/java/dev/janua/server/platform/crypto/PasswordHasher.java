@@ -11,9 +11,11 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -59,13 +61,16 @@ public final class PasswordHasher {
      * (Java) or the process hold more pooled blocks (native).
      */
     private final Semaphore slots = new Semaphore(CORES, true);
+    private final AtomicLong hashesStarted = new AtomicLong();
+    private long hashesAtLastIdleCheck = -1;
 
     @Autowired
     public PasswordHasher(JanuaProperties properties) {
         this(properties, "native".equalsIgnoreCase(properties.passwords().argon2Implementation())
                 // forced native: fail the start when the library is missing, not the first sign-in
-                ? CompletableFuture.completedFuture(Argon2idEngines.select("native", CORES))
-                : CompletableFuture.supplyAsync(() -> Argon2idEngines.select(properties.passwords().argon2Implementation(), CORES),
+                ? CompletableFuture.completedFuture(Argon2idEngines.select("native", CORES, properties.passwords().argon2MemoryKib()))
+                : CompletableFuture.supplyAsync(() -> Argon2idEngines.select(properties.passwords().argon2Implementation(), CORES,
+                        properties.passwords().argon2MemoryKib()),
                         PasswordHasher::inBackground));
     }
 
@@ -80,8 +85,26 @@ public final class PasswordHasher {
         this.iterations = p.argon2Iterations();
         this.parallelism = p.argon2Parallelism();
         this.otherArgon2 = new Argon2PasswordEncoder(SALT_BYTES, HASH_BYTES, parallelism, memoryKib, iterations);
-        this.dummyHash = engine.thenApplyAsync(ready -> argon2id("janua-dummy-password-for-constant-time-checks"),
-                PasswordHasher::inBackground);
+        this.dummyHash = engine.thenApplyAsync(ready -> {
+            String hash = argon2id("janua-dummy-password-for-constant-time-checks");
+            // the start-up hashes (self-test, this one) need not keep a 19 MiB block for an idle server
+            ready.releasePooledMemory();
+            return hash;
+        }, PasswordHasher::inBackground);
+    }
+
+    /**
+     * Frees the native engine's pooled blocks (19 MiB each, one per core) once no hash has started for a
+     * whole interval: they make back-to-back sign-ins cheaper, and are worth nothing to an idle server.
+     */
+    @Scheduled(fixedDelayString = "${janua.passwords.argon2-idle-release:PT30S}",
+            initialDelayString = "${janua.passwords.argon2-idle-release:PT30S}")
+    void releaseArgon2MemoryWhenIdle() {
+        long started = hashesStarted.get();
+        if (started == hashesAtLastIdleCheck && slots.availablePermits() == CORES && engine.isDone()) {
+            engine.join().releasePooledMemory();
+        }
+        hashesAtLastIdleCheck = started;
     }
 
     /** Which Argon2id implementation this process uses ({@code native-libargon2} or {@code java-bouncycastle}). */
@@ -180,6 +203,7 @@ public final class PasswordHasher {
         assert !TransactionSynchronizationManager.isActualTransactionActive()
                 : "password hash computed inside a transaction: hash before opening it";
         slots.acquireUninterruptibly();
+        hashesStarted.incrementAndGet();
         try {
             return work.get();
         } finally {

@@ -3,6 +3,12 @@ package dev.janua.server.platform.crypto;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sun.jna.CallbackReference;
+import com.sun.jna.Memory;
+import com.sun.jna.Native;
+import de.mkammerer.argon2.jna.Argon2Library;
+import de.mkammerer.argon2.jna.Argon2_context;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -15,13 +21,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 
 class Argon2idEnginesTest {
+    private static final int ARGON2_THREAD_FAIL = -33;
     private static final byte[] PASSWORD = "correct horse battery staple".getBytes(StandardCharsets.UTF_8);
     private static final byte[] SALT = HexFormat.of().parseHex("00112233445566778899aabbccddeeff");
 
     @Test
     void bothEnginesReproduceTheRfc9106Argon2idTestVector() {
         assertThat(Argon2idEngines.rfc9106Tag(new JavaArgon2id())).isEqualTo(Argon2idEngines.RFC9106_TAG);
-        assertThat(Argon2idEngines.rfc9106Tag(NativeArgon2id.load(2))).isEqualTo(Argon2idEngines.RFC9106_TAG);
+        assertThat(Argon2idEngines.rfc9106Tag(NativeArgon2id.load(2, 19456))).isEqualTo(Argon2idEngines.RFC9106_TAG);
         assertThat(HexFormat.of().formatHex(Argon2idEngines.RFC9106_TAG))
                 .isEqualTo("0d640df58d78766c08c037a34a8b53c9d01ef0452d75b65eb52520e96b01e659");
     }
@@ -38,7 +45,7 @@ class Argon2idEnginesTest {
     @Test
     void nativeAndJavaAgreeAtJanuasParametersAndWithSpringSecurity() {
         byte[] java = new JavaArgon2id().hash(PASSWORD, SALT, 19456, 2, 1, 32);
-        byte[] nativeTag = NativeArgon2id.load(2).hash(PASSWORD, SALT, 19456, 2, 1, 32);
+        byte[] nativeTag = NativeArgon2id.load(2, 19456).hash(PASSWORD, SALT, 19456, 2, 1, 32);
         assertThat(nativeTag).isEqualTo(java);
         String phc = new Argon2Phc("argon2id", 19, 19456, 2, 1, SALT, java).format();
         assertThat(new Argon2PasswordEncoder(16, 32, 1, 19456, 2).matches("correct horse battery staple", phc)).isTrue();
@@ -47,12 +54,12 @@ class Argon2idEnginesTest {
 
     @Test
     void selectionHonoursTheConfiguredImplementation() {
-        assertThat(Argon2idEngines.select("java", 2).name()).isEqualTo("java-bouncycastle");
-        assertThat(Argon2idEngines.select("native", 2).name()).isEqualTo("native-libargon2");
+        assertThat(Argon2idEngines.select("java", 2, 19456).name()).isEqualTo("java-bouncycastle");
+        assertThat(Argon2idEngines.select("native", 2, 19456).name()).isEqualTo("native-libargon2");
         // libargon2-1 is installed by scripts/test.sh, so auto picks it here
-        assertThat(Argon2idEngines.select("auto", 2).name()).isEqualTo("native-libargon2");
-        assertThat(Argon2idEngines.select(null, 2).name()).isEqualTo("native-libargon2");
-        assertThatThrownBy(() -> Argon2idEngines.select("fastest", 2)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(Argon2idEngines.select("auto", 2, 19456).name()).isEqualTo("native-libargon2");
+        assertThat(Argon2idEngines.select(null, 2, 19456).name()).isEqualTo("native-libargon2");
+        assertThatThrownBy(() -> Argon2idEngines.select("fastest", 2, 19456)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -71,7 +78,7 @@ class Argon2idEnginesTest {
 
     @Test
     void theNativeBlockPoolReusesBlocksAndNeverHoldsMoreThanItsBound() throws Exception {
-        NativeArgon2id engine = NativeArgon2id.load(2);
+        NativeArgon2id engine = NativeArgon2id.load(2, 1024);
         byte[] first = engine.hash(PASSWORD, SALT, 1024, 1, 1, 32);
         assertThat(engine.pooledBlocks()).isEqualTo(1);
         assertThat(engine.hash(PASSWORD, SALT, 1024, 1, 1, 32)).isEqualTo(first); // a reused (wiped) block gives the same tag
@@ -85,6 +92,58 @@ class Argon2idEnginesTest {
             pool.shutdown();
         }
         assertThat(engine.pooledBlocks()).isBetween(1, 2);
+    }
+
+    @Test
+    void aBlockForAStoredHashWithALargerMemoryCostIsFreedNotPooled() {
+        NativeArgon2id engine = NativeArgon2id.load(2, 1024); // configured m = 1024 KiB
+        byte[] atConfigured = engine.hash(PASSWORD, SALT, 1024, 1, 1, 32);
+        assertThat(engine.pooledBlocks()).isEqualTo(1);
+        Memory configuredBlock = engine.peekPooled();
+        assertThat(configuredBlock.size()).isEqualTo(1024 * 1024L);
+        // verifying an imported hash with m = 4096 KiB: its 4 MiB block must not stay in the pool
+        byte[] larger = engine.hash(PASSWORD, SALT, 4096, 1, 1, 32);
+        assertThat(larger).isEqualTo(new JavaArgon2id().hash(PASSWORD, SALT, 4096, 1, 1, 32));
+        assertThat(engine.pooledBlocks()).isEqualTo(1);
+        assertThat(engine.peekPooled()).isSameAs(configuredBlock);
+        // a smaller cost (the RFC 9106 self-test's 32 KiB) reuses the configured block and leaves it pooled
+        assertThat(Argon2idEngines.rfc9106Tag(engine)).isEqualTo(Argon2idEngines.RFC9106_TAG);
+        assertThat(engine.peekPooled()).isSameAs(configuredBlock);
+        assertThat(engine.hash(PASSWORD, SALT, 1024, 1, 1, 32)).isEqualTo(atConfigured);
+        assertThat(engine.pooledBlocks()).isEqualTo(1);
+    }
+
+    @Test
+    void aBlockLentToALibraryThatFailsIsWipedAndReturnedToThePool() {
+        // libargon2 only fails after taking its block when it cannot start its threads (or calloc their
+        // handles), which a test cannot provoke; this stand-in takes the block through the engine's own
+        // callback, writes into it as the real fill would, and reports the library's thread failure.
+        // Every other call goes to the real libargon2.
+        boolean[] failNext = {true};
+        Argon2Library failing = (Argon2Library) Proxy.newProxyInstance(Argon2Library.class.getClassLoader(),
+                new Class<?>[] {Argon2Library.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("argon2id_ctx") && failNext[0]) {
+                        failNext[0] = false;
+                        Argon2_context context = (Argon2_context) args[0];
+                        var allocate = (NativeArgon2id.Allocate) CallbackReference.getCallback(
+                                NativeArgon2id.Allocate.class, context.allocate_cbk);
+                        long bytes = context.m_cost.longValue() * 1024;
+                        Memory slot = new Memory(Native.POINTER_SIZE);
+                        assertThat(allocate.invoke(slot, bytes)).isZero();
+                        slot.getPointer(0).setMemory(0, bytes, (byte) 0x5a);
+                        return ARGON2_THREAD_FAIL;
+                    }
+                    return method.invoke(Argon2Library.INSTANCE, args);
+                });
+        NativeArgon2id engine = new NativeArgon2id(failing, 2, 1024);
+        assertThatThrownBy(() -> engine.hash(PASSWORD, SALT, 1024, 1, 1, 32))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("libargon2");
+        assertThat(engine.pooledBlocks()).isEqualTo(1);
+        Memory block = engine.peekPooled();
+        assertThat(block.getByteArray(0, (int) block.size())).containsOnly((byte) 0);
+        // the next (real) hash takes that block and answers correctly
+        assertThat(engine.hash(PASSWORD, SALT, 1024, 1, 1, 32)).isEqualTo(new JavaArgon2id().hash(PASSWORD, SALT, 1024, 1, 1, 32));
+        assertThat(engine.peekPooled()).isSameAs(block);
     }
 
     @Test

@@ -28,7 +28,7 @@ class PasswordHasherTest {
     @Test
     void hashesOfTheJavaAndNativeEnginesVerifyWithEitherAndWithSpringSecurity() {
         PasswordHasher java = new PasswordHasher(TestProperties.defaults(Path.of("/tmp")), new JavaArgon2id());
-        PasswordHasher nat = new PasswordHasher(TestProperties.defaults(Path.of("/tmp")), NativeArgon2id.load(2));
+        PasswordHasher nat = new PasswordHasher(TestProperties.defaults(Path.of("/tmp")), NativeArgon2id.load(2, 19456));
         assertThat(java.argon2Implementation()).isEqualTo("java-bouncycastle");
         assertThat(nat.argon2Implementation()).isEqualTo("native-libargon2");
         String fromJava = java.hash("pässwörd \uD83D\uDD11");
@@ -39,6 +39,23 @@ class PasswordHasherTest {
         var spring = new org.springframework.security.crypto.argon2.Argon2PasswordEncoder(16, 32, 1, 19456, 2);
         assertThat(spring.matches("pässwörd \uD83D\uDD11", fromNative)).isTrue();
         assertThat(nat.verify("spring", spring.encode("spring"))).isTrue();
+    }
+
+    @Test
+    void theNativeEnginesPooledBlocksAreFreedOnlyAfterAnIntervalWithoutHashes() {
+        NativeArgon2id engine = NativeArgon2id.load(2, 19456);
+        PasswordHasher nat = new PasswordHasher(TestProperties.defaults(Path.of("/tmp")), engine);
+        nat.burnEquivalentTime("unknown account"); // waits for the start-up dummy hash, then verifies against it
+        assertThat(engine.pooledBlocks()).isEqualTo(1);
+        nat.releaseArgon2MemoryWhenIdle(); // hashes ran since the last check: kept
+        assertThat(engine.pooledBlocks()).isEqualTo(1);
+        nat.releaseArgon2MemoryWhenIdle(); // none since: freed
+        assertThat(engine.pooledBlocks()).isZero();
+        String hash = nat.hash("after idle");
+        assertThat(engine.pooledBlocks()).isEqualTo(1);
+        nat.releaseArgon2MemoryWhenIdle();
+        assertThat(engine.pooledBlocks()).isEqualTo(1);
+        assertThat(nat.verify("after idle", hash)).isTrue();
     }
 
     @Test
