@@ -252,6 +252,9 @@ case "$WHAT" in
   startup) run_startup ;;
   signin) run_signin ;;
   signin-profile) run_signin_profile ;;
+  # Issue 16: one hash's CPU and wall time on 1 thread vs on every core at once (alternating rounds)
+  argon2-threads) java --enable-native-access=ALL-UNNAMED -Xmx256m -XX:+UseSerialGC -cp "$BENCH_JAR" dev.janua.bench.Argon2idConcurrency 2>/dev/null \
+      | tee "$OUT/argon2-threads.json" ;;
   http) run_http ;;
   keycloak) "$ROOT/bench/keycloak.sh" ;;
   users) "$ROOT/bench/users-rbac/run.sh" ;;
@@ -264,5 +267,5 @@ case "$WHAT" in
   realtime) run_realtime ;;
   oidc) run_oidc ;;
   all) run_jmh; run_http ;;
-  *) echo "usage: ./janua bench [jmh|http|startup|signin|signin-profile|keycloak|users|console|audit|events|scim|cost|graphql|realtime|oidc|all]" >&2; exit 2 ;;
+  *) echo "usage: ./janua bench [jmh|http|startup|signin|signin-profile|argon2-threads|keycloak|users|console|audit|events|scim|cost|graphql|realtime|oidc|all]" >&2; exit 2 ;;
 esac

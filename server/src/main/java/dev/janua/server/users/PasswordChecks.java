@@ -29,6 +29,18 @@ public interface PasswordChecks {
     Optional<UserDirectory.FailedSignIn> check(User user, String password);
 
     /**
+     * {@link #check} for a sign-in, which saves a write transaction: a right password leaves the
+     * attempt counted, and the caller must either start the session (its
+     * {@link UserDirectory#recordSuccessfulSignIn}, in the session's transaction, clears the count) or,
+     * when it starts none (MFA challenge, suspended account, a failure), call {@link #clearFailures}.
+     * The count stays up a few milliseconds longer than with {@link #check}: stricter, never looser.
+     */
+    Optional<UserDirectory.FailedSignIn> checkLeavingCount(User user, String password);
+
+    /** Clears the failure count a right password left by {@link #checkLeavingCount}. */
+    void clearFailures(String userId);
+
+    /**
      * A sign-in attempt for an email that has no account: counted like a wrong password (in the
      * database, so every node and a restart see it) and costing the time of a hash.
      *

@@ -116,7 +116,8 @@ public class CredentialsService {
             throw invalidCredentials(failed.attemptsRemaining());
         }
         User user = found.get();
-        Optional<FailedSignIn> failed = passwordChecks.check(user, password);
+        // a right password leaves its attempt counted: the session's transaction clears it (one write fewer)
+        Optional<FailedSignIn> failed = passwordChecks.checkLeavingCount(user, password);
         if (failed.isPresent()) {
             metrics.signInFailed("password", "invalid_password", failed.get().lockedUntil() != null);
             tx.executeWithoutResult(t -> events.publish(DomainEvent.of("user.signin_failed", user.id(), null,
@@ -124,8 +125,16 @@ public class CredentialsService {
             if (failed.get().lockedUntil() != null) throw locked(failed.get().lockedUntil());
             throw invalidCredentials(failed.get().attemptsRemaining());
         }
-        if (user.status() != UserStatus.ACTIVE) throw new JanuaException(ErrorCode.ACCOUNT_SUSPENDED);
-        return signIns.finish(user, "password", rememberMe, deviceToken, client);
+        boolean sessionStarted = false;
+        try {
+            if (user.status() != UserStatus.ACTIVE) throw new JanuaException(ErrorCode.ACCOUNT_SUSPENDED);
+            SignInOutcome outcome = signIns.finish(user, "password", rememberMe, deviceToken, client);
+            sessionStarted = outcome instanceof SignInOutcome.Completed;
+            return outcome;
+        } finally {
+            // no session (MFA challenge, suspended account, an error): the right password still clears the count
+            if (!sessionStarted) passwordChecks.clearFailures(user.id());
+        }
     }
 
     public record Refreshed(Session session, AccessTokens.IssuedAccessToken accessToken, String refreshToken) {}

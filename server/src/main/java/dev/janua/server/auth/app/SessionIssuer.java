@@ -49,7 +49,8 @@ public class SessionIssuer {
 
     /** {@code secondFactor}: the factor passed after {@code method} (totp, backup_code, sms, trusted_device), or null. */
     public SignInResult issue(User user, String method, String secondFactor, boolean rememberMe, ClientInfo client) {
-        StartedSession started = tx.execute(t -> {
+        record Started(StartedSession session, User user) {}
+        Started done = tx.execute(t -> {
             users.recordSuccessfulSignIn(user.id(), clock.instant());
             StartedSession s = sessions.start(user.id(), method, rememberMe,
                     organizations.sessionTimeoutFor(user.id()).orElse(null), client);
@@ -61,9 +62,10 @@ public class SessionIssuer {
             data.put("mfaRequired", secondFactor != null);
             if (secondFactor != null) data.put("mfaMethod", secondFactor);
             events.publish(DomainEvent.of("user.signin", user.id(), user.id(), data), client);
-            return s;
+            // read back in the same transaction (a caller may have changed the account just before, e.g. verified its email)
+            return new Started(s, users.findById(user.id()).orElse(user));
         });
-        User fresh = users.findById(user.id()).orElse(user);
-        return new SignInResult(fresh, started.session(), tokens.issue(user.id(), started.session().id()), started.refreshToken());
+        StartedSession started = done.session();
+        return new SignInResult(done.user(), started.session(), tokens.issue(user.id(), started.session().id()), started.refreshToken());
     }
 }

@@ -26,8 +26,10 @@ public class JanuaEnvironment implements EnvironmentPostProcessor {
         if (databaseUrl.isBlank()) {
             Path file = Path.of(dataDir).toAbsolutePath().normalize().resolve("janua");
             props.put("spring.datasource.url", "jdbc:h2:file:" + file
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0");
-            // WRITE_DELAY=0: H2 writes each commit out at once, so a killed process loses no committed event
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;QUERY_CACHE_SIZE=128");
+            // WRITE_DELAY=0: H2 writes each commit out at once, so a killed process loses no committed event.
+            // QUERY_CACHE_SIZE: parsed statements kept per connection (H2's default, 8, is fewer than one sign-in
+            // uses, so every statement was parsed again: issue 16's sign-in profile)
             props.put("spring.datasource.username", "sa");
             props.put("spring.datasource.password", "");
         } else {

@@ -11,12 +11,19 @@ import org.slf4j.LoggerFactory;
  * One virtual thread that runs a pass again and again: at once while passes find work, else after
  * {@code idle} or as soon as {@link #wake()} is called. A failing pass is logged and retried later,
  * so a database outage never kills the worker.
+ *
+ * <p>Wake-ups coalesce: a woken pass starts at least {@link #WAKE_COALESCING} after the previous pass
+ * started. Every committed change wakes the event consumers; under load (issue 16: dozens of sign-ins a
+ * second) one pass per commit meant one cursor transaction per commit per consumer, and now one pass
+ * takes the events of every commit of the last few dozen milliseconds. When commits are rarer than
+ * that, a wake-up still starts the pass at once.
  */
 public final class BackgroundWorker {
     private static final Logger log = LoggerFactory.getLogger(BackgroundWorker.class);
     private final String name;
     private final BooleanSupplier pass;
     private final Duration idle;
+    static final Duration WAKE_COALESCING = Duration.ofMillis(50);
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile boolean running;
     private Thread thread;
@@ -56,6 +63,7 @@ public final class BackgroundWorker {
 
     private void loop() {
         while (running) {
+            long started = System.nanoTime();
             boolean more = false;
             try {
                 more = pass.getAsBoolean();
@@ -64,7 +72,11 @@ public final class BackgroundWorker {
             }
             if (more) continue;
             try {
-                if (wakeUps.tryAcquire(idle.toMillis(), TimeUnit.MILLISECONDS)) wakeUps.drainPermits();
+                if (wakeUps.tryAcquire(idle.toMillis(), TimeUnit.MILLISECONDS)) {
+                    long early = started + WAKE_COALESCING.toNanos() - System.nanoTime();
+                    if (early > 0) TimeUnit.NANOSECONDS.sleep(early); // let the commits of the next moments join this pass
+                    wakeUps.drainPermits();
+                }
             } catch (InterruptedException e) {
                 return;
             }

@@ -62,7 +62,10 @@ public class EventFeed {
         ensureConsumer(consumer);
         Integer n = tx.execute(status -> {
             Optional<Long> next = lockCursor(consumer, options.waitForLock());
-            if (next.isEmpty()) return 0;
+            if (next.isEmpty()) {
+                knownConsumers.remove(consumer); // locked by another process, or the row is gone: check again next pass
+                return 0;
+            }
             List<StoredEvent> batch = new ArrayList<>(lateArrivals(consumer));
             long cursor = next.get();
             long expected = cursor;
@@ -102,7 +105,16 @@ public class EventFeed {
         return jdbc.sql("SELECT COUNT(*) FROM domain_events WHERE seq >= :n").param("n", next).query(Long.class).single();
     }
 
+    /** Consumers whose cursor row this process has seen: no existence check on every pass. */
+    private final java.util.Set<String> knownConsumers = ConcurrentHashMap.newKeySet();
+
     private void ensureConsumer(String consumer) {
+        if (knownConsumers.contains(consumer)) return;
+        ensureConsumerRow(consumer);
+        knownConsumers.add(consumer);
+    }
+
+    private void ensureConsumerRow(String consumer) {
         boolean exists = jdbc.sql("SELECT COUNT(*) FROM event_consumers WHERE name = :c").param("c", consumer)
                 .query(Integer.class).single() > 0;
         if (exists) return;

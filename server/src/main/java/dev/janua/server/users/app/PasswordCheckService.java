@@ -30,18 +30,29 @@ class PasswordCheckService implements PasswordChecks {
 
     @Override
     public Optional<FailedSignIn> check(User user, String password) {
+        Optional<FailedSignIn> failed = checkLeavingCount(user, password);
+        if (failed.isEmpty()) users.clearFailedSignIns(user.id());
+        return failed;
+    }
+
+    @Override
+    public Optional<FailedSignIn> checkLeavingCount(User user, String password) {
         PasswordHasher.requireEncodable(password, "password");
         Instant now = clock.instant();
-        Optional<FailedSignIn> reserved = users.reserveSignInAttempt(user.id(), now);
+        Optional<UserService.Reservation> reserved = users.reserveSignInAttempt(user.id(), now);
         if (reserved.isEmpty()) {
             hasher.burnEquivalentTime(password);
             throw locked(users.credentials(user.id()).map(Credentials::lockedUntil).orElse(null));
         }
-        String stored = users.credentials(user.id()).map(Credentials::passwordHash).orElse(null);
-        if (!hasher.verify(password, stored)) return reserved;
-        users.clearFailedSignIns(user.id());
+        String stored = reserved.get().passwordHash();
+        if (!hasher.verify(password, stored)) return Optional.of(reserved.get().ifWrong());
         if (hasher.needsRehash(stored)) users.upgradePasswordHash(user.id(), stored, hasher.hash(password));
         return Optional.empty();
+    }
+
+    @Override
+    public void clearFailures(String userId) {
+        users.clearFailedSignIns(userId);
     }
 
     /** The same steps as {@link #check} for an account whose password is wrong: count, then hash. */

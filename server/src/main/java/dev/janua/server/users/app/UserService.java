@@ -153,15 +153,22 @@ public class UserService implements UserDirectory {
      * (REQUIRES_NEW) so the count survives a rollback of the caller's transaction.
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public Optional<FailedSignIn> reserveSignInAttempt(String userId, Instant now) {
+    public Optional<Reservation> reserveSignInAttempt(String userId, Instant now) {
         boolean counted = users.incrementFailedAttempts(userId, now, passwords.lockoutThreshold(),
                 now.plus(passwords.lockoutDuration()), passwords.hardLockoutThreshold());
         if (!counted) return Optional.empty();
         Credentials u = users.findCredentials(userId).orElseThrow();
         int threshold = passwords.lockoutThreshold();
         int remaining = u.lockedAt(now) ? 0 : threshold - (u.failedAttempts() % threshold);
-        return Optional.of(new FailedSignIn(u.failedAttempts(), remaining, u.lockedAt(now) ? u.lockedUntil() : null));
+        return Optional.of(new Reservation(new FailedSignIn(u.failedAttempts(), remaining, u.lockedAt(now) ? u.lockedUntil() : null),
+                u.passwordHash()));
     }
+
+    /**
+     * An attempt counted as a failure until the password proves right, with the stored hash read in the
+     * same transaction (the check needs it next: no second read).
+     */
+    public record Reservation(FailedSignIn ifWrong, String passwordHash) {}
 
     /** The password hash and lockout counters, for the password checks of this module only. */
     Optional<Credentials> credentials(String userId) {
