@@ -101,6 +101,31 @@ class HostedThemeIntegrationTest extends OidcTestSupport {
     }
 
     @Test
+    void aCraftedLinkCannotPutAKnownApplicationsThemeOnJanuasOwnPages() {
+        Person owner = person("theme-crafted");
+        App app = orgApp(owner, org(owner), "Famous Bank");
+        assertThat(api.put("/api/v1/applications/" + app.id() + "/theme", Api.map("brandColor", "#b3261e",
+                "logoUrl", "https://cdn.example.com/bank/logo.svg"), owner.auth()).status()).isEqualTo(200);
+        String id = java.net.URLEncoder.encode(app.clientId(), java.nio.charset.StandardCharsets.UTF_8);
+        String authorize = java.net.URLEncoder.encode("/oauth2/authorize?client_id=" + id + "&response_type=code",
+                java.nio.charset.StandardCharsets.UTF_8);
+        // the legitimate shape (returning to that application's authorization request) is themed...
+        assertThat(browser().get("/hosted/sign-in?return_to=" + authorize).body()).contains(">Famous Bank<");
+        // ...but not a client named by the raw query, nor by a return target the sign-in refuses or that is no authorization request
+        List<String> crafted = List.of(
+                "/hosted/sign-in?client_id=" + id,
+                "/hosted/sign-up?client_id=" + id,
+                "/hosted/sign-in?return_to=" + java.net.URLEncoder.encode("https://evil.example/?client_id=" + id, java.nio.charset.StandardCharsets.UTF_8),
+                "/hosted/sign-in?return_to=" + java.net.URLEncoder.encode("//evil.example/oauth2/authorize?client_id=" + id, java.nio.charset.StandardCharsets.UTF_8),
+                "/hosted/sign-in?return_to=" + java.net.URLEncoder.encode("/hosted/account?client_id=" + id, java.nio.charset.StandardCharsets.UTF_8));
+        for (String link : crafted) {
+            HttpResponse<String> page = browser().get(link);
+            assertThat(page.statusCode()).as(link).isEqualTo(200);
+            assertThat(page.body()).as(link).doesNotContain("Famous Bank", "/hosted/theme.css", "cdn.example.com/bank").contains(">Janua<");
+        }
+    }
+
+    @Test
     void injectedOrMalformedValuesAreRefusedWithAStableCodeAndNothingIsStored() {
         Person owner = person("theme-inject");
         String org = org(owner);

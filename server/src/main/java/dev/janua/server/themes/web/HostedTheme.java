@@ -10,6 +10,8 @@ import java.util.Optional;
  */
 public record HostedTheme(String clientId, String applicationName, String logoUrl) {
     public static final String MODEL = "hostedTheme";
+    /** Model attribute: the client id of a registered application a hosted page is about (the consent page), to theme it. */
+    public static final String CLIENT = "themeClientId";
 
     /** The theme of {@code clientId}'s sign-ins; empty when the application has none (the default look, Janua's name included). */
     public static Optional<HostedTheme> of(ThemeService themes, String clientId) {
