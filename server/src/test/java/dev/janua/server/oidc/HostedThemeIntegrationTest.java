@@ -125,6 +125,42 @@ class HostedThemeIntegrationTest extends OidcTestSupport {
         }
     }
 
+    HttpResponse<String> cssIfNoneMatch(App app, String etag) throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(browser().base() + "/hosted/theme.css?client_id=" + app.clientId()));
+        if (etag != null) request.header("If-None-Match", etag);
+        return java.net.http.HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void theStylesheetIsCachedAndRevalidatedAndAChangedThemeGetsANewTagAndLink() throws Exception {
+        Person owner = person("theme-cache");
+        App app = orgApp(owner, org(owner), "Cached Portal");
+        assertThat(api.put("/api/v1/applications/" + app.id() + "/theme", Api.map("brandColor", "#0a7d5a"), owner.auth()).status()).isEqualTo(200);
+        HttpResponse<String> first = cssIfNoneMatch(app, null);
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.headers().firstValue("Cache-Control").orElse("")).isEqualTo("max-age=300");
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        assertThat(etag).matches("\"[0-9a-f]{32}\"");
+        // revalidation: unchanged → 304 without a body
+        HttpResponse<String> same = cssIfNoneMatch(app, etag);
+        assertThat(same.statusCode()).isEqualTo(304);
+        assertThat(same.body()).isEmpty();
+        // the hosted pages link this very version
+        String authorize = java.net.URLEncoder.encode("/oauth2/authorize?client_id=" + app.clientId(), java.nio.charset.StandardCharsets.UTF_8);
+        String v = etag.replace("\"", "");
+        assertThat(browser().get("/hosted/sign-in?return_to=" + authorize).body()).contains("client_id=" + app.clientId() + "&amp;v=" + v);
+
+        // a changed theme: a new tag (the old one no longer matches) and a new link
+        assertThat(api.put("/api/v1/applications/" + app.id() + "/theme", Api.map("brandColor", "#b3261e"), owner.auth()).status()).isEqualTo(200);
+        HttpResponse<String> changed = cssIfNoneMatch(app, etag);
+        assertThat(changed.statusCode()).isEqualTo(200);
+        assertThat(changed.body()).contains("--janua-primary: #b3261e;");
+        String newTag = changed.headers().firstValue("ETag").orElseThrow();
+        assertThat(newTag).isNotEqualTo(etag);
+        assertThat(browser().get("/hosted/sign-in?return_to=" + authorize).body())
+                .contains("&amp;v=" + newTag.replace("\"", "")).doesNotContain("v=" + v);
+    }
+
     @Test
     void injectedOrMalformedValuesAreRefusedWithAStableCodeAndNothingIsStored() {
         Person owner = person("theme-inject");
