@@ -54,8 +54,8 @@ public final class AuditChainVerifier {
         this.copyOnPostgres = copyOnPostgres;
     }
 
-    /** Reads rows through a JDBC query even on PostgreSQL: the benchmark's "before", and the tests' second reader. */
-    public static AuditChainVerifier byQuery(DataSource dataSource, int threads, long minRange) {
+    /** Reads rows through a JDBC query even on PostgreSQL: the tests' second reader ({@code audit.app.QueryReader} in the tests). */
+    static AuditChainVerifier byQuery(DataSource dataSource, int threads, long minRange) {
         return new AuditChainVerifier(dataSource, threads, minRange, false);
     }
 
@@ -123,6 +123,7 @@ public final class AuditChainVerifier {
         // positions are numbers the verifier made: nothing from outside enters the statement text
         CopyOut copy = c.getCopyAPI().copyOut("COPY (SELECT " + BinaryRow.COLUMNS + " FROM audit_log WHERE position >= "
                 + (from - 1) + " AND position <= " + to + " ORDER BY position) TO STDOUT (FORMAT binary)");
+        boolean readToTheEnd = false;
         try {
             BinaryCopyRows rows = new BinaryCopyRows(copy);
             long expected = from;
@@ -146,10 +147,11 @@ public final class AuditChainVerifier {
                 }
                 expected++;
             }
+            readToTheEnd = true;
             if (expected <= to) return new Failure(expected, null, "record missing at position " + expected);
             return null;
         } finally {
-            BinaryCopyRows.drain(copy);
+            BinaryCopyRows.finish(copy, readToTheEnd);
         }
     }
 

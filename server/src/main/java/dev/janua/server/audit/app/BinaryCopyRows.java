@@ -53,13 +53,19 @@ final class BinaryCopyRows {
     }
 
     /**
-     * Reads the stream to its end, so the connection is back in its ordinary state before it returns
-     * to the pool (a cancelled or half-read COPY leaves the protocol mid-stream). Only a failing range
-     * stops early, and it pays for the rest of its rows here.
+     * Leaves the connection in its ordinary state before it returns to the pool (a half-read COPY
+     * leaves the protocol mid-stream). A stream read to its trailer only has its end message left
+     * to read. One stopped early (a failing range) is cancelled, so the server stops producing
+     * rows and the verifier does not read the rest of the range for nothing.
      */
-    static void drain(CopyOut copy) throws SQLException {
+    static void finish(CopyOut copy, boolean readToTheEnd) throws SQLException {
+        if (!copy.isActive()) return;
+        if (!readToTheEnd) {
+            copy.cancelCopy();
+            return;
+        }
         while (copy.isActive() && copy.readFromCopy() != null) {
-            // discard
+            // the end of the stream: CopyDone and the command's completion
         }
     }
 
