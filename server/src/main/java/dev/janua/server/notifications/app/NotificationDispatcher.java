@@ -85,6 +85,23 @@ class NotificationDispatcher extends BackgroundService {
         runs(new BackgroundWorker("notification-dispatcher",
                 () -> unfinished ? properties.pollInterval() : notices.idle(properties.pollInterval()), this::pass));
         notices.onNotice(WorkNotices.OUTBOX, this::wake);
+        notices.onNotice(WorkNotices.OUTBOX_JOB, this::wakeAsAPollWould);
+    }
+
+    /**
+     * A job is not run at once (its request must not be followed in time by its work): a pass comes at
+     * a random moment within the poll interval, as the next poll of a worker that polled would.
+     */
+    private void wakeAsAPollWould() {
+        long delayMs = ThreadLocalRandom.current().nextLong(Math.max(1, properties.pollInterval().toMillis()));
+        Thread.ofVirtual().name("janua-notification-job-wake").start(() -> {
+            try {
+                Thread.sleep(delayMs);
+                wake();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
     }
 
     int maxAttempts() {

@@ -68,14 +68,14 @@ class NotificationOutbox {
                 now, now, null);
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
             outbox.insert(m);
-            // every node's dispatcher hears of it at commit (a job too: an idle dispatcher polls only now and then)
-            notices.announce(WorkNotices.OUTBOX);
+            // every node's dispatcher hears of it at commit (of a job too: an idle one polls only now and then)
+            notices.announce(wake ? WorkNotices.OUTBOX : WorkNotices.OUTBOX_JOB);
             if (wake) wakeAfterCommit();
         } else {
             // no surrounding change to join: the message is durable once this insert commits
             tx.executeWithoutResult(s -> {
                 outbox.insert(m);
-                notices.announce(WorkNotices.OUTBOX);
+                notices.announce(wake ? WorkNotices.OUTBOX : WorkNotices.OUTBOX_JOB);
             });
             if (wake) dispatcher.wake();
         }

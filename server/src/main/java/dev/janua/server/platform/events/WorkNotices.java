@@ -30,8 +30,13 @@ public class WorkNotices {
     public static final String CHANNEL = "janua_work";
     /** New rows in {@code domain_events}. */
     public static final String EVENTS = "events";
-    /** New rows in {@code notification_outbox}. */
+    /** New messages in {@code notification_outbox}. */
     public static final String OUTBOX = "outbox";
+    /**
+     * A new job in {@code notification_outbox}: deliberately not run at once (docs/security.md, the
+     * reset job must not follow its request in time), picked up as by an ordinary poll instead.
+     */
+    public static final String OUTBOX_JOB = "outbox-job";
     /** How often an idle worker looks anyway while notices are heard. */
     public static final Duration FALLBACK = Duration.ofSeconds(5);
 
