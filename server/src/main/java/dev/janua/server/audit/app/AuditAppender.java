@@ -1,11 +1,11 @@
 package dev.janua.server.audit.app;
 
-import dev.janua.server.audit.domain.AuditHasher.Fields;
 import dev.janua.server.audit.domain.AuditHasher;
-import dev.janua.server.audit.persistence.JdbcAuditRepository.Head;
-import dev.janua.server.audit.persistence.JdbcAuditRepository.Row;
+import dev.janua.server.audit.domain.AuditHasher.Fields;
 import dev.janua.server.audit.persistence.JdbcAuditRepository;
 import dev.janua.server.metrics.DomainMetrics;
+import dev.janua.server.audit.persistence.JdbcAuditRepository.Head;
+import dev.janua.server.audit.persistence.JdbcAuditRepository.Row;
 import dev.janua.server.platform.events.BackgroundService;
 import dev.janua.server.platform.events.BackgroundWorker;
 import dev.janua.server.platform.events.EventFeed;

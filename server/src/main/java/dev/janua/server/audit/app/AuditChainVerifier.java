@@ -123,7 +123,6 @@ public final class AuditChainVerifier {
         // positions are numbers the verifier made: nothing from outside enters the statement text
         CopyOut copy = c.getCopyAPI().copyOut("COPY (SELECT " + BinaryRow.COLUMNS + " FROM audit_log WHERE position >= "
                 + (from - 1) + " AND position <= " + to + " ORDER BY position) TO STDOUT (FORMAT binary)");
-        boolean readToTheEnd = false;
         try {
             BinaryCopyRows rows = new BinaryCopyRows(copy);
             long expected = from;
@@ -147,11 +146,10 @@ public final class AuditChainVerifier {
                 }
                 expected++;
             }
-            readToTheEnd = true;
             if (expected <= to) return new Failure(expected, null, "record missing at position " + expected);
             return null;
         } finally {
-            BinaryCopyRows.finish(copy, readToTheEnd);
+            BinaryCopyRows.drain(copy);
         }
     }
 
