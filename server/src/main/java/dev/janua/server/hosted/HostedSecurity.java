@@ -35,6 +35,8 @@ public class HostedSecurity {
     public static final String SESSION_COOKIE = "janua_session";
     public static final String CSRF_COOKIE = "janua_csrf";
     public static final String SIGN_IN_PATH = "/hosted/sign-in";
+    /** Query parameter of {@link #SIGN_IN_PATH}: show the form even when signed in (an application asked for a fresh sign-in). */
+    public static final String SIGN_IN_AGAIN = "reauth";
     /**
      * No inline script or style anywhere; {@code form-action} is left out on purpose: a signed-in
      * form post is answered by a redirect to the application's registered redirect URI, which

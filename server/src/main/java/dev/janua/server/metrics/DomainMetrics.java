@@ -50,8 +50,8 @@ public final class DomainMetrics {
             Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(30), Duration.ofHours(1)};
 
     private final MeterRegistry registry;
-    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
-    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+    private final Map<Key, Counter> counters = new ConcurrentHashMap<>();
+    private final Map<Key, Timer> timers = new ConcurrentHashMap<>();
     /** Looked up once: every sign-in and refresh issues one of each. */
     private final Counter sessionAccessTokens;
     private final Counter sessionRefreshTokens;
@@ -168,18 +168,33 @@ public final class DomainMetrics {
     }
 
     private Counter counter(String name, String description, String... labels) {
-        String key = labels.length == 0 ? name : name + '|' + String.join("|", labels);
+        Key key = Key.of(name, labels);
         Counter c = counters.get(key);
         if (c != null) return c;
         return counters.computeIfAbsent(key, k -> Counter.builder(name).description(description).tags(labels).register(registry));
     }
 
     private Timer timer(String name, String description, String... labels) {
-        String key = labels.length == 0 ? name : name + '|' + String.join("|", labels);
+        Key key = Key.of(name, labels);
         Timer t = timers.get(key);
         if (t != null) return t;
         return timers.computeIfAbsent(key, k -> Timer.builder(name).description(description).tags(labels)
                 .serviceLevelObjectives(DELIVERY_BUCKETS).register(registry));
+    }
+
+    /**
+     * A meter's name and label pairs as a map key, without building a string per call (the strings are
+     * the callers' constants and enum names, whose hash codes are cached). At most two label pairs.
+     */
+    private record Key(String name, String k1, String v1, String k2, String v2) {
+        static Key of(String name, String... labels) {
+            return switch (labels.length) {
+                case 0 -> new Key(name, null, null, null, null);
+                case 2 -> new Key(name, labels[0], labels[1], null, null);
+                case 4 -> new Key(name, labels[0], labels[1], labels[2], labels[3]);
+                default -> throw new IllegalArgumentException("0 to 2 label pairs: " + name);
+            };
+        }
     }
 
     /** {@code value} when it is one of {@code allowed}, else {@code other}: a label never takes unbounded values. */

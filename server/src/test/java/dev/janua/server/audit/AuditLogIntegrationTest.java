@@ -175,7 +175,7 @@ class AuditLogIntegrationTest extends IntegrationTest {
         appender.catchUp();
         long last = SyntheticAuditChain.seed(jdbc, tx, 1200);
         AuditChainVerifier copy = new AuditChainVerifier(dataSource, 3, 200);
-        AuditChainVerifier query = AuditChainVerifier.byQuery(dataSource, 3, 200);
+        AuditChainVerifier query = dev.janua.server.audit.app.QueryReader.verifier(dataSource, 3, 200);
         assertThat(copy.verify()).extracting(ChainVerification::valid, ChainVerification::recordsChecked).containsExactly(true, last);
         assertThat(query.verify()).extracting(ChainVerification::valid, ChainVerification::recordsChecked).containsExactly(true, last);
 

@@ -101,6 +101,67 @@ class HostedThemeIntegrationTest extends OidcTestSupport {
     }
 
     @Test
+    void aCraftedLinkCannotPutAKnownApplicationsThemeOnJanuasOwnPages() {
+        Person owner = person("theme-crafted");
+        App app = orgApp(owner, org(owner), "Famous Bank");
+        assertThat(api.put("/api/v1/applications/" + app.id() + "/theme", Api.map("brandColor", "#b3261e",
+                "logoUrl", "https://cdn.example.com/bank/logo.svg"), owner.auth()).status()).isEqualTo(200);
+        String id = java.net.URLEncoder.encode(app.clientId(), java.nio.charset.StandardCharsets.UTF_8);
+        String authorize = java.net.URLEncoder.encode("/oauth2/authorize?client_id=" + id + "&response_type=code",
+                java.nio.charset.StandardCharsets.UTF_8);
+        // the legitimate shape (returning to that application's authorization request) is themed...
+        assertThat(browser().get("/hosted/sign-in?return_to=" + authorize).body()).contains(">Famous Bank<");
+        // ...but not a client named by the raw query, nor by a return target the sign-in refuses or that is no authorization request
+        List<String> crafted = List.of(
+                "/hosted/sign-in?client_id=" + id,
+                "/hosted/sign-up?client_id=" + id,
+                "/hosted/sign-in?return_to=" + java.net.URLEncoder.encode("https://evil.example/?client_id=" + id, java.nio.charset.StandardCharsets.UTF_8),
+                "/hosted/sign-in?return_to=" + java.net.URLEncoder.encode("//evil.example/oauth2/authorize?client_id=" + id, java.nio.charset.StandardCharsets.UTF_8),
+                "/hosted/sign-in?return_to=" + java.net.URLEncoder.encode("/hosted/account?client_id=" + id, java.nio.charset.StandardCharsets.UTF_8));
+        for (String link : crafted) {
+            HttpResponse<String> page = browser().get(link);
+            assertThat(page.statusCode()).as(link).isEqualTo(200);
+            assertThat(page.body()).as(link).doesNotContain("Famous Bank", "/hosted/theme.css", "cdn.example.com/bank").contains(">Janua<");
+        }
+    }
+
+    HttpResponse<String> cssIfNoneMatch(App app, String etag) throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(browser().base() + "/hosted/theme.css?client_id=" + app.clientId()));
+        if (etag != null) request.header("If-None-Match", etag);
+        return java.net.http.HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void theStylesheetIsCachedAndRevalidatedAndAChangedThemeGetsANewTagAndLink() throws Exception {
+        Person owner = person("theme-cache");
+        App app = orgApp(owner, org(owner), "Cached Portal");
+        assertThat(api.put("/api/v1/applications/" + app.id() + "/theme", Api.map("brandColor", "#0a7d5a"), owner.auth()).status()).isEqualTo(200);
+        HttpResponse<String> first = cssIfNoneMatch(app, null);
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.headers().firstValue("Cache-Control").orElse("")).isEqualTo("max-age=300");
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        assertThat(etag).matches("\"[0-9a-f]{32}\"");
+        // revalidation: unchanged → 304 without a body
+        HttpResponse<String> same = cssIfNoneMatch(app, etag);
+        assertThat(same.statusCode()).isEqualTo(304);
+        assertThat(same.body()).isEmpty();
+        // the hosted pages link this very version
+        String authorize = java.net.URLEncoder.encode("/oauth2/authorize?client_id=" + app.clientId(), java.nio.charset.StandardCharsets.UTF_8);
+        String v = etag.replace("\"", "");
+        assertThat(browser().get("/hosted/sign-in?return_to=" + authorize).body()).contains("client_id=" + app.clientId() + "&amp;v=" + v);
+
+        // a changed theme: a new tag (the old one no longer matches) and a new link
+        assertThat(api.put("/api/v1/applications/" + app.id() + "/theme", Api.map("brandColor", "#b3261e"), owner.auth()).status()).isEqualTo(200);
+        HttpResponse<String> changed = cssIfNoneMatch(app, etag);
+        assertThat(changed.statusCode()).isEqualTo(200);
+        assertThat(changed.body()).contains("--janua-primary: #b3261e;");
+        String newTag = changed.headers().firstValue("ETag").orElseThrow();
+        assertThat(newTag).isNotEqualTo(etag);
+        assertThat(browser().get("/hosted/sign-in?return_to=" + authorize).body())
+                .contains("&amp;v=" + newTag.replace("\"", "")).doesNotContain("v=" + v);
+    }
+
+    @Test
     void injectedOrMalformedValuesAreRefusedWithAStableCodeAndNothingIsStored() {
         Person owner = person("theme-inject");
         String org = org(owner);

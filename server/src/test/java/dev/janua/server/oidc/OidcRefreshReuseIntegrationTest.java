@@ -106,6 +106,35 @@ class OidcRefreshReuseIntegrationTest extends OidcTestSupport {
     }
 
     @Autowired
+    org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService authorizations;
+    @Autowired
+    dev.janua.server.oidc.persistence.JdbcAuthorizations authorizationRows;
+
+    @Test
+    void anAuthorizationRevokedWhileATokenRequestHoldsItIsNeverStoredAgainAndTheRequestIsRefused() {
+        Grant g = grant("oidc-revoke-race");
+        // what the refresh-token grant does: load the authorization by its refresh token...
+        var loaded = authorizations.findByToken(g.refresh(),
+                org.springframework.security.oauth2.server.authorization.OAuth2TokenType.REFRESH_TOKEN);
+        assertThat(loaded).isNotNull();
+        // ..."remove access" deletes it meanwhile (the statement ConsentedApplications.revoke runs)...
+        assertThat(authorizationRows.deleteFor(g.app().id(), g.userId())).isEqualTo(1);
+        // ...and the grant saves it back with fresh tokens: refused as invalid_grant, nothing stored
+        java.time.Instant now = java.time.Instant.now();
+        var fresh = new org.springframework.security.oauth2.core.OAuth2AccessToken(
+                org.springframework.security.oauth2.core.OAuth2AccessToken.TokenType.BEARER, "fresh-" + g.userId(), now, now.plusSeconds(300));
+        var rotated = org.springframework.security.oauth2.server.authorization.OAuth2Authorization.from(loaded).token(fresh).build();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> authorizations.save(rotated))
+                .isInstanceOfSatisfying(org.springframework.security.oauth2.core.OAuth2AuthenticationException.class,
+                        e -> assertThat(e.getError().getErrorCode()).isEqualTo("invalid_grant"));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM oidc_authorizations WHERE principal_name = :u").param("u", g.userId())
+                .query(Long.class).single()).isZero();
+        assertThat(authorizations.findByToken(fresh.getTokenValue(), null)).isNull();
+        assertThat(refresh(g.app(), g.refresh()).statusCode()).isEqualTo(400);
+        assertThat(active(g.app(), g.access())).isFalse();
+    }
+
+    @Autowired
     dev.janua.server.oidc.app.AuthorizationSweeper sweeper;
 
     @Test

@@ -11,6 +11,7 @@ import dev.janua.server.platform.events.BackgroundWorker;
 import dev.janua.server.platform.events.EventFeed;
 import dev.janua.server.platform.events.EventSignals;
 import dev.janua.server.platform.events.StoredEvent;
+import dev.janua.server.platform.events.WorkNotices;
 import dev.janua.server.platform.ids.IdGenerator;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,15 +47,17 @@ public class AuditAppender extends BackgroundService {
     private final DomainMetrics metrics;
 
     public AuditAppender(EventFeed feed, JdbcAuditRepository repo, IdGenerator ids, EventSignals signals, AuditProperties properties,
-                         DomainMetrics metrics) {
+                         DomainMetrics metrics, WorkNotices notices) {
         this.metrics = metrics;
         this.feed = feed;
         this.repo = repo;
         this.ids = ids;
         this.properties = properties;
-        runs(new BackgroundWorker("audit-appender", properties.pollInterval(),
+        runs(new BackgroundWorker("audit-appender",
+                () -> feed.waitingOnGap(CONSUMER) ? properties.pollInterval() : notices.idle(properties.pollInterval()),
                 () -> feed.poll(CONSUMER, options(false, properties.gapWait()), this::append) >= properties.batchSize()));
         signals.onCommit(this::wake);
+        notices.onNotice(WorkNotices.EVENTS, this::wake);
     }
 
     /** Appends everything appendable now (waiting for another appender to finish); returns how many. */

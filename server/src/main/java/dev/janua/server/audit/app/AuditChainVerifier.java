@@ -54,8 +54,8 @@ public final class AuditChainVerifier {
         this.copyOnPostgres = copyOnPostgres;
     }
 
-    /** Reads rows through a JDBC query even on PostgreSQL: the benchmark's "before", and the tests' second reader. */
-    public static AuditChainVerifier byQuery(DataSource dataSource, int threads, long minRange) {
+    /** Reads rows through a JDBC query even on PostgreSQL: the tests' second reader ({@code audit.app.QueryReader} in the tests). */
+    static AuditChainVerifier byQuery(DataSource dataSource, int threads, long minRange) {
         return new AuditChainVerifier(dataSource, threads, minRange, false);
     }
 

@@ -55,7 +55,10 @@ final class BinaryCopyRows {
     /**
      * Reads the stream to its end, so the connection is back in its ordinary state before it returns
      * to the pool (a cancelled or half-read COPY leaves the protocol mid-stream). Only a failing range
-     * stops early, and it pays for the rest of its rows here.
+     * stops early, and it pays for the rest of its rows here. Not {@code CopyOut.cancelCopy()}: with
+     * the driver used here it leaves CopyData of the cancelled stream on the connection, which the
+     * pool then hands to the next statement ("Got CopyData without an active copy operation", seen in
+     * AuditLogIntegrationTest on PostgreSQL); a cancel would have to evict the connection from the pool.
      */
     static void drain(CopyOut copy) throws SQLException {
         while (copy.isActive() && copy.readFromCopy() != null) {

@@ -18,7 +18,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.CookieValue;
@@ -43,14 +42,13 @@ public class HostedSignInController {
     private final SecondFactors secondFactors;
     private final BrowserSignIn signIn;
     private final HostedSecurity hosted;
-    private final MessageSource messages;
     private final Clock clock;
     private final dev.janua.server.sso.SsoEnforcement sso;
     private final ChallengeService challenges;
     private final MfaAccountService enrolment;
 
     public HostedSignInController(CredentialsService credentials, SignInFlow flow, SecondFactors secondFactors, BrowserSignIn signIn,
-                                  HostedSecurity hosted, MessageSource messages, Clock clock, dev.janua.server.sso.SsoEnforcement sso,
+                                  HostedSecurity hosted, Clock clock, dev.janua.server.sso.SsoEnforcement sso,
                                   ChallengeService challenges, MfaAccountService enrolment) {
         this.challenges = challenges;
         this.enrolment = enrolment;
@@ -59,14 +57,13 @@ public class HostedSignInController {
         this.secondFactors = secondFactors;
         this.signIn = signIn;
         this.hosted = hosted;
-        this.messages = messages;
         this.clock = clock;
         this.sso = sso;
     }
 
     @GetMapping("/sign-in")
     ModelAndView page(@RequestParam(name = "return_to", required = false) String returnTo,
-                      @RequestParam(name = "reauth", defaultValue = "false") boolean again) {
+                      @RequestParam(name = HostedSecurity.SIGN_IN_AGAIN, defaultValue = "false") boolean again) {
         String target = ReturnTo.safe(returnTo).orElse(null);
         // reauth: an application asked for a fresh sign-in (prompt=login, max_age), so the form shows even when signed in
         if (Browser.current() != null && !again) return Browser.redirect(target != null ? target : AccountPageController.PATH);

@@ -14,10 +14,12 @@ import dev.janua.server.platform.crypto.SecretBox;
 import dev.janua.server.platform.events.BackgroundService;
 import dev.janua.server.platform.events.BackgroundWorker;
 import dev.janua.server.platform.events.ClaimedSenders;
+import dev.janua.server.platform.events.WorkNotices;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -59,10 +61,13 @@ class NotificationDispatcher extends BackgroundService {
     private final ClaimedSenders senders;
     private final DomainMetrics metrics;
     private volatile Instant nextPurge = Instant.MIN;
+    /** Messages left to send (as of the last claim): poll at the own interval, retries fall due unannounced. */
+    private volatile boolean unfinished = true;
 
     NotificationDispatcher(JdbcNotificationOutbox outbox, EmailTransport email, SmsProvider sms, SecretBox secrets,
                            TransactionTemplate tx, JsonMapper json, Clock clock, NotificationProperties properties,
-                           ObjectProvider<NotificationJob> jobs, ObjectProvider<PushTransport> push, DomainMetrics metrics) {
+                           ObjectProvider<NotificationJob> jobs, ObjectProvider<PushTransport> push, DomainMetrics metrics,
+                           WorkNotices notices) {
         this.metrics = metrics;
         this.outbox = outbox;
         this.email = email;
@@ -77,7 +82,26 @@ class NotificationDispatcher extends BackgroundService {
         this.backoff = new Backoff(properties.retryInitial(), properties.retryMax(), properties.maxAttempts(), properties.jitter(),
                 () -> ThreadLocalRandom.current().nextDouble());
         this.senders = new ClaimedSenders(properties.concurrency());
-        runs(new BackgroundWorker("notification-dispatcher", properties.pollInterval(), this::pass));
+        runs(new BackgroundWorker("notification-dispatcher",
+                () -> unfinished ? properties.pollInterval() : notices.idle(properties.pollInterval()), this::pass));
+        notices.onNotice(WorkNotices.OUTBOX, this::wake);
+        notices.onNotice(WorkNotices.OUTBOX_JOB, this::wakeAsAPollWould);
+    }
+
+    /**
+     * A job is not run at once (its request must not be followed in time by its work): a pass comes at
+     * a random moment within the poll interval, as the next poll of a worker that polled would.
+     */
+    private void wakeAsAPollWould() {
+        long delayMs = ThreadLocalRandom.current().nextLong(Math.max(1, properties.pollInterval().toMillis()));
+        Thread.ofVirtual().name("janua-notification-job-wake").start(() -> {
+            try {
+                Thread.sleep(delayMs);
+                wake();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
     }
 
     int maxAttempts() {
@@ -89,7 +113,11 @@ class NotificationDispatcher extends BackgroundService {
         purgeNowAndThen();
         Instant now = clock.instant();
         String token = UUID.randomUUID().toString();
-        return senders.runClaimed(free -> tx.execute(s -> outbox.claim(now, now.plus(properties.lease()), token, free)),
+        return senders.runClaimed(free -> tx.execute(s -> {
+                    List<OutboxMessage> claimed = outbox.claim(now, now.plus(properties.lease()), token, free);
+                    unfinished = !claimed.isEmpty() || outbox.hasUnfinished();
+                    return claimed;
+                }),
                 m -> attemptSafely(m, token), this::wake);
     }
 

@@ -3,6 +3,7 @@ package dev.janua.server.notifications.app;
 import dev.janua.server.notifications.domain.OutboxMessage;
 import dev.janua.server.notifications.persistence.JdbcNotificationOutbox;
 import dev.janua.server.platform.crypto.SecretBox;
+import dev.janua.server.platform.events.WorkNotices;
 import dev.janua.server.platform.ids.IdGenerator;
 import dev.janua.server.platform.web.RequestIds;
 import java.time.Clock;
@@ -31,9 +32,11 @@ class NotificationOutbox {
     private final TransactionTemplate tx;
     private final JsonMapper json;
     private final Clock clock;
+    private final WorkNotices notices;
 
     NotificationOutbox(JdbcNotificationOutbox outbox, NotificationDispatcher dispatcher, SecretBox secrets, IdGenerator ids,
-                       TransactionTemplate tx, JsonMapper json, Clock clock) {
+                       TransactionTemplate tx, JsonMapper json, Clock clock, WorkNotices notices) {
+        this.notices = notices;
         this.outbox = outbox;
         this.dispatcher = dispatcher;
         this.secrets = secrets;
@@ -65,10 +68,15 @@ class NotificationOutbox {
                 now, now, null);
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
             outbox.insert(m);
+            // every node's dispatcher hears of it at commit (of a job too: an idle one polls only now and then)
+            notices.announce(wake ? WorkNotices.OUTBOX : WorkNotices.OUTBOX_JOB);
             if (wake) wakeAfterCommit();
         } else {
             // no surrounding change to join: the message is durable once this insert commits
-            tx.executeWithoutResult(s -> outbox.insert(m));
+            tx.executeWithoutResult(s -> {
+                outbox.insert(m);
+                notices.announce(wake ? WorkNotices.OUTBOX : WorkNotices.OUTBOX_JOB);
+            });
             if (wake) dispatcher.wake();
         }
         return id;

@@ -52,6 +52,16 @@ public class JdbcNotificationOutbox {
                 .query(JdbcNotificationOutbox::map).list();
     }
 
+    /**
+     * Whether any message is still to be sent (waiting for its first attempt or a retry, or claimed):
+     * while one is, the dispatcher keeps polling at its own interval, a retry falling due announces nothing.
+     */
+    public boolean hasUnfinished() {
+        return jdbc.sql("SELECT COUNT(*) FROM notification_outbox WHERE id IN "
+                        + "(SELECT id FROM notification_outbox WHERE status IN ('pending', 'sending') LIMIT 1)")
+                .query(Integer.class).single() > 0;
+    }
+
     /** Sent: the body (and the one-time tokens in it) is wiped. Only if this claim still holds the message. */
     public boolean markSent(String id, String token, Instant now) {
         return jdbc.sql("""

@@ -16,7 +16,10 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2DeviceCode;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.OAuth2UserCode;
 import org.springframework.security.oauth2.core.OAuth2RefreshToken;
 import org.springframework.security.oauth2.core.OAuth2Token;
@@ -40,6 +43,8 @@ import org.springframework.stereotype.Component;
 public class SealedAuthorizations implements OAuth2AuthorizationService {
     private static final ObjectInputFilter ALLOWED = ObjectInputFilter.Config.createFilter(
             "maxdepth=30;maxrefs=10000;maxbytes=1000000;java.**;org.springframework.security.**;dev.janua.server.hosted.*;!*");
+    /** Attribute of every authorization once stored (see {@link #save}). */
+    static final String STORED = "dev.janua.oidc.stored";
     private final JdbcAuthorizations store;
     private final SecretBox box;
     private final Clock clock;
@@ -50,13 +55,34 @@ public class SealedAuthorizations implements OAuth2AuthorizationService {
         this.clock = clock;
     }
 
+    /**
+     * An authorization that came from the store is only ever updated, never inserted again: a token
+     * request that loaded it before "remove access" (or reuse detection) deleted it must not bring it
+     * back with fresh tokens. It is known by {@link #STORED}, an attribute sealed into every stored
+     * authorization, which Spring Authorization Server copies along ({@code OAuth2Authorization.from}).
+     * When its row is gone the request fails with {@code invalid_grant}. Only an authorization the
+     * server has just created (an authorization, device or client-credentials request, a token
+     * exchange) is inserted. One without the attribute may also be a row stored before it existed,
+     * hence update-else-insert for those.
+     */
     @Override
     public void save(OAuth2Authorization a) {
-        store.save(new JdbcAuthorizations.Row(a.getId(), a.getRegisteredClientId(), a.getPrincipalName(),
+        if (Boolean.TRUE.equals(a.getAttribute(STORED))) {
+            if (!store.update(row(a))) {
+                throw new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT, "The authorization was revoked.", null));
+            }
+            return;
+        }
+        JdbcAuthorizations.Row row = row(OAuth2Authorization.from(a).attribute(STORED, Boolean.TRUE).build());
+        if (!store.update(row)) store.insert(row);
+    }
+
+    private JdbcAuthorizations.Row row(OAuth2Authorization a) {
+        return new JdbcAuthorizations.Row(a.getId(), a.getRegisteredClientId(), a.getPrincipalName(),
                 hash(a.getAttribute(OAuth2ParameterNames.STATE)), hash(a.getToken(OAuth2AuthorizationCode.class)),
                 hash(a.getToken(OAuth2AccessToken.class)), hash(a.getToken(OAuth2RefreshToken.class)),
                 hash(a.getToken(OidcIdToken.class)), hash(a.getToken(OAuth2DeviceCode.class)),
-                hash(a.getToken(OAuth2UserCode.class)), expiry(a), seal(a)));
+                hash(a.getToken(OAuth2UserCode.class)), expiry(a), seal(a));
     }
 
     @Override

@@ -19,21 +19,26 @@ public class JdbcAuthorizations {
                       String refreshTokenHash, String idTokenHash, String deviceCodeHash, String userCodeHash, Instant expiresAt,
                       String sealed) {}
 
-    /** Insert or replace (the id is the authorization's own id). */
-    public void save(Row r) {
-        int updated = jdbc.sql("""
+    /**
+     * Updates a stored authorization; {@code false} when its row is gone (revoked or expired since it
+     * was loaded), so a caller never brings a deleted authorization back.
+     */
+    public boolean update(Row r) {
+        return jdbc.sql("""
                 UPDATE oidc_authorizations SET registered_client_id = :client, principal_name = :principal, state_hash = :state,
                     code_hash = :code, access_token_hash = :access, refresh_token_hash = :refresh, id_token_hash = :idt,
                     device_code_hash = :device, user_code_hash = :user, expires_at = :expires, sealed = :sealed
                 WHERE id = :id""")
+                .params(params(r)).update() == 1;
+    }
+
+    /** Stores an authorization not stored before (the id is the authorization's own, a fresh UUID). */
+    public void insert(Row r) {
+        jdbc.sql("""
+                INSERT INTO oidc_authorizations (id, registered_client_id, principal_name, state_hash, code_hash,
+                    access_token_hash, refresh_token_hash, id_token_hash, device_code_hash, user_code_hash, expires_at, sealed)
+                VALUES (:id, :client, :principal, :state, :code, :access, :refresh, :idt, :device, :user, :expires, :sealed)""")
                 .params(params(r)).update();
-        if (updated == 0) {
-            jdbc.sql("""
-                    INSERT INTO oidc_authorizations (id, registered_client_id, principal_name, state_hash, code_hash,
-                        access_token_hash, refresh_token_hash, id_token_hash, device_code_hash, user_code_hash, expires_at, sealed)
-                    VALUES (:id, :client, :principal, :state, :code, :access, :refresh, :idt, :device, :user, :expires, :sealed)""")
-                    .params(params(r)).update();
-        }
     }
 
     private static java.util.Map<String, Object> params(Row r) {

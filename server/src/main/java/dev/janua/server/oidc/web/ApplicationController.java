@@ -42,14 +42,6 @@ public class ApplicationController {
         this.managers = managers;
     }
 
-    private void requireManage(Caller caller, String organizationId) {
-        managers.requireManage(caller, organizationId);
-    }
-
-    private Application manageable(String id, Caller caller) {
-        return managers.manageable(id, caller);
-    }
-
     public record ApplicationRequest(String name, String type, List<String> redirectUris, List<String> postLogoutRedirectUris,
                                      List<String> grantTypes, List<String> scopes, Boolean firstParty,
                                      Integer accessTokenTtlSeconds, Integer refreshTokenTtlSeconds, String organizationId) {
@@ -75,7 +67,7 @@ public class ApplicationController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Register an application; the client secret is in this answer only")
     public ApplicationView create(@RequestBody ApplicationRequest body, Caller caller, ClientInfo client) {
-        requireManage(caller, body.organizationId());
+        managers.requireManage(caller, body.organizationId());
         Registered r = applications.create(body.fields(), caller.actorId(), client);
         return ApplicationView.of(r.application(), r.clientSecret());
     }
@@ -85,24 +77,24 @@ public class ApplicationController {
     public Page<ApplicationView> list(@RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor,
                                       @RequestParam(required = false) String organizationId, Caller caller) {
         String org = organizationId == null || organizationId.isBlank() ? null : organizationId.strip();
-        requireManage(caller, org);
+        managers.requireManage(caller, org);
         return applications.list(org, PageRequest.of(limit, cursor, null)).map(a -> ApplicationView.of(a, null));
     }
 
     @GetMapping("/applications/{id}")
     public ApplicationView get(@PathVariable String id, Caller caller) {
-        return ApplicationView.of(manageable(id, caller), null);
+        return ApplicationView.of(managers.manageable(id, caller), null);
     }
 
     @PatchMapping("/applications/{id}")
     public ApplicationView update(@PathVariable String id, @RequestBody ApplicationRequest body, Caller caller, ClientInfo client) {
-        manageable(id, caller);
+        managers.manageable(id, caller);
         return ApplicationView.of(applications.update(id, body.fields(), caller.actorId(), client), null);
     }
 
     @DeleteMapping("/applications/{id}")
     public Ack delete(@PathVariable String id, Caller caller, ClientInfo client) {
-        manageable(id, caller);
+        managers.manageable(id, caller);
         applications.delete(id, caller.actorId(), client);
         return Ack.of("Application deleted");
     }
@@ -110,7 +102,7 @@ public class ApplicationController {
     @PostMapping({"/applications/{id}/rotate-secret", "/applications/{id}/secret/rotate"})
     @Operation(summary = "Replace the client secret; the new secret is in this answer only, the old one stops working at once")
     public ApplicationView rotateSecret(@PathVariable String id, Caller caller, ClientInfo client) {
-        manageable(id, caller);
+        managers.manageable(id, caller);
         Registered r = applications.rotateSecret(id, caller.actorId(), client);
         return ApplicationView.of(r.application(), r.clientSecret());
     }

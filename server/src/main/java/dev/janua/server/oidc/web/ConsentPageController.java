@@ -3,6 +3,7 @@ package dev.janua.server.oidc.web;
 import dev.janua.server.hosted.BrowserAuthentication;
 import dev.janua.server.hosted.HostedPages;
 import dev.janua.server.hosted.HostedSecurity;
+import dev.janua.server.themes.web.HostedTheme;
 import dev.janua.server.users.UserDirectory;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
@@ -62,6 +63,7 @@ public class ConsentPageController {
         ModelAndView mv = new ModelAndView("hosted/consent");
         mv.addObject("clientId", clientId);
         mv.addObject("appName", client.getClientName());
+        mv.addObject(HostedTheme.CLIENT, client.getClientId()); // a registered client, looked up above
         mv.addObject("state", state);
         // a device's consent (RFC 8628) goes back to the verification endpoint with its user code
         mv.addObject("userCode", userCode);

@@ -29,7 +29,6 @@ import org.springframework.web.util.UriComponentsBuilder;
  * older than {@code max_age} answers {@code login_required} to the registered redirect URI.
  */
 final class Reauthentication extends OncePerRequestFilter {
-    static final String SIGN_IN_AGAIN = "reauth";
     private final RegisteredClientRepository clients;
     private final HostedSecurity hosted;
     private final Clock clock;
@@ -77,7 +76,7 @@ final class Reauthentication extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        response.sendRedirect(HostedSecurity.SIGN_IN_PATH + "?" + SIGN_IN_AGAIN + "=true&return_to="
+        response.sendRedirect(HostedSecurity.SIGN_IN_PATH + "?" + HostedSecurity.SIGN_IN_AGAIN + "=true&return_to="
                 + URLEncoder.encode(again, StandardCharsets.UTF_8));
     }
 

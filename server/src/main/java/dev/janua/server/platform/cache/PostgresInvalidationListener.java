@@ -1,6 +1,7 @@
 package dev.janua.server.platform.cache;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.janua.server.platform.events.WorkNotices;
 import jakarta.annotation.PreDestroy;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -31,12 +32,14 @@ class PostgresInvalidationListener {
     private static final int NETWORK_TIMEOUT_MS = 3000;
 
     private final Invalidations invalidations;
+    private final WorkNotices notices;
     private final DataSource dataSource;
     private volatile boolean stopped;
     private volatile Thread thread;
 
-    PostgresInvalidationListener(Invalidations invalidations, DataSource dataSource) {
+    PostgresInvalidationListener(Invalidations invalidations, WorkNotices notices, DataSource dataSource) {
         this.invalidations = invalidations;
+        this.notices = notices;
         this.dataSource = dataSource;
     }
 
@@ -59,18 +62,24 @@ class PostgresInvalidationListener {
                 c.setNetworkTimeout(Runnable::run, NETWORK_TIMEOUT_MS);
                 try (Statement s = c.createStatement()) {
                     s.execute("LISTEN " + Invalidations.CHANNEL);
+                    s.execute("LISTEN " + WorkNotices.CHANNEL);
                 }
                 invalidations.channel(true);
+                notices.channel(true);
                 PGConnection pg = c.unwrap(PGConnection.class);
                 while (!stopped) {
                     PGNotification[] heard = pg.getNotifications(WAIT_MS);
-                    if (heard != null) for (PGNotification n : heard) invalidations.evictLocally(n.getParameter());
+                    if (heard != null) for (PGNotification n : heard) {
+                        if (WorkNotices.CHANNEL.equals(n.getName())) notices.heard(n.getParameter());
+                        else invalidations.evictLocally(n.getParameter());
+                    }
                     // getNotifications cannot tell a silent peer from a quiet channel: ask, so a dead link shows
                     if (heard == null || heard.length == 0) heartbeat(c);
                 }
             } catch (SQLException | RuntimeException e) {
                 if (stopped) return;
                 invalidations.channel(false);
+                notices.channel(false);
                 log.warn("cache invalidation channel lost ({}); caches off until it is back", e.getMessage());
                 sleep();
             }

@@ -62,7 +62,19 @@ public record JanuaProperties(
             /** How long the failure count of an email without an account is kept once it is not locked. */
             @DefaultValue("365d") Duration unknownEmailRetention,
             /** Argon2id implementation: auto (native libargon2 when installed, else Java), native, java. */
-            @DefaultValue("auto") String argon2Implementation) {}
+            @DefaultValue("auto") String argon2Implementation) {
+        /**
+         * Checked here, when the configuration is bound: the engine itself is chosen in the background
+         * (auto, java), where a misspelt value would only surface as a failed first sign-in.
+         */
+        public Passwords {
+            String choice = argon2Implementation == null ? "" : argon2Implementation.trim().toLowerCase(java.util.Locale.ROOT);
+            if (!choice.isEmpty() && !java.util.Set.of("auto", "native", "java").contains(choice)) {
+                throw new IllegalArgumentException("janua.passwords.argon2-implementation (JANUA_PASSWORDS_ARGON2_IMPLEMENTATION)"
+                        + " must be auto, native or java, not '" + argon2Implementation + "'");
+            }
+        }
+    }
 
     /** The public URL of this server, for links in emails and the token issuer. */
     public String publicBaseUrl(int port) {

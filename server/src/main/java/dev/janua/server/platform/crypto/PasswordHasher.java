@@ -107,8 +107,8 @@ public final class PasswordHasher {
         hashesAtLastIdleCheck = started;
     }
 
-    /** Which Argon2id implementation this process uses ({@code native-libargon2} or {@code java-bouncycastle}). */
-    public String argon2Implementation() {
+    /** Which Argon2id implementation this process uses ({@code native-libargon2} or {@code java-bouncycastle}); for the tests. */
+    String argon2Implementation() {
         return engine.join().name();
     }
 

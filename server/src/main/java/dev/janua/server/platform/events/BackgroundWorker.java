@@ -4,12 +4,14 @@ import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One virtual thread that runs a pass again and again: at once while passes find work, else after
- * {@code idle} or as soon as {@link #wake()} is called. A failing pass is logged and retried later,
+ * {@code idle} (asked again before each wait: a worker may sleep longer while it is told of new work)
+ * or as soon as {@link #wake()} is called. A failing pass is logged and retried later,
  * so a database outage never kills the worker.
  *
  * <p>Wake-ups coalesce: a woken pass starts at least {@link #WAKE_COALESCING} after the previous pass
@@ -22,7 +24,7 @@ public final class BackgroundWorker {
     private static final Logger log = LoggerFactory.getLogger(BackgroundWorker.class);
     private final String name;
     private final BooleanSupplier pass;
-    private final Duration idle;
+    private final Supplier<Duration> idle;
     static final Duration WAKE_COALESCING = Duration.ofMillis(50);
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile boolean running;
@@ -30,6 +32,10 @@ public final class BackgroundWorker {
 
     /** {@code pass} returns true when it did work and another pass should follow at once. */
     public BackgroundWorker(String name, Duration idle, BooleanSupplier pass) {
+        this(name, () -> idle, pass);
+    }
+
+    public BackgroundWorker(String name, Supplier<Duration> idle, BooleanSupplier pass) {
         this.name = name;
         this.idle = idle;
         this.pass = pass;
@@ -68,11 +74,11 @@ public final class BackgroundWorker {
             try {
                 more = pass.getAsBoolean();
             } catch (RuntimeException e) {
-                if (running) log.warn("{} pass failed, retrying in {}: {}", name, idle, e.toString());
+                if (running) log.warn("{} pass failed, retrying in {}: {}", name, idle.get(), e.toString());
             }
             if (more) continue;
             try {
-                if (wakeUps.tryAcquire(idle.toMillis(), TimeUnit.MILLISECONDS)) {
+                if (wakeUps.tryAcquire(idle.get().toMillis(), TimeUnit.MILLISECONDS)) {
                     long early = started + WAKE_COALESCING.toNanos() - System.nanoTime();
                     if (early > 0) TimeUnit.NANOSECONDS.sleep(early); // let the commits of the next moments join this pass
                     wakeUps.drainPermits();

@@ -98,6 +98,16 @@ public class EventFeed {
         return n == null ? 0 : n;
     }
 
+    /**
+     * True while a pass of {@code consumer} stopped at a missing seq it is still waiting for: its
+     * worker must look again within {@code gapWait}, a notice may never come (the transaction that
+     * took the seq rolled back).
+     */
+    public boolean waitingOnGap(String consumer) {
+        ConcurrentSkipListMap<Long, Long> gaps = gapFirstSeen.get(consumer);
+        return gaps != null && !gaps.isEmpty();
+    }
+
     /** How far a consumer lags: events committed but not yet consumed (gaps not counted). */
     public long backlog(String consumer) {
         Long next = jdbc.sql("SELECT next_seq FROM event_consumers WHERE name = :c").param("c", consumer)

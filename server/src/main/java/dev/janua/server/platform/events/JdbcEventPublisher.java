@@ -27,11 +27,13 @@ class JdbcEventPublisher implements EventPublisher {
     private final Clock clock;
     private final JsonMapper json;
     private final EventSignals signals;
+    private final WorkNotices notices;
 
     private final boolean strictCatalogue;
 
-    JdbcEventPublisher(JdbcClient jdbc, IdGenerator ids, Clock clock, JsonMapper json, EventSignals signals,
+    JdbcEventPublisher(JdbcClient jdbc, IdGenerator ids, Clock clock, JsonMapper json, EventSignals signals, WorkNotices notices,
                        @Value("${janua.events.strict-catalogue:false}") boolean strictCatalogue) {
+        this.notices = notices;
         this.strictCatalogue = strictCatalogue;
         this.jdbc = jdbc;
         this.ids = ids;
@@ -59,6 +61,7 @@ class JdbcEventPublisher implements EventPublisher {
                 .param("rid", c.requestId())
                 .param("at", Sql.ts(clock.instant()))
                 .update();
+        notices.announce(WorkNotices.EVENTS); // the other nodes' consumers (this node's: EventSignals after commit)
         afterCommit(type.equals(event.type()) ? event
                 : new DomainEvent(type, event.subjectId(), event.actorId(), event.organizationId(), event.data()));
     }

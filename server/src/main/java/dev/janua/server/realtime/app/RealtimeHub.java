@@ -5,6 +5,7 @@ import dev.janua.server.platform.events.BackgroundWorker;
 import dev.janua.server.platform.events.EventFeed;
 import dev.janua.server.platform.events.EventSignals;
 import dev.janua.server.platform.events.StoredEvent;
+import dev.janua.server.platform.events.WorkNotices;
 import dev.janua.server.realtime.RealtimeProperties;
 import dev.janua.server.realtime.persistence.JdbcRealtimeCursor;
 import dev.janua.server.sessions.domain.UserAgentParser;
@@ -43,13 +44,16 @@ public class RealtimeHub extends BackgroundService {
     private final Clock clock;
 
     public RealtimeHub(EventFeed feed, EventSignals signals, JdbcRealtimeCursor cursor, JsonMapper json, Clock clock,
-                       RealtimeProperties properties) {
+                       RealtimeProperties properties, WorkNotices notices) {
         this.cursor = cursor;
         this.json = json;
         this.clock = clock;
         EventFeed.Options options = new EventFeed.Options(BATCH, properties.gapWait(), Duration.ofHours(1), false);
-        runs(new BackgroundWorker("realtime-fanout", properties.pollInterval(), () -> feed.poll(consumer, options, this::fanOut) >= BATCH));
+        runs(new BackgroundWorker("realtime-fanout",
+                () -> feed.waitingOnGap(consumer) ? properties.pollInterval() : notices.idle(properties.pollInterval()),
+                () -> feed.poll(consumer, options, this::fanOut) >= BATCH));
         signals.onCommit(this::wake);
+        notices.onNotice(WorkNotices.EVENTS, this::wake);
     }
 
     public void register(RealtimeSocket socket) {

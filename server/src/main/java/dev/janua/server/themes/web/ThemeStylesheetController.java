@@ -1,8 +1,10 @@
 package dev.janua.server.themes.web;
 
+import dev.janua.server.platform.crypto.Hashes;
 import dev.janua.server.themes.Theme;
 import dev.janua.server.themes.app.ThemeService;
 import dev.janua.server.themes.domain.ThemeCss;
+import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -14,6 +16,9 @@ import org.springframework.web.bind.annotation.RequestParam;
  * one. It only redefines CSS variables, from validated values; the Content-Security-Policy
  * ({@code style-src 'self'}) allows it because it is served from here, not inlined. An unknown
  * client gets an empty override (the default theme), the same answer as a client without a theme.
+ * Browsers keep it for {@link #MAX_AGE} and then revalidate with its strong ETag (a hash of the
+ * stylesheet, so it changes with the theme): a hosted page view costs no stylesheet query while the
+ * copy is fresh, and the pages link it with {@code v=} the same hash, so a changed theme shows at once.
  * {@code scope=preview} sets the variables on the console's branding preview only, so the console
  * around it keeps its own look.
  */
@@ -23,6 +28,7 @@ public class ThemeStylesheetController {
     /** The console's branding preview ({@code console/application.html}). */
     static final String PREVIEW_SELECTOR = ".preview-row";
     private static final MediaType CSS = MediaType.parseMediaType("text/css;charset=UTF-8");
+    static final java.time.Duration MAX_AGE = java.time.Duration.ofMinutes(5);
     private final ThemeService themes;
 
     public ThemeStylesheetController(ThemeService themes) {
@@ -34,6 +40,14 @@ public class ThemeStylesheetController {
                                       @RequestParam(name = "scope", required = false) String scope) {
         Theme theme = themes.forClient(clientId).map(ThemeService.Resolved::theme).orElse(Theme.EMPTY);
         String selector = "preview".equals(scope) ? PREVIEW_SELECTOR : ":root";
-        return ResponseEntity.ok().contentType(CSS).body(ThemeCss.render(theme, selector));
+        String css = ThemeCss.render(theme, selector);
+        // a matching If-None-Match is answered 304 by Spring's HttpEntityMethodProcessor
+        return ResponseEntity.ok().contentType(CSS).eTag("\"" + version(css) + "\"")
+                .cacheControl(CacheControl.maxAge(MAX_AGE)).body(css);
+    }
+
+    /** What identifies a stylesheet's content: its ETag and the {@code v=} of the links to it. */
+    static String version(String css) {
+        return Hashes.sha256Hex(css).substring(0, 32);
     }
 }

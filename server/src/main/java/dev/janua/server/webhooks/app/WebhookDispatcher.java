@@ -7,6 +7,7 @@ import dev.janua.server.platform.events.BackgroundWorker;
 import dev.janua.server.platform.events.ClaimedSenders;
 import dev.janua.server.platform.events.DomainEvent;
 import dev.janua.server.platform.events.EventPublisher;
+import dev.janua.server.platform.events.WorkNotices;
 import dev.janua.server.platform.web.ClientInfo;
 import dev.janua.server.ratelimit.RateLimitCategory;
 import dev.janua.server.ratelimit.RateLimits;
@@ -53,11 +54,14 @@ public class WebhookDispatcher extends BackgroundService {
     private final TargetPolicy targets;
     private final DeadLetterNotifier deadLetters;
     private final ClaimedSenders senders;
+    /** Deliveries left (as of the last claim): poll at the own interval, retries fall due unannounced. */
+    private volatile boolean unfinished = true;
     private final DomainMetrics metrics;
 
     public WebhookDispatcher(JdbcWebhookDeliveries deliveries, JdbcWebhookEndpoints endpoints, WebhookSender sender,
                              SecretBox secrets, EventPublisher events, RateLimits rateLimits, TransactionTemplate tx, Clock clock,
-                             WebhookProperties properties, DeadLetterNotifier deadLetters, DomainMetrics metrics) {
+                             WebhookProperties properties, DeadLetterNotifier deadLetters, DomainMetrics metrics,
+                             WorkNotices notices) {
         this.metrics = metrics;
         this.deliveries = deliveries;
         this.endpoints = endpoints;
@@ -72,7 +76,9 @@ public class WebhookDispatcher extends BackgroundService {
         this.senders = new ClaimedSenders(properties.concurrency());
         this.schedule = new RetrySchedule(properties.retrySchedule(), properties.jitter(), () -> ThreadLocalRandom.current().nextDouble());
         this.targets = new TargetPolicy(properties.allowPrivateTargets());
-        runs(new BackgroundWorker("webhook-dispatcher", properties.pollInterval(), this::pass));
+        // new deliveries are made by this node's fanout, which wakes it; other nodes need not hear of them
+        runs(new BackgroundWorker("webhook-dispatcher",
+                () -> unfinished ? properties.pollInterval() : notices.idle(properties.pollInterval()), this::pass));
     }
 
     /**
@@ -83,7 +89,11 @@ public class WebhookDispatcher extends BackgroundService {
     boolean pass() {
         Instant now = clock.instant();
         String token = UUID.randomUUID().toString();
-        return senders.runClaimed(free -> tx.execute(s -> deliveries.claim(now, now.plus(properties.lease()), token, free)),
+        return senders.runClaimed(free -> tx.execute(s -> {
+                    List<Delivery> claimed = deliveries.claim(now, now.plus(properties.lease()), token, free);
+                    unfinished = !claimed.isEmpty() || deliveries.hasUnfinished();
+                    return claimed;
+                }),
                 d -> attemptSafely(d, token), this::wake);
     }
 

@@ -5,6 +5,7 @@ import dev.janua.server.platform.events.BackgroundWorker;
 import dev.janua.server.platform.events.EventFeed;
 import dev.janua.server.platform.events.EventSignals;
 import dev.janua.server.platform.events.StoredEvent;
+import dev.janua.server.platform.events.WorkNotices;
 import dev.janua.server.platform.ids.IdGenerator;
 import dev.janua.server.webhooks.WebhookProperties;
 import dev.janua.server.webhooks.domain.Delivery;
@@ -40,7 +41,7 @@ public class WebhookFanout extends BackgroundService {
 
     public WebhookFanout(EventFeed feed, JdbcWebhookEndpoints endpoints, JdbcWebhookDeliveries deliveries, IdGenerator ids,
                          Clock clock, JsonMapper json, WebhookProperties properties, EventSignals signals,
-                         WebhookDispatcher dispatcher) {
+                         WebhookDispatcher dispatcher, WorkNotices notices) {
         this.feed = feed;
         this.endpoints = endpoints;
         this.deliveries = deliveries;
@@ -48,12 +49,14 @@ public class WebhookFanout extends BackgroundService {
         this.clock = clock;
         this.json = json;
         this.properties = properties;
-        runs(new BackgroundWorker("webhook-fanout", properties.pollInterval(), () -> {
+        runs(new BackgroundWorker("webhook-fanout",
+                () -> feed.waitingOnGap(CONSUMER) ? properties.pollInterval() : notices.idle(properties.pollInterval()), () -> {
             int n = feed.poll(CONSUMER, options(false), this::fanOut);
             if (n > 0) dispatcher.wake();
             return n >= BATCH;
         }));
         signals.onCommit(this::wake);
+        notices.onNotice(WorkNotices.EVENTS, this::wake);
     }
 
     private EventFeed.Options options(boolean wait) {

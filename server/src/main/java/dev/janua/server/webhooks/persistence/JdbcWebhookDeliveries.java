@@ -62,6 +62,14 @@ public class JdbcWebhookDeliveries {
                 .query(JdbcWebhookDeliveries::map).list();
     }
 
+    /** Whether any delivery the dispatcher could ever claim is left (due later, or claimed); see the notification outbox's. */
+    public boolean hasUnfinished() {
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM webhook_deliveries WHERE id IN (SELECT id FROM webhook_deliveries
+                WHERE status IN ('pending', 'delivering') AND endpoint_id IN (SELECT id FROM webhook_endpoints WHERE active = TRUE) LIMIT 1)""")
+                .query(Integer.class).single() > 0;
+    }
+
     /** Claims one given pending delivery (a test send made by the request itself). */
     public Optional<Delivery> claimOne(String id, Instant now, Instant leaseUntil, String token) {
         int n = jdbc.sql("""
