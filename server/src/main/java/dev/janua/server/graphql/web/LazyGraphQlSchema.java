@@ -12,6 +12,8 @@ import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProce
 import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import java.util.Map;
+import org.springframework.graphql.ExecutionGraphQlService;
 import org.springframework.graphql.execution.GraphQlSource;
 
 /**
@@ -19,17 +21,24 @@ import org.springframework.graphql.execution.GraphQlSource;
  * the schema, wiring every {@code @SchemaMapping} controller method and inspecting the result was the
  * largest single part of the path to ready, ~1.4 s of 8 s, for a route most deployments call rarely).
  *
- * <p>Spring Boot's {@code graphQlSource} bean definition is kept as it is but renamed to {@value #TARGET}
- * and made lazy, and {@code graphQlSource} becomes a proxy whose first call creates it (once, under the
- * target source's lock, so concurrent first requests wait for the same schema). The beans that only the
+ * <p>Spring Boot's {@code graphQlSource} and {@code executionGraphQlService} bean definitions are kept as
+ * they are but renamed (suffix {@value #TARGET_SUFFIX}) and made lazy, and each name becomes a proxy whose
+ * first call creates the real bean (once, under the target source's lock, so concurrent first requests
+ * wait for the same schema). The beans that only the
  * schema needs (the annotated-controller wiring) are made lazy too. Nothing else changes: the HTTP,
  * WebSocket and alias routes still hold the same handler chain, and a schema error still fails loudly —
  * on the first GraphQL request rather than at start-up.
  */
 @Configuration(proxyBeanMethods = false)
 public class LazyGraphQlSchema {
-    static final String SOURCE = "graphQlSource";
-    static final String TARGET = "graphQlSource.lazyTarget";
+    /**
+     * The beans turned into lazy proxies, with the interface each is used through. Both are needed: the
+     * execution service's constructor asks the source for its {@code GraphQL} object, which builds the schema.
+     */
+    private static final Map<String, Class<?>> PROXIED = Map.of(
+            "graphQlSource", GraphQlSource.class,
+            "executionGraphQlService", ExecutionGraphQlService.class);
+    static final String TARGET_SUFFIX = ".lazyTarget";
     private static final String[] ONLY_FOR_THE_SCHEMA = {"annotatedControllerConfigurer"};
 
     @Bean
@@ -47,26 +56,32 @@ public class LazyGraphQlSchema {
 
         @Override
         public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) throws BeansException {
-            if (!registry.containsBeanDefinition(SOURCE) || registry.containsBeanDefinition(TARGET)) return;
-            BeanDefinition original = registry.getBeanDefinition(SOURCE);
-            registry.removeBeanDefinition(SOURCE);
-            original.setLazyInit(true);
-            original.setAutowireCandidate(false); // only the proxy answers for GraphQlSource
-            registry.registerBeanDefinition(TARGET, original);
-            RootBeanDefinition proxy = new RootBeanDefinition(GraphQlSource.class, this::proxy);
-            proxy.setRole(original.getRole());
-            registry.registerBeanDefinition(SOURCE, proxy);
+            PROXIED.forEach((name, type) -> {
+                if (!registry.containsBeanDefinition(name) || registry.containsBeanDefinition(name + TARGET_SUFFIX)) return;
+                BeanDefinition original = registry.getBeanDefinition(name);
+                registry.removeBeanDefinition(name);
+                original.setLazyInit(true);
+                original.setAutowireCandidate(false); // only the proxy answers for the type
+                registry.registerBeanDefinition(name + TARGET_SUFFIX, original);
+                registry.registerBeanDefinition(name, proxyDefinition(name + TARGET_SUFFIX, type, original.getRole()));
+            });
             for (String name : ONLY_FOR_THE_SCHEMA) {
                 if (registry.containsBeanDefinition(name)) registry.getBeanDefinition(name).setLazyInit(true);
             }
         }
 
-        private GraphQlSource proxy() {
+        private <T> RootBeanDefinition proxyDefinition(String targetName, Class<T> type, int role) {
+            RootBeanDefinition proxy = new RootBeanDefinition(type, () -> proxy(targetName, type));
+            proxy.setRole(role);
+            return proxy;
+        }
+
+        private <T> T proxy(String targetName, Class<T> type) {
             LazyInitTargetSource target = new LazyInitTargetSource();
-            target.setTargetBeanName(TARGET);
-            target.setTargetClass(GraphQlSource.class);
+            target.setTargetBeanName(targetName);
+            target.setTargetClass(type);
             target.setBeanFactory(beanFactory);
-            return ProxyFactory.getProxy(GraphQlSource.class, target);
+            return ProxyFactory.getProxy(type, target);
         }
 
         @Override
