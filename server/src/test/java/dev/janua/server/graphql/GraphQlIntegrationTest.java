@@ -64,12 +64,11 @@ class GraphQlIntegrationTest extends TenantFixtures {
         return r.text("/errors/" + error + "/extensions/code");
     }
 
-    /** Issue 16: the schema is built on first use (LazyGraphQlSchema), behind a proxy that still answers with the whole schema. */
+    /** Issue 16: the schema is built on first use (LazyGraphQlSchema), behind a proxy that still answers with the whole schema (the other tests query through it). */
     @Test
     void theSchemaIsBuiltOnFirstUseBehindAProxyThatAnswersWithTheWholeSchema() {
         assertThat(AopUtils.isAopProxy(graphQlSource)).isTrue();
         assertThat(graphQlSource.schema().getQueryType().getFieldDefinition("user")).isNotNull();
-        assertThat(gql("{ __typename }", null).text("/data/__typename")).isEqualTo("Query");
     }
 
     @Test
