@@ -1,5 +1,6 @@
 package dev.janua.server;
 
+import dev.janua.server.platform.startup.StartupProfile;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -12,6 +13,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class JanuaApplication {
     public static void main(String[] args) {
         SpringApplication app = new SpringApplication(JanuaApplication.class);
+        StartupProfile.installIfRequested(app);
         app.run(args);
     }
 }

@@ -10,6 +10,7 @@ import org.flywaydb.core.Flyway;
 import dev.janua.server.platform.redis.RedisLink;
 import org.flywaydb.core.api.MigrationInfo;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationInitializer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -18,6 +19,7 @@ import org.springframework.stereotype.Component;
 public class HealthProbe {
     private final JdbcClient jdbc;
     private final ObjectProvider<Flyway> flyway;
+    private final ObjectProvider<FlywayMigrationInitializer> startupMigration;
     private final DataSource dataSource;
     private final Clock clock;
     private final RedisLink redis;
@@ -25,7 +27,9 @@ public class HealthProbe {
 
     public record Check(boolean healthy, String status, long responseTimeMs, String error) {}
 
-    public HealthProbe(JdbcClient jdbc, ObjectProvider<Flyway> flyway, DataSource dataSource, Clock clock, RedisLink redis) {
+    public HealthProbe(JdbcClient jdbc, ObjectProvider<Flyway> flyway, ObjectProvider<FlywayMigrationInitializer> startupMigration,
+                       DataSource dataSource, Clock clock, RedisLink redis) {
+        this.startupMigration = startupMigration;
         this.redis = redis;
         this.jdbc = jdbc;
         this.flyway = flyway;
@@ -63,9 +67,15 @@ public class HealthProbe {
         }
     }
 
-    /** Once every migration has been seen applied, the answer cannot change while the process lives. */
+    /**
+     * Once every migration has been seen applied, the answer cannot change while the process lives. When
+     * this process migrated at start-up (Spring Boot's initializer bean exists only if its migrate succeeded,
+     * and requests are served only after it), that is already known: asking Flyway again would re-read every
+     * migration and the history table on the first {@code /ready} (issue 16: part of the path to ready).
+     */
     public boolean migrationsApplied() {
         if (migrated) return true;
+        if (startupMigration.getIfAvailable() != null) return migrated = true;
         Flyway f = flyway.getIfAvailable();
         if (f == null) return false;
         try {

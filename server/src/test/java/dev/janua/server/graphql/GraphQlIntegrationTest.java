@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.execution.GraphQlSource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -45,6 +47,9 @@ class GraphQlIntegrationTest extends TenantFixtures {
     @Autowired
     StatementLog statements;
 
+    @Autowired
+    GraphQlSource graphQlSource;
+
     Api.Response gql(String path, String query, Map<String, Object> variables, String... headers) {
         Map<String, Object> body = Api.map("query", query);
         if (variables != null) body.put("variables", variables);
@@ -57,6 +62,13 @@ class GraphQlIntegrationTest extends TenantFixtures {
 
     static String code(Api.Response r, int error) {
         return r.text("/errors/" + error + "/extensions/code");
+    }
+
+    /** Issue 16: the schema is built on first use (LazyGraphQlSchema), behind a proxy that still answers with the whole schema (the other tests query through it). */
+    @Test
+    void theSchemaIsBuiltOnFirstUseBehindAProxyThatAnswersWithTheWholeSchema() {
+        assertThat(AopUtils.isAopProxy(graphQlSource)).isTrue();
+        assertThat(graphQlSource.schema().getQueryType().getFieldDefinition("user")).isNotNull();
     }
 
     @Test

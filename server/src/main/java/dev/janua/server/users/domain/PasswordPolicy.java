@@ -21,7 +21,6 @@ import org.springframework.stereotype.Component;
 public final class PasswordPolicy {
     private final int minLength;
     private final int maxLength;
-    private final Zxcvbn zxcvbn = new Zxcvbn();
 
     public PasswordPolicy(JanuaProperties properties) {
         this.minLength = properties.passwords().minLength();
@@ -53,7 +52,7 @@ public final class PasswordPolicy {
         }
         // zxcvbn is quadratic in length; beyond 64 code points a password is not "common".
         if (length <= 64) {
-            Strength strength = zxcvbn.measure(password, personal);
+            Strength strength = Dictionaries.ZXCVBN.measure(password, personal);
             if (strength.getScore() <= 1) weak("too_common", Map.of("score", strength.getScore()));
         }
     }
@@ -63,5 +62,10 @@ public final class PasswordPolicy {
         details.put("field", "password");
         details.put("reason", reason);
         throw new JanuaException(ErrorCode.WEAK_PASSWORD, details);
+    }
+
+    /** zxcvbn's dictionaries load on the first password checked, not during start-up (issue 16). */
+    private static final class Dictionaries {
+        static final Zxcvbn ZXCVBN = new Zxcvbn();
     }
 }

@@ -29,6 +29,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -58,7 +59,7 @@ public class WebhookDispatcher extends BackgroundService {
     private volatile boolean unfinished = true;
     private final DomainMetrics metrics;
 
-    public WebhookDispatcher(JdbcWebhookDeliveries deliveries, JdbcWebhookEndpoints endpoints, WebhookSender sender,
+    public WebhookDispatcher(JdbcWebhookDeliveries deliveries, JdbcWebhookEndpoints endpoints, @Lazy WebhookSender sender,
                              SecretBox secrets, EventPublisher events, RateLimits rateLimits, TransactionTemplate tx, Clock clock,
                              WebhookProperties properties, DeadLetterNotifier deadLetters, DomainMetrics metrics,
                              WorkNotices notices) {

@@ -37,6 +37,7 @@ import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -51,6 +52,7 @@ import org.springframework.stereotype.Component;
  * connection stays on the checked address it was opened to.
  */
 @Component
+@Lazy // built on the first delivery (its TLS context and HTTP client cost start-up time, issue 16); see WebhookDispatcher
 public class WebhookSender implements AutoCloseable {
     private static final int EXCERPT = 1000;
     private final CloseableHttpClient http;
