@@ -27,7 +27,7 @@ public final class Argon2idConcurrency {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : Runtime.getRuntime().availableProcessors();
         int perRound = args.length > 2 ? Integer.parseInt(args[2]) : 10;
-        Argon2idEngine engine = Argon2idEngines.verified(NativeArgon2id.load(Runtime.getRuntime().availableProcessors()));
+        Argon2idEngine engine = Argon2idEngines.verified(NativeArgon2id.load(Runtime.getRuntime().availableProcessors(), M));
         List<double[]> single = new ArrayList<>(), multi = new ArrayList<>();
         double multiWallSeconds = 0;
         int multiHashes = 0;

@@ -54,8 +54,11 @@ public final class AuditChainVerifier {
         this.copyOnPostgres = copyOnPostgres;
     }
 
-    /** Reads rows through a JDBC query even on PostgreSQL: the tests' second reader ({@code audit.app.QueryReader} in the tests). */
-    static AuditChainVerifier byQuery(DataSource dataSource, int threads, long minRange) {
+    /**
+     * Reads rows through a JDBC query even on PostgreSQL: the tests' second reader ({@code audit.app.QueryReader}
+     * in the tests) and the "before" of the bench's reader comparison ({@code bench AuditVerifyCompare}).
+     */
+    public static AuditChainVerifier byQuery(DataSource dataSource, int threads, long minRange) {
         return new AuditChainVerifier(dataSource, threads, minRange, false);
     }
 
