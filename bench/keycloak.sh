@@ -66,7 +66,7 @@ for scenario in ${JANUA_BENCH_KC_SCENARIOS:-kc-signin kc-refresh kc-userinfo kc-
   for c in ${JANUA_BENCH_CONCURRENCY:-1 8 32}; do
     runs=1; [ "$c" = 8 ] && runs=$REPEATS
     for r in $(seq 1 "$runs"); do
-      java -cp "$BENCH_JAR" dev.janua.bench.LoadGenerator "http://127.0.0.1:$PORT" "$scenario" "$c" "$SECONDS_MEASURED" 5 "$KC_JVM" | tee -a "$KC_OUT"
+      java -cp "$BENCH_JAR" dev.janua.bench.LoadGenerator "http://127.0.0.1:$PORT" "$scenario" "$c" "$SECONDS_MEASURED" "${JANUA_BENCH_WARMUP:-5}" "$KC_JVM" | tee -a "$KC_OUT"
     done
   done
 done

@@ -12,7 +12,7 @@ PORT="${JANUA_BENCH_PORT:-8900}"
 SECONDS_MEASURED="${JANUA_BENCH_SECONDS:-15}"
 REPEATS="${JANUA_BENCH_REPEATS:-3}"
 # `http` and `keycloak` only: JANUA_BENCH_SCENARIOS (e.g. "refresh me jwks") and JANUA_BENCH_CONCURRENCY
-# (e.g. "8") narrow the grid; c=8 always runs $REPEATS times.
+# (e.g. "8") narrow the grid; c=8 always runs $REPEATS times. JANUA_BENCH_WARMUP: seconds of load before each measured run (default 5).
 
 "$ROOT/scripts/ensure-libargon2.sh"   # the server's native Argon2id, and JMH's comparison of it
 # JANUA_BENCH_SKIP_BUILD=1: measure the server and load generator as last built (saves minutes of building)
@@ -97,7 +97,7 @@ run_http() {
     for c in ${JANUA_BENCH_CONCURRENCY:-1 8 32}; do
       local runs=1; [ "$c" = 8 ] && runs=$REPEATS
       for r in $(seq 1 "$runs"); do
-        java -cp "$BENCH_JAR" dev.janua.bench.LoadGenerator "http://127.0.0.1:$PORT" "$scenario" "$c" "$SECONDS_MEASURED" 5 "$SERVER_PID" \
+        java -cp "$BENCH_JAR" dev.janua.bench.LoadGenerator "http://127.0.0.1:$PORT" "$scenario" "$c" "$SECONDS_MEASURED" "${JANUA_BENCH_WARMUP:-5}" "$SERVER_PID" \
           | tee -a "$OUT/http.jsonl"
       done
     done
