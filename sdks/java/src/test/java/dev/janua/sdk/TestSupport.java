@@ -55,18 +55,31 @@ final class TestSupport {
 
     /** The first token matching {@code pattern} in the newest dev-mailbox message to {@code to} whose subject contains {@code subject}; polls briefly. */
     static String mailToken(String to, String subject, String pattern) {
+        return mailToken(to, subject, pattern, 1);
+    }
+
+    /**
+     * As above, once at least {@code mails} such messages have arrived: after a resend the newest mail
+     * is only the resent one when the outbox has delivered it, which happens after the request returns.
+     */
+    static String mailToken(String to, String subject, String pattern, int mails) {
         Pattern p = Pattern.compile(pattern);
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (System.nanoTime() < deadline) {
             JsonNode box = getJson("/api/v1/dev/mailbox?to=" + URLEncoder.encode(to, StandardCharsets.UTF_8));
+            String newest = null;
+            int matching = 0;
             for (JsonNode m : box.path("data")) {
                 if (!m.path("subject").asText().toLowerCase().contains(subject.toLowerCase())) continue;
                 Matcher matcher = p.matcher(m.path("body").asText());
-                if (matcher.find()) return matcher.groupCount() > 0 ? matcher.group(1) : matcher.group();
+                if (!matcher.find()) continue;
+                matching++;
+                if (newest == null) newest = matcher.groupCount() > 0 ? matcher.group(1) : matcher.group();
             }
+            if (matching >= mails) return newest;
             sleep(100);
         }
-        throw new AssertionError("no mail '" + subject + "' to " + to);
+        throw new AssertionError("no " + mails + " mail(s) '" + subject + "' to " + to);
     }
 
     static JsonNode getJson(String path) {
