@@ -53,7 +53,7 @@ public class AuditAppender extends BackgroundService {
         this.repo = repo;
         this.ids = ids;
         this.properties = properties;
-        runs(new BackgroundWorker("audit-appender",
+        runs(BackgroundWorker.eventConsumer("audit-appender",
                 () -> feed.waitingOnGap(CONSUMER) ? properties.pollInterval() : notices.idle(properties.pollInterval()),
                 () -> feed.poll(CONSUMER, options(false, properties.gapWait()), this::append) >= properties.batchSize()));
         signals.onCommit(this::wake);

@@ -14,11 +14,12 @@ import org.slf4j.LoggerFactory;
  * or as soon as {@link #wake()} is called. A failing pass is logged and retried later,
  * so a database outage never kills the worker.
  *
- * <p>Wake-ups coalesce: a woken pass starts at least {@link #WAKE_COALESCING} after the previous pass
- * started. Every committed change wakes the event consumers; under load (issue 16: dozens of sign-ins a
+ * <p>An event consumer's wake-ups coalesce ({@link #eventConsumer}): a woken pass starts at least
+ * {@link #WAKE_COALESCING} after the previous pass started. Every committed change wakes the event consumers; under load (issue 16: dozens of sign-ins a
  * second) one pass per commit meant one cursor transaction per commit per consumer, and now one pass
  * takes the events of every commit of the last few dozen milliseconds. When commits are rarer than
- * that, a wake-up still starts the pass at once.
+ * that, a wake-up still starts the pass at once. Dispatchers do not coalesce: their wake-ups also come
+ * from a send slot freeing up, and a delay there would cap their sending rate.
  */
 public final class BackgroundWorker {
     private static final Logger log = LoggerFactory.getLogger(BackgroundWorker.class);
@@ -26,6 +27,7 @@ public final class BackgroundWorker {
     private final BooleanSupplier pass;
     private final Supplier<Duration> idle;
     static final Duration WAKE_COALESCING = Duration.ofMillis(50);
+    private final Duration coalescing;
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile boolean running;
     private Thread thread;
@@ -36,9 +38,19 @@ public final class BackgroundWorker {
     }
 
     public BackgroundWorker(String name, Supplier<Duration> idle, BooleanSupplier pass) {
+        this(name, idle, pass, Duration.ZERO);
+    }
+
+    /** A worker that consumes the event feed, woken by every commit: its wake-ups coalesce. */
+    public static BackgroundWorker eventConsumer(String name, Supplier<Duration> idle, BooleanSupplier pass) {
+        return new BackgroundWorker(name, idle, pass, WAKE_COALESCING);
+    }
+
+    private BackgroundWorker(String name, Supplier<Duration> idle, BooleanSupplier pass, Duration coalescing) {
         this.name = name;
         this.idle = idle;
         this.pass = pass;
+        this.coalescing = coalescing;
     }
 
     public synchronized void start() {
@@ -79,7 +91,7 @@ public final class BackgroundWorker {
             if (more) continue;
             try {
                 if (wakeUps.tryAcquire(idle.get().toMillis(), TimeUnit.MILLISECONDS)) {
-                    long early = started + WAKE_COALESCING.toNanos() - System.nanoTime();
+                    long early = started + coalescing.toNanos() - System.nanoTime();
                     if (early > 0) TimeUnit.NANOSECONDS.sleep(early); // let the commits of the next moments join this pass
                     wakeUps.drainPermits();
                 }

@@ -49,7 +49,7 @@ public class RealtimeHub extends BackgroundService {
         this.json = json;
         this.clock = clock;
         EventFeed.Options options = new EventFeed.Options(BATCH, properties.gapWait(), Duration.ofHours(1), false);
-        runs(new BackgroundWorker("realtime-fanout",
+        runs(BackgroundWorker.eventConsumer("realtime-fanout",
                 () -> feed.waitingOnGap(consumer) ? properties.pollInterval() : notices.idle(properties.pollInterval()),
                 () -> feed.poll(consumer, options, this::fanOut) >= BATCH));
         signals.onCommit(this::wake);

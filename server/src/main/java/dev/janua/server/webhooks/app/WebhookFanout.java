@@ -49,7 +49,7 @@ public class WebhookFanout extends BackgroundService {
         this.clock = clock;
         this.json = json;
         this.properties = properties;
-        runs(new BackgroundWorker("webhook-fanout",
+        runs(BackgroundWorker.eventConsumer("webhook-fanout",
                 () -> feed.waitingOnGap(CONSUMER) ? properties.pollInterval() : notices.idle(properties.pollInterval()), () -> {
             int n = feed.poll(CONSUMER, options(false), this::fanOut);
             if (n > 0) dispatcher.wake();
