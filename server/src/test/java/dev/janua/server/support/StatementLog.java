@@ -15,7 +15,9 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * Background workers run too, so count statements that name the tables under test, not all of them.
  */
 public final class StatementLog implements BeanPostProcessor {
-    private final List<String> statements = new CopyOnWriteArrayList<>();
+    private final List<Prepared> statements = new CopyOnWriteArrayList<>();
+
+    private record Prepared(Thread thread, String sql) {}
 
     public void clear() {
         statements.clear();
@@ -24,7 +26,13 @@ public final class StatementLog implements BeanPostProcessor {
     /** Statements recorded since {@link #clear()} whose SQL contains {@code fragment} (case-insensitive). */
     public long count(String fragment) {
         String f = fragment.toLowerCase(java.util.Locale.ROOT);
-        return statements.stream().filter(s -> s.toLowerCase(java.util.Locale.ROOT).contains(f)).count();
+        return statements.stream().filter(s -> s.sql().toLowerCase(java.util.Locale.ROOT).contains(f)).count();
+    }
+
+    /** As {@link #count(String)}, only the statements prepared on {@code thread} (its transaction's, not the workers'). */
+    public long count(String fragment, Thread thread) {
+        String f = fragment.toLowerCase(java.util.Locale.ROOT);
+        return statements.stream().filter(s -> s.thread() == thread && s.sql().toLowerCase(java.util.Locale.ROOT).contains(f)).count();
     }
 
     @Override
@@ -47,7 +55,7 @@ public final class StatementLog implements BeanPostProcessor {
         InvocationHandler h = (proxy, method, args) -> {
             String m = method.getName();
             if ((m.equals("prepareStatement") || m.equals("prepareCall")) && args != null && args[0] instanceof String sql) {
-                statements.add(sql);
+                statements.add(new Prepared(Thread.currentThread(), sql));
             }
             try {
                 return method.invoke(c, args);
