@@ -61,8 +61,11 @@ class NotificationDispatcher extends BackgroundService {
     private final ClaimedSenders senders;
     private final DomainMetrics metrics;
     private volatile Instant nextPurge = Instant.MIN;
-    /** Messages left to send (as of the last claim): poll at the own interval, retries fall due unannounced. */
-    private volatile boolean unfinished = true;
+    /**
+     * When the earliest unfinished item falls due, as of the last claim (null: none): an idle worker
+     * sleeps until then, a retry falling due announces nothing. Until the first pass: at once.
+     */
+    private volatile Instant nextDue = Instant.EPOCH;
 
     NotificationDispatcher(JdbcNotificationOutbox outbox, EmailTransport email, SmsProvider sms, SecretBox secrets,
                            TransactionTemplate tx, JsonMapper json, Clock clock, NotificationProperties properties,
@@ -83,7 +86,7 @@ class NotificationDispatcher extends BackgroundService {
                 () -> ThreadLocalRandom.current().nextDouble());
         this.senders = new ClaimedSenders(properties.concurrency());
         runs(new BackgroundWorker("notification-dispatcher",
-                () -> unfinished ? properties.pollInterval() : notices.idle(properties.pollInterval()), this::pass));
+                () -> notices.idleUntil(nextDue, clock.instant(), properties.pollInterval()), this::pass));
         notices.onNotice(WorkNotices.OUTBOX, this::wake);
         notices.onNotice(WorkNotices.OUTBOX_JOB, this::wakeAsAPollWould);
     }
@@ -115,7 +118,7 @@ class NotificationDispatcher extends BackgroundService {
         String token = UUID.randomUUID().toString();
         return senders.runClaimed(free -> tx.execute(s -> {
                     List<OutboxMessage> claimed = outbox.claim(now, now.plus(properties.lease()), token, free);
-                    unfinished = !claimed.isEmpty() || outbox.hasUnfinished();
+                    nextDue = outbox.nextDue().orElse(null);
                     return claimed;
                 }),
                 m -> attemptSafely(m, token), this::wake);

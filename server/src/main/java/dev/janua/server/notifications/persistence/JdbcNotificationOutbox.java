@@ -53,13 +53,16 @@ public class JdbcNotificationOutbox {
     }
 
     /**
-     * Whether any message is still to be sent (waiting for its first attempt or a retry, or claimed):
-     * while one is, the dispatcher keeps polling at its own interval, a retry falling due announces nothing.
+     * When the earliest message still to be sent falls due (empty: none): a pending one's next
+     * attempt, a claimed one's lease end. The dispatcher sleeps until then (a retry falling due
+     * announces nothing), not polling at its short interval while a retry waits for minutes.
+     * Index lookups on {@code (status, next_attempt_at)}, no count.
      */
-    public boolean hasUnfinished() {
-        return jdbc.sql("SELECT COUNT(*) FROM notification_outbox WHERE id IN "
-                        + "(SELECT id FROM notification_outbox WHERE status IN ('pending', 'sending') LIMIT 1)")
-                .query(Integer.class).single() > 0;
+    public Optional<Instant> nextDue() {
+        return jdbc.sql("""
+                SELECT MIN(due) AS due FROM (SELECT MIN(next_attempt_at) AS due FROM notification_outbox WHERE status = 'pending'
+                UNION ALL SELECT MIN(lease_until) FROM notification_outbox WHERE status = 'sending') d""")
+                .query((rs, i) -> Optional.ofNullable(Sql.instant(rs, "due"))).single();
     }
 
     /** Sent: the body (and the one-time tokens in it) is wiped. Only if this claim still holds the message. */

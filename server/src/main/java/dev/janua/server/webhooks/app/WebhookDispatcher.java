@@ -55,8 +55,11 @@ public class WebhookDispatcher extends BackgroundService {
     private final TargetPolicy targets;
     private final DeadLetterNotifier deadLetters;
     private final ClaimedSenders senders;
-    /** Deliveries left (as of the last claim): poll at the own interval, retries fall due unannounced. */
-    private volatile boolean unfinished = true;
+    /**
+     * When the earliest unfinished item falls due, as of the last claim (null: none): an idle worker
+     * sleeps until then, a retry falling due announces nothing. Until the first pass: at once.
+     */
+    private volatile Instant nextDue = Instant.EPOCH;
     private final DomainMetrics metrics;
 
     public WebhookDispatcher(JdbcWebhookDeliveries deliveries, JdbcWebhookEndpoints endpoints, @Lazy WebhookSender sender,
@@ -79,7 +82,7 @@ public class WebhookDispatcher extends BackgroundService {
         this.targets = new TargetPolicy(properties.allowPrivateTargets());
         // new deliveries are made by this node's fanout, which wakes it; other nodes need not hear of them
         runs(new BackgroundWorker("webhook-dispatcher",
-                () -> unfinished ? properties.pollInterval() : notices.idle(properties.pollInterval()), this::pass));
+                () -> notices.idleUntil(nextDue, clock.instant(), properties.pollInterval()), this::pass));
     }
 
     /**
@@ -92,7 +95,7 @@ public class WebhookDispatcher extends BackgroundService {
         String token = UUID.randomUUID().toString();
         return senders.runClaimed(free -> tx.execute(s -> {
                     List<Delivery> claimed = deliveries.claim(now, now.plus(properties.lease()), token, free);
-                    unfinished = !claimed.isEmpty() || deliveries.hasUnfinished();
+                    nextDue = deliveries.nextDue().orElse(null);
                     return claimed;
                 }),
                 d -> attemptSafely(d, token), this::wake);

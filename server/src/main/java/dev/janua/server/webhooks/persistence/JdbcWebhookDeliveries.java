@@ -62,12 +62,14 @@ public class JdbcWebhookDeliveries {
                 .query(JdbcWebhookDeliveries::map).list();
     }
 
-    /** Whether any delivery the dispatcher could ever claim is left (due later, or claimed); see the notification outbox's. */
-    public boolean hasUnfinished() {
+    /** When the earliest delivery the dispatcher could claim falls due (empty: none); see the notification outbox's. */
+    public Optional<Instant> nextDue() {
         return jdbc.sql("""
-                SELECT COUNT(*) FROM webhook_deliveries WHERE id IN (SELECT id FROM webhook_deliveries
-                WHERE status IN ('pending', 'delivering') AND endpoint_id IN (SELECT id FROM webhook_endpoints WHERE active = TRUE) LIMIT 1)""")
-                .query(Integer.class).single() > 0;
+                SELECT MIN(due) AS due FROM (SELECT MIN(next_attempt_at) AS due FROM webhook_deliveries WHERE status = 'pending'
+                    AND endpoint_id IN (SELECT id FROM webhook_endpoints WHERE active = TRUE)
+                UNION ALL SELECT MIN(lease_until) FROM webhook_deliveries WHERE status = 'delivering'
+                    AND endpoint_id IN (SELECT id FROM webhook_endpoints WHERE active = TRUE)) d""")
+                .query((rs, i) -> Optional.ofNullable(Sql.instant(rs, "due"))).single();
     }
 
     /** Claims one given pending delivery (a test send made by the request itself). */
