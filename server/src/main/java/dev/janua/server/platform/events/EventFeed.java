@@ -34,6 +34,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class EventFeed {
     private static final Logger log = LoggerFactory.getLogger(EventFeed.class);
     private static final int MAX_GAP_ROWS = 1000;
+    /** How often a process that cannot lock a consumer's cursor checks that the row still exists. */
+    private static final Duration RECHECK_ROW = Duration.ofMinutes(1);
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final Clock clock;
@@ -63,7 +65,7 @@ public class EventFeed {
         Integer n = tx.execute(status -> {
             Optional<Long> next = lockCursor(consumer, options.waitForLock());
             if (next.isEmpty()) {
-                knownConsumers.remove(consumer); // locked by another process, or the row is gone: check again next pass
+                lockLost(consumer);
                 return 0;
             }
             List<StoredEvent> batch = new ArrayList<>(lateArrivals(consumer));
@@ -115,13 +117,25 @@ public class EventFeed {
         return jdbc.sql("SELECT COUNT(*) FROM domain_events WHERE seq >= :n").param("n", next).query(Long.class).single();
     }
 
-    /** Consumers whose cursor row this process has seen: no existence check on every pass. */
-    private final java.util.Set<String> knownConsumers = ConcurrentHashMap.newKeySet();
+    /** Consumers whose cursor row this process has seen, with when (nanoTime): no existence check on every pass. */
+    private final Map<String, Long> knownConsumers = new ConcurrentHashMap<>();
 
     private void ensureConsumer(String consumer) {
-        if (knownConsumers.contains(consumer)) return;
+        if (knownConsumers.containsKey(consumer)) return;
         ensureConsumerRow(consumer);
-        knownConsumers.add(consumer);
+        knownConsumers.put(consumer, System.nanoTime());
+    }
+
+    /**
+     * The cursor row is locked by another process (the usual case on every node but one), or it is
+     * gone. This process is not the one consuming: it waits on no gap (what it saw missing is the
+     * holder's to settle; a stale entry would keep its worker polling fast). The row's existence is
+     * checked again only once in a while, not on every pass of every other node.
+     */
+    private void lockLost(String consumer) {
+        gapFirstSeen.remove(consumer);
+        long now = System.nanoTime();
+        knownConsumers.computeIfPresent(consumer, (c, seen) -> now - seen > RECHECK_ROW.toNanos() ? null : seen);
     }
 
     private void ensureConsumerRow(String consumer) {
