@@ -3,6 +3,7 @@ package dev.janua.server.webhooks.app;
 import dev.janua.server.platform.crypto.SecretBox;
 import dev.janua.server.platform.errors.ErrorCode;
 import dev.janua.server.platform.errors.JanuaException;
+import dev.janua.server.platform.events.AfterCommit;
 import dev.janua.server.platform.events.DomainEvent;
 import dev.janua.server.platform.events.EventCatalogue;
 import dev.janua.server.platform.events.EventPublisher;
@@ -170,13 +171,17 @@ public class WebhookService {
         return deliveries.attempts(deliveryId);
     }
 
-    /** Sends a delivery again with the same webhook-id (a receiver that deduplicates will ignore it). */
+    /**
+     * Sends a delivery again with the same webhook-id (a receiver that deduplicates will ignore it).
+     * The dispatcher is woken once the change has committed, so its pass finds the row.
+     */
+    @Transactional
     public Delivery redeliver(String id, String deliveryId) {
         delivery(id, deliveryId);
         if (!deliveries.redeliver(id, deliveryId, clock.instant())) {
             throw new JanuaException(ErrorCode.CONFLICT, Map.of("reason", "delivery_in_flight"));
         }
-        dispatcher.wake();
+        AfterCommit.run(dispatcher::wake);
         return delivery(id, deliveryId);
     }
 

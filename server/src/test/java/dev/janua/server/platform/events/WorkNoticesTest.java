@@ -9,11 +9,13 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The notices a node sends (the PostgreSQL path, with the {@code pg_notify} replaced by a recorder):
@@ -23,11 +25,13 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 class WorkNoticesTest {
     private record Sent(String topic, long at) {}
 
+    private final DataSource dataSource = new DriverManagerDataSource("jdbc:h2:mem:work-notices;DB_CLOSE_DELAY=-1");
+    private final TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     private final List<Sent> sent = new CopyOnWriteArrayList<>();
     private WorkNotices notices = notices(t -> sent.add(new Sent(t, System.nanoTime())));
 
-    private static WorkNotices notices(Consumer<String> send) {
-        return new WorkNotices(new DriverManagerDataSource(), true, send);
+    private WorkNotices notices(Consumer<String> send) {
+        return new WorkNotices(dataSource, true, send);
     }
 
     @AfterEach
@@ -108,20 +112,12 @@ class WorkNoticesTest {
         assertThat(notices.idleUntil(now.plusSeconds(60), now, poll)).isEqualTo(WorkNotices.FALLBACK);
     }
 
-    /** What a transaction manager does around {@code body}, ending with {@code status}. */
-    private static void inTransaction(int status, Runnable body) {
-        TransactionSynchronizationManager.initSynchronization();
-        TransactionSynchronizationManager.setActualTransactionActive(true);
-        try {
+    /** {@code body} in a transaction that ends as {@code status} says. */
+    private void inTransaction(int status, Runnable body) {
+        tx.executeWithoutResult(s -> {
             body.run();
-            for (TransactionSynchronization s : TransactionSynchronizationManager.getSynchronizations()) {
-                if (status == TransactionSynchronization.STATUS_COMMITTED) s.afterCommit();
-                s.afterCompletion(status);
-            }
-        } finally {
-            TransactionSynchronizationManager.clearSynchronization();
-            TransactionSynchronizationManager.setActualTransactionActive(false);
-        }
+            if (status != TransactionSynchronization.STATUS_COMMITTED) s.setRollbackOnly();
+        });
     }
 
     private void awaitSends(int n) throws InterruptedException {
