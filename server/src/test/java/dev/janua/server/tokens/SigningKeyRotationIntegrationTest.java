@@ -15,7 +15,15 @@ import dev.janua.server.tokens.app.SigningKeyRing;
 import dev.janua.server.tokens.app.SigningKeyRotation;
 import dev.janua.server.tokens.persistence.JdbcSigningKeyStore;
 import dev.janua.server.users.PlatformAdmins;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -106,6 +114,55 @@ class SigningKeyRotationIntegrationTest extends IntegrationTest {
         assertThat(attempted.get()).startsWith("key_");
         assertThat(keysNamed(attempted.get())).isZero();
         assertThat(rotatedEvents(attempted.get())).isZero();
+    }
+
+    /** The slow part (making the key) happens before the ring's lock: a request reloading the keys meanwhile does not wait. */
+    @Test
+    void aRotationMakesItsKeyBeforeTakingTheRingsLock() throws Exception {
+        CountDownLatch making = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicBoolean armed = new AtomicBoolean();
+        // the new key's id is the first thing the rotation makes: hold it there, as a slow RSA generation would
+        Clock gate = new Clock() {
+            @Override
+            public Instant instant() {
+                if (armed.getAndSet(false)) {
+                    making.countDown();
+                    try {
+                        release.await(30, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                return clock.instant();
+            }
+
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+        };
+        SigningKeyRing ring = new SigningKeyRing(store, secrets, new IdGenerator(gate), clock, tx, properties, invalidations);
+        ring.current();
+        armed.set(true);
+        CompletableFuture<SigningKeyRing.Snapshot> rotated = CompletableFuture.supplyAsync(ring::rotate, r -> Thread.ofVirtual().start(r));
+        try {
+            assertThat(making.await(30, TimeUnit.SECONDS)).isTrue();
+            clock.advance(Duration.ofSeconds(10)); // the snapshot is stale: the next use reloads, under the ring's lock
+            CompletableFuture<SigningKeyRing.Snapshot> reloaded =
+                    CompletableFuture.supplyAsync(ring::reloadIfStale, r -> Thread.ofVirtual().start(r));
+            assertThat(reloaded.get(10, TimeUnit.SECONDS)).as("reloaded while the rotation makes its key").isNotNull();
+        } finally {
+            release.countDown();
+        }
+        SigningKeyRing.Snapshot s = rotated.get(30, TimeUnit.SECONDS);
+        assertThat(keysNamed(s.activeKid())).isEqualTo(1);
+        assertThat(ring.current().activeKid()).isEqualTo(s.activeKid());
     }
 
     private Caller admin() {

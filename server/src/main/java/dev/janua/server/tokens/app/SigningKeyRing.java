@@ -131,18 +131,22 @@ public class SigningKeyRing implements dev.janua.server.tokens.SigningKeys {
     /**
      * Rotates, and runs {@code inSameTransaction} (given the new kid) in the transaction that stores
      * the key and retires the others: an admin rotation's audit event commits with the key or not at
-     * all. The key is generated before the transaction opens (RSA generation is slow work).
+     * all. The key is generated before the transaction opens and before the ring's lock is taken (RSA
+     * generation is slow work: requests reloading a stale snapshot on this node would wait for it);
+     * the lock is held only to install the key, so rotations on this node still take turns.
      */
-    public synchronized Snapshot rotate(Consumer<String> inSameTransaction) {
+    public Snapshot rotate(Consumer<String> inSameTransaction) {
         JWK jwk = generate(ids.next("key"));
-        tx.executeWithoutResult(t -> {
-            activate(jwk);
-            inSameTransaction.accept(jwk.getKeyID());
-            invalidations.invalidate(ROTATED);
-        });
-        snapshot = loadOrCreate();
-        log.info("signing key rotated; active kid {}", snapshot.activeKid());
-        return snapshot;
+        synchronized (this) {
+            tx.executeWithoutResult(t -> {
+                activate(jwk);
+                inSameTransaction.accept(jwk.getKeyID());
+                invalidations.invalidate(ROTATED);
+            });
+            snapshot = loadOrCreate();
+            log.info("signing key rotated; active kid {}", snapshot.activeKid());
+            return snapshot;
+        }
     }
 
     @Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT10M")
