@@ -16,6 +16,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -68,6 +70,7 @@ public class EventFeed {
                 lockLost(consumer);
                 return 0;
             }
+            holdingUntilTheTransactionEnds(consumer);
             List<StoredEvent> batch = new ArrayList<>(lateArrivals(consumer));
             long cursor = next.get();
             long expected = cursor;
@@ -117,6 +120,19 @@ public class EventFeed {
         return jdbc.sql("SELECT COUNT(*) FROM domain_events WHERE seq >= :n").param("n", next).query(Long.class).single();
     }
 
+    /** Consumers whose cursor a thread of this process has locked, until its transaction ends. */
+    private final java.util.Set<String> heldHere = ConcurrentHashMap.newKeySet();
+
+    private void holdingUntilTheTransactionEnds(String consumer) {
+        heldHere.add(consumer);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                heldHere.remove(consumer);
+            }
+        });
+    }
+
     /** Consumers whose cursor row this process has seen, with when (nanoTime): no existence check on every pass. */
     private final Map<String, Long> knownConsumers = new ConcurrentHashMap<>();
 
@@ -133,7 +149,8 @@ public class EventFeed {
      * checked again only once in a while, not on every pass of every other node.
      */
     private void lockLost(String consumer) {
-        gapFirstSeen.remove(consumer);
+        // a thread of this process holding it (a catch-up query) keeps the gap waits: this process is the consumer
+        if (!heldHere.contains(consumer)) gapFirstSeen.remove(consumer);
         long now = System.nanoTime();
         knownConsumers.computeIfPresent(consumer, (c, seen) -> now - seen > RECHECK_ROW.toNanos() ? null : seen);
     }
