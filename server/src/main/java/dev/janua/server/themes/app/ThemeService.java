@@ -6,6 +6,7 @@ import dev.janua.server.platform.events.DomainEvent;
 import dev.janua.server.platform.events.EventPublisher;
 import dev.janua.server.platform.web.ClientInfo;
 import dev.janua.server.themes.Theme;
+import dev.janua.server.themes.OwnedThemes;
 import dev.janua.server.themes.ThemeOwners;
 import dev.janua.server.themes.domain.ThemeRules;
 import dev.janua.server.themes.persistence.JdbcThemes;
@@ -22,7 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * writes its event ({@code theme.updated}, {@code theme.deleted}) in the same transaction.
  */
 @Service
-public class ThemeService {
+public class ThemeService implements OwnedThemes {
     private final JdbcThemes themes;
     private final ThemeOwners owners;
     private final EventPublisher events;
@@ -63,6 +64,11 @@ public class ThemeService {
             events.publish(new DomainEvent("theme.deleted", ownerId, actorId, owners.organizationOf(ownerId), Map.of("ownerId", ownerId)), client);
             return true;
         }));
+    }
+
+    @Override
+    public void ownerDeleted(String ownerId) {
+        themes.delete(ownerId);
     }
 
     /** The owner's own theme (empty values where it inherits). */
