@@ -37,6 +37,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 @Component
 public final class PasswordHasher {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PasswordHasher.class);
     private static final int SALT_BYTES = 16;
     private static final int HASH_BYTES = 32;
     private static final int ARGON2_VERSION = 19;
@@ -72,6 +73,7 @@ public final class PasswordHasher {
     private final Semaphore slots = new Semaphore(CORES, true);
     private final AtomicLong hashesStarted = new AtomicLong();
     private long hashesAtLastIdleCheck = -1;
+    private boolean engineFailureLogged;
 
     @Autowired
     public PasswordHasher(JanuaProperties properties) {
@@ -87,7 +89,7 @@ public final class PasswordHasher {
         this(properties, CompletableFuture.completedFuture(engine));
     }
 
-    private PasswordHasher(JanuaProperties properties, CompletableFuture<Argon2idEngine> engine) {
+    PasswordHasher(JanuaProperties properties, CompletableFuture<Argon2idEngine> engine) {
         JanuaProperties.Passwords p = properties.passwords();
         this.engine = engine;
         this.memoryKib = p.argon2MemoryKib();
@@ -109,6 +111,14 @@ public final class PasswordHasher {
     @Scheduled(fixedDelayString = "${janua.passwords.argon2-idle-release:PT30S}",
             initialDelayString = "${janua.passwords.argon2-idle-release:PT30S}")
     void releaseArgon2MemoryWhenIdle() {
+        if (engine.isCompletedExceptionally()) {
+            // every hash fails and says why; this check would otherwise repeat it every interval
+            if (!engineFailureLogged) {
+                engineFailureLogged = true;
+                log.error("Argon2id engine is unavailable; password hashing fails until a restart", engine.exceptionNow());
+            }
+            return;
+        }
         long started = hashesStarted.get();
         if (started == hashesAtLastIdleCheck && slots.availablePermits() == CORES && engine.isDone()) {
             engine.join().releasePooledMemory();

@@ -59,6 +59,15 @@ class PasswordHasherTest {
     }
 
     @Test
+    @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+    void anEngineThatFailedToLoadIsReportedOnceByTheIdleRelease(org.springframework.boot.test.system.CapturedOutput output) {
+        var failed = java.util.concurrent.CompletableFuture.<Argon2idEngine>failedFuture(new IllegalStateException("libargon2 missing"));
+        PasswordHasher broken = new PasswordHasher(TestProperties.defaults(Path.of("/tmp")), failed);
+        for (int i = 0; i < 3; i++) broken.releaseArgon2MemoryWhenIdle(); // every 30 s in production
+        assertThat(output.getOut().split("Argon2id engine is unavailable", -1)).hasSize(2);
+    }
+
+    @Test
     void importedArgon2iAndMalformedArgon2HashesAreHandled() {
         byte[] salt = "imported-salt-16".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         var generator = new org.bouncycastle.crypto.generators.Argon2BytesGenerator();
