@@ -61,14 +61,24 @@ class OidcReauthenticationIntegrationTest extends OidcTestSupport {
         return location(code);
     }
 
+    /** A browser signed in as a new person, and the {@code auth_time} of a first code issued to {@code app}. */
+    record SignedIn(BrowserClient browser, String email, long authTime) {}
+
+    SignedIn signedInWithACode(App app, String tag) {
+        String email = uniqueEmail(tag);
+        BrowserClient b = browser();
+        signedInBrowser(b, email);
+        Pkce pkce = Pkce.create();
+        return new SignedIn(b, email, authTime(app, location(b.get(authorize(app, pkce, ""))), pkce));
+    }
+
     @Test
     void promptLoginAlwaysAndMaxAgeWhenTheSignInIsOlderMakeThePersonSignInAgain() {
         App app = app();
-        String email = uniqueEmail("reauth");
-        BrowserClient b = browser();
-        signedInBrowser(b, email);
-        Pkce p1 = Pkce.create();
-        long first = authTime(app, location(b.get(authorize(app, p1, ""))), p1);
+        SignedIn s = signedInWithACode(app, "reauth");
+        String email = s.email();
+        BrowserClient b = s.browser();
+        long first = s.authTime();
 
         // max_age larger than the sign-in's age: no new sign-in, the same auth_time (oidcc-max-age-10000)
         clock.advance(Duration.ofMinutes(10));
@@ -107,19 +117,16 @@ class OidcReauthenticationIntegrationTest extends OidcTestSupport {
     @Test
     void aPostedAuthorizationRequestWithPromptLoginOrMaxAgeMakesThePersonSignInAgainLikeAGet() {
         App app = app();
-        String email = uniqueEmail("reauth-post");
-        BrowserClient b = browser();
-        signedInBrowser(b, email);
-        Pkce p1 = Pkce.create();
-        long first = authTime(app, location(b.get(authorize(app, p1, ""))), p1);
-
+        SignedIn signedIn = signedInWithACode(app, "reauth-post");
+        BrowserClient b = signedIn.browser();
+        String email = signedIn.email();
         // prompt=login in a POST: sign in again, then back to the same request as a GET
         clock.advance(Duration.ofMinutes(10));
         Pkce p2 = Pkce.create();
         String afterLogin = signInAgain(b, b.post("/oauth2/authorize", authorizeForm(app, p2, "prompt", "login")), email);
         assertThat(afterLogin).startsWith(REDIRECT + "?code=").contains("state=st");
         long second = authTime(app, afterLogin, p2);
-        assertThat(second).isGreaterThanOrEqualTo(first + 600);
+        assertThat(second).isGreaterThanOrEqualTo(signedIn.authTime() + 600);
 
         // max_age smaller than the sign-in's age in a POST: sign in again too
         clock.advance(Duration.ofMinutes(2));
