@@ -131,11 +131,7 @@ public class HostedSecurity {
     }
 
     public static String signInUrl(HttpServletRequest request) {
-        return signInUrl(request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString()));
-    }
-
-    /** The sign-in page that returns to {@code target} afterwards (when {@link ReturnTo#safe} allows it). */
-    public static String signInUrl(String target) {
+        String target = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
         return ReturnTo.safe(target)
                 .map(t -> SIGN_IN_PATH + "?return_to=" + URLEncoder.encode(t, StandardCharsets.UTF_8))
                 .orElse(SIGN_IN_PATH);

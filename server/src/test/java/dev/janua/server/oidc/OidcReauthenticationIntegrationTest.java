@@ -139,9 +139,19 @@ class OidcReauthenticationIntegrationTest extends OidcTestSupport {
         Pkce p4 = Pkce.create();
         assertThat(location(b.post("/oauth2/authorize", authorizeForm(app, p4, "max_age", "3600")))).startsWith(REDIRECT + "?code=");
 
+        // a cross-site POST comes without the session cookie (SameSite=Lax): 303 to the same request as a GET,
+        // which the browser sends with it, so even prompt=none sees the sign-in
+        Pkce p5 = Pkce.create();
+        HttpResponse<String> crossSite = browser().post("/oauth2/authorize", authorizeForm(app, p5, "prompt", "none", "max_age", "3600"));
+        assertThat(crossSite.statusCode()).isEqualTo(303);
+        assertThat(query(location(crossSite))).isEqualTo(authorizeForm(app, p5, "prompt", "none", "max_age", "3600"));
+        assertThat(location(b.get(location(crossSite)))).startsWith(REDIRECT + "?code=").contains("state=st");
+
         // not signed in: the sign-in page returns to the posted request as a GET with its parameters
         BrowserClient fresh = browser();
-        String loc = location(fresh.post("/oauth2/authorize", authorizeForm(app, Pkce.create()))).replace(base(), "");
+        HttpResponse<String> asGet = fresh.post("/oauth2/authorize", authorizeForm(app, Pkce.create()));
+        assertThat(asGet.statusCode()).isEqualTo(303);
+        String loc = location(fresh.get(location(asGet))).replace(base(), "");
         assertThat(loc).startsWith("/hosted/sign-in?return_to=");
         assertThat(URLDecoder.decode(loc, StandardCharsets.UTF_8)).contains("client_id=" + app.clientId()).contains("state=st");
         HttpResponse<String> back = fresh.submit(fresh.get(loc), "/hosted/sign-in", Map.of("email", email, "password", PASSWORD));

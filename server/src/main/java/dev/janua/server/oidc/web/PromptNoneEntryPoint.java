@@ -31,9 +31,7 @@ final class PromptNoneEntryPoint {
     static AuthenticationEntryPoint wrapping(AuthenticationEntryPoint signIn, RegisteredClientRepository clients, HostedSecurity hosted) {
         return (request, response, e) -> {
             if (!prompts(request, "none")) {
-                // a POST authorization request: the sign-in page returns to it as a GET with the same parameters
-                if ("POST".equals(request.getMethod())) response.sendRedirect(HostedSecurity.signInUrl(AuthorizationRequests.asGet(request)));
-                else signIn.commence(request, response, e);
+                signIn.commence(request, response, e);
                 return;
             }
             loginRequired(request, response, clients, hosted);

@@ -29,8 +29,9 @@ import org.springframework.web.util.UriComponentsBuilder;
  * relying party checks {@code auth_time}). With {@code prompt=none} no page may be shown: a sign-in
  * older than {@code max_age} answers {@code login_required} to the registered redirect URI. A POST
  * authorization request (form-encoded, §3.1.2.1) is treated the same and comes back as a GET with the
- * same parameters. A request for an unknown client is left to the authorization endpoint, whose
- * error page answers before anyone is asked to sign in.
+ * same parameters; one without a session is first answered 303 to that GET, since the session cookie
+ * (SameSite=Lax) is not sent on a cross-site POST. A request for an unknown client is left to the
+ * authorization endpoint, whose error page answers before anyone is asked to sign in.
  */
 final class Reauthentication extends OncePerRequestFilter {
     private final RegisteredClientRepository clients;
@@ -51,6 +52,15 @@ final class Reauthentication extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        Authentication current = SecurityContextHolder.getContext().getAuthentication();
+        BrowserAuthentication signedIn = current instanceof BrowserAuthentication b ? b : null;
+        if (signedIn == null && "POST".equals(request.getMethod())) {
+            // A cross-site POST arrives without the SameSite=Lax session cookie, the same request as a GET
+            // (a top-level navigation) with it: signed in or not, and how long ago, is then known for sure.
+            response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+            response.setHeader("Location", AuthorizationRequests.asGet(request));
+            return;
+        }
         boolean login = PromptNoneEntryPoint.prompts(request, "login");
         boolean none = PromptNoneEntryPoint.prompts(request, "none");
         Long maxAge = maxAge(request.getParameter("max_age"));
@@ -59,8 +69,6 @@ final class Reauthentication extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Authentication current = SecurityContextHolder.getContext().getAuthentication();
-        BrowserAuthentication signedIn = current instanceof BrowserAuthentication b ? b : null;
         boolean tooOld = signedIn != null && maxAge != null
                 && Duration.between(signedIn.authTime(), clock.instant()).getSeconds() > maxAge;
         if (none) {
