@@ -42,6 +42,11 @@ class HostedMfaEnrolmentIntegrationTest extends OidcTestSupport {
         return m.group(1);
     }
 
+    static String qrOf(String html) {
+        Matcher m = Pattern.compile("src=\"(data:image/png;base64,[^\"]+)\"").matcher(html);
+        return m.find() ? m.group(1) : null;
+    }
+
     @Test
     void aMemberWithoutAFactorEnrolsDuringTheSignInAndTheAuthorizationContinues() throws Exception {
         Member m = mfaRequiredMember("enrol");
@@ -69,6 +74,11 @@ class HostedMfaEnrolmentIntegrationTest extends OidcTestSupport {
         assertThat(wrong.statusCode()).isEqualTo(401);
         assertThat(secretOf(wrong.body())).isEqualTo(secret);
         assertThat(wrong.body()).contains("role=\"alert\"").doesNotContain("id=\"backup-codes\"");
+        // the QR code too, of the stored key (the key the form sends back is display only)
+        assertThat(qrOf(wrong.body())).isNotNull().isEqualTo(qrOf(setup.body()));
+        HttpResponse<String> tampered = b.submit(setup, "/hosted/sign-in/mfa", Map.of("code", "000000", "enrolment_secret", "JBSWY3DPEHPK3PXP"));
+        assertThat(secretOf(tampered.body())).isEqualTo(secret);
+        assertThat(qrOf(tampered.body())).isEqualTo(qrOf(setup.body()));
         assertThat(browserSessions(m.id())).isZero();
 
         HttpResponse<String> done = b.submit(wrong, "/hosted/sign-in/mfa", Map.of("code", nextCode(secret)));

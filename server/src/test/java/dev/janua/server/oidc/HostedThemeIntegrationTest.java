@@ -100,6 +100,45 @@ class HostedThemeIntegrationTest extends OidcTestSupport {
         assertThat(browser().get("/hosted/theme.css?client_id=app_unknown").body()).doesNotContain("--janua-primary");
     }
 
+    long themeRows(String ownerId) {
+        return jdbc.sql("SELECT COUNT(*) FROM hosted_themes WHERE owner_id = :o").param("o", ownerId).query(Long.class).single();
+    }
+
+    @Test
+    void concurrentFirstSavesOfOneOwnersThemeAllSucceedAndLeaveOneOfTheSentThemes() throws Exception {
+        Person owner = person("theme-race");
+        String org = org(owner);
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        List<Integer> statuses = dev.janua.server.support.Concurrently.run(8, () -> {
+            String color = String.format("#00000%d", next.getAndIncrement());
+            Api.Response r = api.put("/api/v1/organizations/" + org + "/theme", Api.map("brandColor", color), owner.auth());
+            return r.status();
+        });
+        assertThat(statuses).as("no 500 for the first save's race").containsOnly(200);
+        assertThat(themeRows(org)).isEqualTo(1);
+        assertThat(api.get("/api/v1/organizations/" + org + "/theme", owner.auth()).text("/brandColor")).matches("#00000[0-7]");
+        assertThat(events("theme.updated", org)).isEqualTo(8);
+    }
+
+    @Test
+    void deletingAnOrganizationOrAnApplicationDeletesItsTheme() {
+        Person owner = person("theme-gone");
+        String org = org(owner);
+        App app = orgApp(owner, org, "Short-lived Portal");
+        assertThat(api.put("/api/v1/organizations/" + org + "/theme", Api.map("brandColor", "#123456"), owner.auth()).status()).isEqualTo(200);
+        assertThat(api.put("/api/v1/applications/" + app.id() + "/theme", Api.map("brandColor", "#654321"), owner.auth()).status())
+                .isEqualTo(200);
+        assertThat(themeRows(app.id()) + themeRows(org)).isEqualTo(2);
+
+        Api.Response appGone = api.delete("/api/v1/applications/" + app.id(), null, owner.auth());
+        assertThat(appGone.status()).as(appGone.raw().body()).isIn(200, 204);
+        assertThat(themeRows(app.id())).isZero();
+        assertThat(themeRows(org)).isEqualTo(1);
+        Api.Response orgGone = api.delete("/api/v1/organizations/" + org, null, owner.auth());
+        assertThat(orgGone.status()).as(orgGone.raw().body()).isIn(200, 204);
+        assertThat(themeRows(org)).isZero();
+    }
+
     @Test
     void aCraftedLinkCannotPutAKnownApplicationsThemeOnJanuasOwnPages() {
         Person owner = person("theme-crafted");

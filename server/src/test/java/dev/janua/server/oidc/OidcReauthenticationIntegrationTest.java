@@ -61,14 +61,24 @@ class OidcReauthenticationIntegrationTest extends OidcTestSupport {
         return location(code);
     }
 
+    /** A browser signed in as a new person, and the {@code auth_time} of a first code issued to {@code app}. */
+    record SignedIn(BrowserClient browser, String email, long authTime) {}
+
+    SignedIn signedInWithACode(App app, String tag) {
+        String email = uniqueEmail(tag);
+        BrowserClient b = browser();
+        signedInBrowser(b, email);
+        Pkce pkce = Pkce.create();
+        return new SignedIn(b, email, authTime(app, location(b.get(authorize(app, pkce, ""))), pkce));
+    }
+
     @Test
     void promptLoginAlwaysAndMaxAgeWhenTheSignInIsOlderMakeThePersonSignInAgain() {
         App app = app();
-        String email = uniqueEmail("reauth");
-        BrowserClient b = browser();
-        signedInBrowser(b, email);
-        Pkce p1 = Pkce.create();
-        long first = authTime(app, location(b.get(authorize(app, p1, ""))), p1);
+        SignedIn s = signedInWithACode(app, "reauth");
+        String email = s.email();
+        BrowserClient b = s.browser();
+        long first = s.authTime();
 
         // max_age larger than the sign-in's age: no new sign-in, the same auth_time (oidcc-max-age-10000)
         clock.advance(Duration.ofMinutes(10));
@@ -95,6 +105,72 @@ class OidcReauthenticationIntegrationTest extends OidcTestSupport {
         Pkce p5 = Pkce.create();
         String once = signInAgain(fresh, fresh.get(authorize(app, p5, "&prompt=login&max_age=0")), email);
         assertThat(once).startsWith(REDIRECT + "?code=");
+    }
+
+    /** The authorization request as a form-encoded POST body (OIDC Core §3.1.2.1), with extra parameters. */
+    static Map<String, String> authorizeForm(App app, Pkce pkce, String... extra) {
+        Map<String, String> form = new java.util.LinkedHashMap<>(query(authorize(app, pkce, "")));
+        for (int i = 0; i < extra.length; i += 2) form.put(extra[i], extra[i + 1]);
+        return form;
+    }
+
+    @Test
+    void aPostedAuthorizationRequestWithPromptLoginOrMaxAgeMakesThePersonSignInAgainLikeAGet() {
+        App app = app();
+        SignedIn signedIn = signedInWithACode(app, "reauth-post");
+        BrowserClient b = signedIn.browser();
+        String email = signedIn.email();
+        // prompt=login in a POST: sign in again, then back to the same request as a GET
+        clock.advance(Duration.ofMinutes(10));
+        Pkce p2 = Pkce.create();
+        String afterLogin = signInAgain(b, b.post("/oauth2/authorize", authorizeForm(app, p2, "prompt", "login")), email);
+        assertThat(afterLogin).startsWith(REDIRECT + "?code=").contains("state=st");
+        long second = authTime(app, afterLogin, p2);
+        assertThat(second).isGreaterThanOrEqualTo(signedIn.authTime() + 600);
+
+        // max_age smaller than the sign-in's age in a POST: sign in again too
+        clock.advance(Duration.ofMinutes(2));
+        Pkce p3 = Pkce.create();
+        String afterMaxAge = signInAgain(b, b.post("/oauth2/authorize", authorizeForm(app, p3, "max_age", "60")), email);
+        assertThat(afterMaxAge).startsWith(REDIRECT + "?code=").contains("state=st");
+        assertThat(authTime(app, afterMaxAge, p3)).isGreaterThanOrEqualTo(second + 120);
+
+        // a young enough sign-in: the POST issues the code at once
+        Pkce p4 = Pkce.create();
+        assertThat(location(b.post("/oauth2/authorize", authorizeForm(app, p4, "max_age", "3600")))).startsWith(REDIRECT + "?code=");
+
+        // a cross-site POST comes without the session cookie (SameSite=Lax): 303 to the same request as a GET,
+        // which the browser sends with it, so even prompt=none sees the sign-in
+        Pkce p5 = Pkce.create();
+        HttpResponse<String> crossSite = browser().post("/oauth2/authorize", authorizeForm(app, p5, "prompt", "none", "max_age", "3600"));
+        assertThat(crossSite.statusCode()).isEqualTo(303);
+        assertThat(query(location(crossSite))).isEqualTo(authorizeForm(app, p5, "prompt", "none", "max_age", "3600"));
+        assertThat(location(b.get(location(crossSite)))).startsWith(REDIRECT + "?code=").contains("state=st");
+
+        // not signed in: the sign-in page returns to the posted request as a GET with its parameters
+        BrowserClient fresh = browser();
+        HttpResponse<String> asGet = fresh.post("/oauth2/authorize", authorizeForm(app, Pkce.create()));
+        assertThat(asGet.statusCode()).isEqualTo(303);
+        String loc = location(fresh.get(location(asGet))).replace(base(), "");
+        assertThat(loc).startsWith("/hosted/sign-in?return_to=");
+        assertThat(URLDecoder.decode(loc, StandardCharsets.UTF_8)).contains("client_id=" + app.clientId()).contains("state=st");
+        HttpResponse<String> back = fresh.submit(fresh.get(loc), "/hosted/sign-in", Map.of("email", email, "password", PASSWORD));
+        assertThat(location(fresh.get(location(back)))).startsWith(REDIRECT + "?code=").contains("state=st");
+    }
+
+    @Test
+    void promptLoginForAnUnknownClientGetsTheAuthorizationEndpointsErrorNotTheSignInPage() {
+        App app = app();
+        BrowserClient b = browser();
+        signedInBrowser(b, uniqueEmail("reauth-unknown"));
+        String unknown = authorize(app, Pkce.create(), "&prompt=login").replace(app.clientId(), "app_unknown");
+        HttpResponse<String> get = b.get(unknown);
+        assertThat(get.statusCode()).as(location(get)).isEqualTo(400);
+        assertThat(location(get)).isNull();
+        Map<String, String> form = authorizeForm(app, Pkce.create(), "prompt", "login", "client_id", "app_unknown");
+        HttpResponse<String> post = b.post("/oauth2/authorize", form);
+        assertThat(post.statusCode()).as(location(post)).isEqualTo(400);
+        assertThat(location(post)).isNull();
     }
 
     @Test

@@ -125,16 +125,21 @@ public class CredentialsService {
             if (failed.get().lockedUntil() != null) throw locked(failed.get().lockedUntil());
             throw invalidCredentials(failed.get().attemptsRemaining());
         }
-        boolean sessionStarted = false;
+        // no session (MFA challenge, suspended account, an error): the right password still clears the count
+        SignInOutcome outcome;
         try {
             if (user.status() != UserStatus.ACTIVE) throw new JanuaException(ErrorCode.ACCOUNT_SUSPENDED);
-            SignInOutcome outcome = signIns.finish(user, "password", rememberMe, deviceToken, client);
-            sessionStarted = outcome instanceof SignInOutcome.Completed;
-            return outcome;
-        } finally {
-            // no session (MFA challenge, suspended account, an error): the right password still clears the count
-            if (!sessionStarted) passwordChecks.clearFailures(user.id());
+            outcome = signIns.finish(user, "password", rememberMe, deviceToken, client);
+        } catch (RuntimeException | Error e) {
+            try {
+                passwordChecks.clearFailures(user.id());
+            } catch (RuntimeException alsoFailed) {
+                e.addSuppressed(alsoFailed); // the sign-in's own failure is the one to report
+            }
+            throw e;
         }
+        if (!(outcome instanceof SignInOutcome.Completed)) passwordChecks.clearFailures(user.id());
+        return outcome;
     }
 
     public record Refreshed(Session session, AccessTokens.IssuedAccessToken accessToken, String refreshToken) {}

@@ -49,7 +49,12 @@ class ConsoleErrorAdvice {
     @ExceptionHandler(ConsoleDenied.class)
     ModelAndView denied(ConsoleDenied e, HttpServletRequest request, Locale locale) {
         if ("mfa_required".equals(e.reason())) {
-            String back = "GET".equals(request.getMethod()) ? request.getRequestURI() : request.getParameter("back");
+            String back = request.getParameter("back");
+            if ("GET".equals(request.getMethod())) {
+                // the page with its query (a search, a filter); one the console's links never make: the page alone
+                String page = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+                back = Console.isConsolePath(page) ? page : request.getRequestURI();
+            }
             return Console.redirect(ConsoleMfaController.PATH, Map.of("return_to", Console.isConsolePath(back) ? back : "/console"));
         }
         ModelAndView mv = new ModelAndView("console/denied", HttpStatus.FORBIDDEN);

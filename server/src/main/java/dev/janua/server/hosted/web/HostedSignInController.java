@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.CookieValue;
@@ -115,8 +116,12 @@ public class HostedSignInController {
             if (e.code() == ErrorCode.INVALID_MFA_CODE || e.code() == ErrorCode.VALIDATION_ERROR
                     || e.code() == ErrorCode.MFA_METHOD_UNAVAILABLE) {
                 if (enrolmentSecret != null) {
-                    // a wrong code from the authenticator being set up: the same key again (display only; the challenge knows it)
-                    return signIn.enrolPage(mfaToken, enrolmentSecret, null, null, target, signIn.message(e.code(), locale), e.code().status());
+                    // a wrong code from the authenticator being set up: the same key and QR code again, from the store
+                    // (the form's copy of the key only says that this was an enrolment)
+                    Optional<MfaAccountService.TotpSetup> pending = pendingEnrolment(mfaToken);
+                    return signIn.enrolPage(mfaToken, pending.map(MfaAccountService.TotpSetup::secret).orElse(enrolmentSecret),
+                            pending.map(MfaAccountService.TotpSetup::qrCodeUrl).orElse(null), null, target,
+                            signIn.message(e.code(), locale), e.code().status());
                 }
                 // a wrong texted code: ask for it again (the hint is display only; the challenge knows the phone)
                 String hint = MfaMethods.SMS.equals(normalized) && smsHint != null ? smsHint : null;
@@ -153,6 +158,14 @@ public class HostedSignInController {
             return signInPage(target, "", signIn.message(e.code(), locale), e.code().status());
         }
         return signIn.enrolPage(mfaToken, setup.secret(), setup.qrCodeUrl(), setup.backupCodes(), target, null, HttpStatus.OK);
+    }
+
+    private Optional<MfaAccountService.TotpSetup> pendingEnrolment(String mfaToken) {
+        try {
+            return enrolment.pendingTotpSetup(challenges.enrollingUser(mfaToken));
+        } catch (JanuaException notAnEnrolment) {
+            return Optional.empty();
+        }
     }
 
     /** Texts a code to the user's verified phone (same limits as {@code POST /auth/login/mfa/sms}), then asks for it. */

@@ -44,6 +44,11 @@ public class FactorChecks {
         return box.seal(base32Secret, "mfa_totp:" + userId);
     }
 
+    /** The base32 secret being set up (not yet confirmed), to show it again; empty when there is none. */
+    public Optional<String> pendingTotpSecret(String userId) {
+        return factors.findTotp(userId).filter(r -> !r.confirmed()).map(r -> box.open(r.secretEnc(), "mfa_totp:" + userId));
+    }
+
     /** {@code confirmed} picks the enrolled secret (sign-in) or the one being set up (confirmation). */
     public boolean totp(String userId, String code, boolean confirmed) {
         return matchingTotp(userId, code, confirmed).isPresent();

@@ -118,6 +118,17 @@ public class MfaAccountService {
         return new TotpSetup(secret, uri, QrCode.pngDataUrl(uri), codes);
     }
 
+    /**
+     * The set-up in progress shown again (after a wrong code): the stored pending secret, its URI and
+     * QR code; the backup codes were shown once and are not. Empty when no set-up is pending.
+     */
+    public Optional<TotpSetup> pendingTotpSetup(String userId) {
+        return checks.pendingTotpSecret(userId).map(secret -> {
+            String uri = OtpAuthUri.totp(issuer, user(userId).email(), secret, Totp.DEFAULT);
+            return new TotpSetup(secret, uri, QrCode.pngDataUrl(uri), List.of());
+        });
+    }
+
     private static JanuaException setupInProgress() {
         return JanuaException.of(ErrorCode.MFA_SETUP_IN_PROGRESS, "method", MfaMethods.TOTP);
     }

@@ -15,6 +15,7 @@ import dev.janua.server.platform.crypto.RandomTokens;
 import dev.janua.server.platform.pagination.Page;
 import dev.janua.server.platform.pagination.PageRequest;
 import dev.janua.server.platform.web.ClientInfo;
+import dev.janua.server.themes.OwnedThemes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,10 +42,12 @@ public class ApplicationService {
     private final RandomTokens random;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final OwnedThemes themes;
 
     public ApplicationService(JdbcApplications applications, EventPublisher events, IdGenerator ids, RandomTokens random,
-                              TransactionTemplate tx, Clock clock) {
+                              TransactionTemplate tx, Clock clock, OwnedThemes themes) {
         this.applications = applications;
+        this.themes = themes;
         this.events = events;
         this.ids = ids;
         this.random = random;
@@ -124,6 +127,7 @@ public class ApplicationService {
         Application a = get(id);
         tx.executeWithoutResult(t -> {
             if (!applications.delete(id)) throw notFound();
+            themes.ownerDeleted(id);
             events.publish(new DomainEvent("oidc.application_deleted", id, actorId, a.organizationId(), summary(a)), client);
         });
     }

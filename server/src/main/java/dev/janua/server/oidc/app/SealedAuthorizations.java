@@ -62,8 +62,8 @@ public class SealedAuthorizations implements OAuth2AuthorizationService {
      * authorization, which Spring Authorization Server copies along ({@code OAuth2Authorization.from}).
      * When its row is gone the request fails with {@code invalid_grant}. Only an authorization the
      * server has just created (an authorization, device or client-credentials request, a token
-     * exchange) is inserted. One without the attribute may also be a row stored before it existed,
-     * hence update-else-insert for those.
+     * exchange) is inserted. Rows sealed before the attribute existed get it when read
+     * ({@link #openAny}), so they are protected the same way.
      */
     @Override
     public void save(OAuth2Authorization a) {
@@ -160,7 +160,9 @@ public class SealedAuthorizations implements OAuth2AuthorizationService {
         byte[] raw = Base64.getDecoder().decode(box.open(sealed, "oidc-authorization"));
         try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(raw))) {
             in.setObjectInputFilter(ALLOWED);
-            return (OAuth2Authorization) in.readObject();
+            OAuth2Authorization a = (OAuth2Authorization) in.readObject();
+            // a row sealed before the marker existed: it came from the store all the same
+            return Boolean.TRUE.equals(a.getAttribute(STORED)) ? a : OAuth2Authorization.from(a).attribute(STORED, Boolean.TRUE).build();
         } catch (IOException | ClassNotFoundException e) {
             throw new IllegalStateException("stored authorization cannot be read", e);
         }

@@ -145,8 +145,11 @@ public class OidcSecurityConfig {
         // The consent form posts to the authorization endpoint (or, for a device, the verification
         // endpoint), which the server's own CSRF rules skip: check the hosted pages' CSRF token there as well.
         CsrfFilter consentCsrf = new CsrfFilter(hosted.csrfTokens());
+        // Only the consent, not a POST authorization request (OIDC Core §3.1.2.1), which an application's page sends cross-site like a GET.
         consentCsrf.setRequireCsrfProtectionMatcher(new org.springframework.security.web.util.matcher.OrRequestMatcher(
-                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/oauth2/authorize"),
+                new org.springframework.security.web.util.matcher.AndRequestMatcher(
+                        PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, AuthorizationRequests.PATH),
+                        AuthorizationRequests::isConsent),
                 PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, DEVICE_VERIFICATION_PATH)));
         consentCsrf.setAccessDeniedHandler((request, response, denied) -> hosted.showOAuthError(request, response, "csrf"));
         http.addFilterAfter(consentCsrf, CsrfFilter.class);

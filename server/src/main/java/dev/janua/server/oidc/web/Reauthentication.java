@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -26,7 +27,11 @@ import org.springframework.web.util.UriComponentsBuilder;
  * then the new sign-in's. The sign-in page comes back to the same request with {@code login} taken
  * out of {@code prompt} and {@code max_age} dropped, so the fresh sign-in is not asked for again (the
  * relying party checks {@code auth_time}). With {@code prompt=none} no page may be shown: a sign-in
- * older than {@code max_age} answers {@code login_required} to the registered redirect URI.
+ * older than {@code max_age} answers {@code login_required} to the registered redirect URI. A POST
+ * authorization request (form-encoded, §3.1.2.1) is treated the same and comes back as a GET with the
+ * same parameters; one without a session is first answered 303 to that GET, since the session cookie
+ * (SameSite=Lax) is not sent on a cross-site POST. A request for an unknown client is left to the
+ * authorization endpoint, whose error page answers before anyone is asked to sign in.
  */
 final class Reauthentication extends OncePerRequestFilter {
     private final RegisteredClientRepository clients;
@@ -41,12 +46,21 @@ final class Reauthentication extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"GET".equals(request.getMethod()) || !"/oauth2/authorize".equals(request.getRequestURI());
+        return !AuthorizationRequests.isAuthorizationRequest(request);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        Authentication current = SecurityContextHolder.getContext().getAuthentication();
+        BrowserAuthentication signedIn = current instanceof BrowserAuthentication b ? b : null;
+        if (signedIn == null && "POST".equals(request.getMethod())) {
+            // A cross-site POST arrives without the SameSite=Lax session cookie, the same request as a GET
+            // (a top-level navigation) with it: signed in or not, and how long ago, is then known for sure.
+            response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+            response.setHeader("Location", AuthorizationRequests.asGet(request));
+            return;
+        }
         boolean login = PromptNoneEntryPoint.prompts(request, "login");
         boolean none = PromptNoneEntryPoint.prompts(request, "none");
         Long maxAge = maxAge(request.getParameter("max_age"));
@@ -55,8 +69,6 @@ final class Reauthentication extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Authentication current = SecurityContextHolder.getContext().getAuthentication();
-        BrowserAuthentication signedIn = current instanceof BrowserAuthentication b ? b : null;
         boolean tooOld = signedIn != null && maxAge != null
                 && Duration.between(signedIn.authTime(), clock.instant()).getSeconds() > maxAge;
         if (none) {
@@ -66,6 +78,11 @@ final class Reauthentication extends OncePerRequestFilter {
         }
         if (signedIn != null && !login && !tooOld) {
             chain.doFilter(request, response);
+            return;
+        }
+        String[] clientIds = request.getParameterValues(OAuth2ParameterNames.CLIENT_ID);
+        if (clientIds == null || clientIds.length != 1 || clients.findByClientId(clientIds[0]) == null) {
+            chain.doFilter(request, response); // the authorization endpoint answers invalid_request / invalid_client
             return;
         }
         String again;
@@ -80,9 +97,9 @@ final class Reauthentication extends OncePerRequestFilter {
                 + URLEncoder.encode(again, StandardCharsets.UTF_8));
     }
 
-    /** The same authorization request, without {@code login} in {@code prompt} and without {@code max_age}. */
+    /** The same authorization request as a GET, without {@code login} in {@code prompt} and without {@code max_age}. */
     static String withoutReauthentication(HttpServletRequest request) {
-        UriComponentsBuilder b = UriComponentsBuilder.fromPath(request.getRequestURI()).query(request.getQueryString());
+        UriComponentsBuilder b = UriComponentsBuilder.fromPath(request.getRequestURI()).query(AuthorizationRequests.query(request));
         b.replaceQueryParam("max_age");
         String prompt = request.getParameter("prompt");
         String rest = prompt == null ? "" : Arrays.stream(prompt.split(" ")).filter(p -> !p.isEmpty() && !"login".equals(p))

@@ -24,6 +24,7 @@ import dev.janua.server.rbac.SystemRole;
 import dev.janua.server.users.PlatformAdmins;
 import dev.janua.server.users.User;
 import dev.janua.server.users.UserDirectory;
+import dev.janua.server.themes.OwnedThemes;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -47,11 +48,13 @@ public class OrganizationService {
     private final IdGenerator ids;
     private final RandomTokens random;
     private final Clock clock;
+    private final OwnedThemes themes;
 
     public OrganizationService(JdbcOrganizationRepository organizations, JdbcMemberRepository members, OrganizationAccess access,
                                RoleDirectory roles, UserDirectory users, PlatformAdmins admins, EventPublisher events,
-                               IdGenerator ids, RandomTokens random, Clock clock) {
+                               IdGenerator ids, RandomTokens random, Clock clock, OwnedThemes themes) {
         this.organizations = organizations;
+        this.themes = themes;
         this.members = members;
         this.access = access;
         this.roles = roles;
@@ -125,6 +128,7 @@ public class OrganizationService {
         }
         Organization org = organizations.lock(organizationId).orElseThrow(() -> AccessService.notFound(organizationId));
         organizations.delete(organizationId);
+        themes.ownerDeleted(organizationId);
         events.publish(new DomainEvent("organization.deleted", organizationId, caller.actorId(), organizationId,
                 Map.of("organization", summary(org))), client);
     }

@@ -2,17 +2,16 @@ package dev.janua.server.organizations.persistence;
 
 import dev.janua.server.organizations.Organization;
 import dev.janua.server.organizations.OrganizationSettings;
+import dev.janua.server.platform.cache.DatabaseVendor;
 import dev.janua.server.platform.pagination.PageRequest;
 import dev.janua.server.platform.persistence.Filters;
 import dev.janua.server.platform.persistence.Sql;
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -27,10 +26,10 @@ public class JdbcOrganizationRepository {
 
     private final boolean postgres;
 
-    public JdbcOrganizationRepository(JdbcClient jdbc, JsonMapper json, DataSource dataSource) {
+    public JdbcOrganizationRepository(JdbcClient jdbc, JsonMapper json, DatabaseVendor vendor) {
         this.jdbc = jdbc;
         this.json = json;
-        this.postgres = isPostgres(dataSource);
+        this.postgres = vendor.postgres();
     }
 
     public Optional<Organization> find(String id) {
@@ -63,14 +62,6 @@ public class JdbcOrganizationRepository {
                     .query((rs, i) -> 1).list();
         }
         return org;
-    }
-
-    private static boolean isPostgres(DataSource dataSource) {
-        try (Connection c = dataSource.getConnection()) {
-            return "PostgreSQL".equals(c.getMetaData().getDatabaseProductName());
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the database product name: " + e.getMessage(), e);
-        }
     }
 
     public boolean exists(String id) {

@@ -1,6 +1,5 @@
 package dev.janua.server.platform.cache;
 
-import java.util.Iterator;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
@@ -45,7 +44,7 @@ public final class NearCache<V> {
     /** Stores a value read at {@code generation}, unless anything was invalidated since. */
     public void put(String key, String owner, V value, long generation) {
         if (!invalidations.usable() || maxEntries <= 0) return;
-        if (entries.size() >= maxEntries) evictSome();
+        BoundedMaps.makeRoom(entries, maxEntries);
         entries.put(key, new Entry<>(value, owner, System.nanoTime() + ttlNanos));
         // an invalidation that ran between the check above and the put: undo, it may concern this value
         if (invalidations.generation() != generation) entries.remove(key);
@@ -68,15 +67,5 @@ public final class NearCache<V> {
 
     void clear() {
         entries.clear();
-    }
-
-    /** Full: drop about a tenth, oldest first is not worth tracking on a map this small. */
-    private void evictSome() {
-        int drop = Math.max(1, maxEntries / 10);
-        Iterator<String> keys = entries.keySet().iterator();
-        while (drop-- > 0 && keys.hasNext()) {
-            keys.next();
-            keys.remove();
-        }
     }
 }

@@ -37,10 +37,20 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 @Component
 public final class PasswordHasher {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PasswordHasher.class);
     private static final int SALT_BYTES = 16;
     private static final int HASH_BYTES = 32;
     private static final int ARGON2_VERSION = 19;
     private static final int CORES = Runtime.getRuntime().availableProcessors();
+    /**
+     * Upper bounds on the costs of a stored Argon2 hash (an import may carry any): verifying takes the
+     * hash's own costs, so {@code m=2097151,t=4294967} would hold gigabytes or a core for hours per
+     * sign-in attempt. Memory is bounded at {@value #MAX_MEMORY_FACTOR} × the configured memory.
+     * Above any bound the hash never matches (the account needs a password reset), nothing is computed.
+     */
+    static final int MAX_MEMORY_FACTOR = 4;
+    static final int MAX_ITERATIONS = 10;
+    static final int MAX_PARALLELISM = 8;
 
     /**
      * Chosen off the start-up path (loading JNA and libargon2, the RFC 9106 self-test and the dummy
@@ -63,6 +73,7 @@ public final class PasswordHasher {
     private final Semaphore slots = new Semaphore(CORES, true);
     private final AtomicLong hashesStarted = new AtomicLong();
     private long hashesAtLastIdleCheck = -1;
+    private boolean engineFailureLogged;
 
     @Autowired
     public PasswordHasher(JanuaProperties properties) {
@@ -78,7 +89,7 @@ public final class PasswordHasher {
         this(properties, CompletableFuture.completedFuture(engine));
     }
 
-    private PasswordHasher(JanuaProperties properties, CompletableFuture<Argon2idEngine> engine) {
+    PasswordHasher(JanuaProperties properties, CompletableFuture<Argon2idEngine> engine) {
         JanuaProperties.Passwords p = properties.passwords();
         this.engine = engine;
         this.memoryKib = p.argon2MemoryKib();
@@ -100,6 +111,14 @@ public final class PasswordHasher {
     @Scheduled(fixedDelayString = "${janua.passwords.argon2-idle-release:PT30S}",
             initialDelayString = "${janua.passwords.argon2-idle-release:PT30S}")
     void releaseArgon2MemoryWhenIdle() {
+        if (engine.isCompletedExceptionally()) {
+            // every hash fails and says why; this check would otherwise repeat it every interval
+            if (!engineFailureLogged) {
+                engineFailureLogged = true;
+                log.error("Argon2id engine is unavailable; password hashing fails until a restart", engine.exceptionNow());
+            }
+            return;
+        }
         long started = hashesStarted.get();
         if (started == hashesAtLastIdleCheck && slots.availablePermits() == CORES && engine.isDone()) {
             engine.join().releasePooledMemory();
@@ -125,6 +144,7 @@ public final class PasswordHasher {
     }
 
     private boolean argon2Matches(CharSequence password, String storedHash) {
+        if (!affordable(storedHash)) return false;
         Argon2Phc stored = Argon2Phc.parse(storedHash);
         // no version part (pre-1.3 hashes), argon2i/argon2d, an older version: Spring's encoder reads them all
         if (stored == null || !stored.type().equals("argon2id") || stored.version() != ARGON2_VERSION) {
@@ -138,6 +158,27 @@ public final class PasswordHasher {
             // a stored hash with costs or lengths the engine refuses (an odd import): a failed match, not a 500
             return false;
         }
+    }
+
+    /** The costs ({@code m=…,t=…,p=…}, with or without a version part) are whole numbers within the bounds above. */
+    private boolean affordable(String storedHash) {
+        for (String part : storedHash.split("\\$")) {
+            if (!part.startsWith("m=")) continue;
+            for (String cost : part.split(",")) {
+                String[] kv = cost.split("=", 2);
+                // "+9…", 11 digits: never written by an Argon2 implementation, and not a number to trust
+                if (kv.length != 2 || kv[1].isEmpty() || kv[1].length() > 10 || !kv[1].chars().allMatch(Character::isDigit)) return false;
+                long value = Long.parseLong(kv[1]);
+                long limit = switch (kv[0]) {
+                    case "m" -> (long) MAX_MEMORY_FACTOR * memoryKib;
+                    case "t" -> MAX_ITERATIONS;
+                    case "p" -> MAX_PARALLELISM;
+                    default -> Long.MAX_VALUE;
+                };
+                if (value > limit) return false;
+            }
+        }
+        return true;
     }
 
     private static byte[] utf8(CharSequence password) {

@@ -1,18 +1,23 @@
 package dev.janua.server.themes.app;
 
+import dev.janua.server.platform.cache.BoundedMaps;
+import dev.janua.server.platform.crypto.Hashes;
 import dev.janua.server.platform.errors.ErrorCode;
 import dev.janua.server.platform.errors.JanuaException;
 import dev.janua.server.platform.events.DomainEvent;
 import dev.janua.server.platform.events.EventPublisher;
 import dev.janua.server.platform.web.ClientInfo;
 import dev.janua.server.themes.Theme;
+import dev.janua.server.themes.OwnedThemes;
 import dev.janua.server.themes.ThemeOwners;
+import dev.janua.server.themes.domain.ThemeCss;
 import dev.janua.server.themes.domain.ThemeRules;
 import dev.janua.server.themes.persistence.JdbcThemes;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -22,12 +27,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * writes its event ({@code theme.updated}, {@code theme.deleted}) in the same transaction.
  */
 @Service
-public class ThemeService {
+public class ThemeService implements OwnedThemes {
     private final JdbcThemes themes;
     private final ThemeOwners owners;
     private final EventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
+    /** Distinct themes × selectors kept rendered (a few per application in practice). */
+    private static final int RENDERED_MAX = 1000;
+    private final ConcurrentHashMap<Rendering, Stylesheet> rendered = new ConcurrentHashMap<>();
 
     public ThemeService(JdbcThemes themes, ThemeOwners owners, EventPublisher events, TransactionTemplate tx, Clock clock) {
         this.themes = themes;
@@ -65,6 +73,11 @@ public class ThemeService {
         }));
     }
 
+    @Override
+    public void ownerDeleted(String ownerId) {
+        themes.delete(ownerId);
+    }
+
     /** The owner's own theme (empty values where it inherits). */
     public Theme get(String ownerId) {
         return themes.find(ownerId).orElse(Theme.EMPTY);
@@ -86,6 +99,27 @@ public class ThemeService {
                 resolved = stored.getOrDefault(owner, Theme.EMPTY).over(resolved);
             }
             return new Resolved(client.name(), resolved);
+        });
+    }
+
+    /** A theme's stylesheet and its version: the ETag of {@code /hosted/theme.css} and the {@code v=} of the pages' links to it. */
+    public record Stylesheet(String css, String version) {}
+
+    private record Rendering(Theme theme, String selector) {}
+
+    /**
+     * The stylesheet of {@code theme} on {@code selector}, rendered once per theme on this node: a page
+     * view needs it twice (the page's link carries its version, then the browser fetches it), and a
+     * rendering depends on nothing but its theme and selector.
+     */
+    public Stylesheet stylesheet(Theme theme, String selector) {
+        Rendering key = new Rendering(theme, selector);
+        Stylesheet known = rendered.get(key);
+        if (known != null) return known;
+        BoundedMaps.makeRoom(rendered, RENDERED_MAX);
+        return rendered.computeIfAbsent(key, k -> {
+            String css = ThemeCss.render(theme, selector);
+            return new Stylesheet(css, Hashes.sha256Hex(css).substring(0, 32));
         });
     }
 

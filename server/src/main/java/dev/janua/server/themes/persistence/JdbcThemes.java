@@ -1,5 +1,6 @@
 package dev.janua.server.themes.persistence;
 
+import dev.janua.server.platform.cache.DatabaseVendor;
 import dev.janua.server.platform.persistence.Sql;
 import dev.janua.server.themes.Theme;
 import java.time.Instant;
@@ -16,25 +17,23 @@ import org.springframework.stereotype.Repository;
 public class JdbcThemes {
     private static final String COLUMNS = "owner_id, brand_color, background_color, text_color, radius_px, logo_url, font_stack";
     private final JdbcClient jdbc;
+    private final String upsert;
 
-    public JdbcThemes(JdbcClient jdbc) {
+    public JdbcThemes(JdbcClient jdbc, DatabaseVendor vendor) {
         this.jdbc = jdbc;
+        // one statement, so two first saves at once cannot collide on the key (a caught duplicate-key
+        // error would abort the whole transaction on PostgreSQL): the last write wins, as for any PUT
+        this.upsert = vendor.postgres()
+                ? "INSERT INTO hosted_themes (" + COLUMNS + ", updated_at) VALUES (:o, :b, :bg, :t, :r, :l, :f, :now) "
+                        + "ON CONFLICT (owner_id) DO UPDATE SET brand_color = EXCLUDED.brand_color, "
+                        + "background_color = EXCLUDED.background_color, text_color = EXCLUDED.text_color, "
+                        + "radius_px = EXCLUDED.radius_px, logo_url = EXCLUDED.logo_url, font_stack = EXCLUDED.font_stack, "
+                        + "updated_at = EXCLUDED.updated_at"
+                : "MERGE INTO hosted_themes (" + COLUMNS + ", updated_at) KEY (owner_id) VALUES (:o, :b, :bg, :t, :r, :l, :f, :now)";
     }
 
     public void save(String ownerId, Theme t, Instant now) {
-        if (update(ownerId, t, now) > 0) return;
-        try {
-            jdbc.sql("INSERT INTO hosted_themes (" + COLUMNS + ", updated_at) VALUES (:o, :b, :bg, :t, :r, :l, :f, :now)")
-                    .params(values(ownerId, t, now)).update();
-        } catch (org.springframework.dao.DuplicateKeyException concurrentFirstSave) {
-            update(ownerId, t, now); // another request inserted it meanwhile: the last write wins, as for any PUT
-        }
-    }
-
-    private int update(String ownerId, Theme t, Instant now) {
-        return jdbc.sql("UPDATE hosted_themes SET brand_color = :b, background_color = :bg, text_color = :t, radius_px = :r, "
-                        + "logo_url = :l, font_stack = :f, updated_at = :now WHERE owner_id = :o")
-                .params(values(ownerId, t, now)).update();
+        jdbc.sql(upsert).params(values(ownerId, t, now)).update();
     }
 
     public boolean delete(String ownerId) {

@@ -1,7 +1,6 @@
 package dev.janua.server.themes.web;
 
 import dev.janua.server.themes.app.ThemeService;
-import dev.janua.server.themes.domain.ThemeCss;
 import java.util.Optional;
 
 /**
@@ -20,6 +19,6 @@ public record HostedTheme(String clientId, String applicationName, String logoUr
     public static Optional<HostedTheme> of(ThemeService themes, String clientId) {
         return themes.forClient(clientId).filter(r -> !r.theme().isEmpty())
                 .map(r -> new HostedTheme(clientId, r.applicationName(), r.theme().logoUrl(),
-                        ThemeStylesheetController.version(ThemeCss.render(r.theme()))));
+                        themes.stylesheet(r.theme(), ThemeStylesheetController.PAGE_SELECTOR).version()));
     }
 }

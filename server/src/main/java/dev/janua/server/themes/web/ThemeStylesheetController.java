@@ -1,9 +1,7 @@
 package dev.janua.server.themes.web;
 
-import dev.janua.server.platform.crypto.Hashes;
 import dev.janua.server.themes.Theme;
 import dev.janua.server.themes.app.ThemeService;
-import dev.janua.server.themes.domain.ThemeCss;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -27,6 +25,8 @@ public class ThemeStylesheetController {
     public static final String PATH = "/hosted/theme.css";
     /** The console's branding preview ({@code console/application.html}). */
     static final String PREVIEW_SELECTOR = ".preview-row";
+    /** The hosted pages: the variables on the whole page. */
+    static final String PAGE_SELECTOR = ":root";
     private static final MediaType CSS = MediaType.parseMediaType("text/css;charset=UTF-8");
     static final java.time.Duration MAX_AGE = java.time.Duration.ofMinutes(5);
     private final ThemeService themes;
@@ -39,15 +39,9 @@ public class ThemeStylesheetController {
     ResponseEntity<String> stylesheet(@RequestParam(name = "client_id", required = false) String clientId,
                                       @RequestParam(name = "scope", required = false) String scope) {
         Theme theme = themes.forClient(clientId).map(ThemeService.Resolved::theme).orElse(Theme.EMPTY);
-        String selector = "preview".equals(scope) ? PREVIEW_SELECTOR : ":root";
-        String css = ThemeCss.render(theme, selector);
+        ThemeService.Stylesheet css = themes.stylesheet(theme, "preview".equals(scope) ? PREVIEW_SELECTOR : PAGE_SELECTOR);
         // a matching If-None-Match is answered 304 by Spring's HttpEntityMethodProcessor
-        return ResponseEntity.ok().contentType(CSS).eTag("\"" + version(css) + "\"")
-                .cacheControl(CacheControl.maxAge(MAX_AGE)).body(css);
-    }
-
-    /** What identifies a stylesheet's content: its ETag and the {@code v=} of the links to it. */
-    static String version(String css) {
-        return Hashes.sha256Hex(css).substring(0, 32);
+        return ResponseEntity.ok().contentType(CSS).eTag("\"" + css.version() + "\"")
+                .cacheControl(CacheControl.maxAge(MAX_AGE)).body(css.css());
     }
 }

@@ -1,8 +1,8 @@
 package dev.janua.server.tokens.app;
 
+import dev.janua.server.platform.cache.BoundedMaps;
 import dev.janua.server.tokens.AccessTokens.VerifiedAccessToken;
 import java.time.Instant;
-import java.util.Iterator;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -18,7 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *       ({@code BearerAuthenticator}), so sign-out and revocation apply exactly as without this cache.</li>
  * </ul>
  * Only tokens that verified are stored, so made-up tokens cannot fill it; it holds at most
- * {@code janua.tokens.verified-cache-entries} entries (0 turns it off).
+ * {@code janua.tokens.verified-cache-entries} entries (0 turns it off); when full, about a tenth are dropped
+ * (expired or not: a dropped token is only verified again in full).
  */
 final class VerifiedTokenCache {
     private record Entry(Object verifier, VerifiedAccessToken token) {}
@@ -44,7 +45,7 @@ final class VerifiedTokenCache {
 
     void put(String token, Object verifier, VerifiedAccessToken verified) {
         if (maxEntries <= 0) return;
-        if (entries.size() >= maxEntries) evictSome();
+        BoundedMaps.makeRoom(entries, maxEntries);
         entries.put(token, new Entry(verifier, verified));
     }
 
@@ -55,15 +56,5 @@ final class VerifiedTokenCache {
 
     int size() {
         return entries.size();
-    }
-
-    /** Full: drop about a tenth (expired or not); a dropped token is only verified again in full. */
-    private void evictSome() {
-        int drop = Math.max(1, maxEntries / 10);
-        Iterator<String> keys = entries.keySet().iterator();
-        while (drop-- > 0 && keys.hasNext()) {
-            keys.next();
-            keys.remove();
-        }
     }
 }

@@ -59,6 +59,15 @@ class PasswordHasherTest {
     }
 
     @Test
+    @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+    void anEngineThatFailedToLoadIsReportedOnceByTheIdleRelease(org.springframework.boot.test.system.CapturedOutput output) {
+        var failed = java.util.concurrent.CompletableFuture.<Argon2idEngine>failedFuture(new IllegalStateException("libargon2 missing"));
+        PasswordHasher broken = new PasswordHasher(TestProperties.defaults(Path.of("/tmp")), failed);
+        for (int i = 0; i < 3; i++) broken.releaseArgon2MemoryWhenIdle(); // every 30 s in production
+        assertThat(output.getOut().split("Argon2id engine is unavailable", -1)).hasSize(2);
+    }
+
+    @Test
     void importedArgon2iAndMalformedArgon2HashesAreHandled() {
         byte[] salt = "imported-salt-16".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         var generator = new org.bouncycastle.crypto.generators.Argon2BytesGenerator();
@@ -74,6 +83,37 @@ class PasswordHasherTest {
         assertThat(hasher.verify("x", "$argon2id$v=19$m=19456,t=2,p=1$not*base64$x")).isFalse();
         assertThat(hasher.verify("x", "$argon2id$garbage")).isFalse();
         assertThat(hasher.needsRehash("$argon2id$garbage")).isTrue();
+    }
+
+    /** A correct Argon2 PHC hash of {@code password} with these costs (BouncyCastle). */
+    static String argon2(int type, String name, String password, int m, int t, int p) {
+        byte[] salt = "costly-salt-0016".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        var generator = new org.bouncycastle.crypto.generators.Argon2BytesGenerator();
+        generator.init(new org.bouncycastle.crypto.params.Argon2Parameters.Builder(type).withVersion(0x13).withSalt(salt)
+                .withMemoryAsKB(m).withIterations(t).withParallelism(p).build());
+        byte[] tag = new byte[32];
+        generator.generateBytes(password.getBytes(java.nio.charset.StandardCharsets.UTF_8), tag);
+        return new Argon2Phc(name, 19, m, t, p, salt, tag).format();
+    }
+
+    @Test
+    void storedArgon2CostsAboveTheLimitsAreAFailedMatchNotAComputation() {
+        int id = org.bouncycastle.crypto.params.Argon2Parameters.ARGON2_id;
+        // within the limits (m <= 4 x 19456 KiB, t <= 10, p <= 8): verifies
+        assertThat(hasher.verify("pw", argon2(id, "argon2id", "pw", 8192, 3, 8))).isTrue();
+        // each cost one above its limit, in otherwise correct hashes: refused before any computation
+        for (String costly : List.of(argon2(id, "argon2id", "pw", 4 * 19456 + 8, 1, 1), argon2(id, "argon2id", "pw", 1024, 11, 1),
+                argon2(id, "argon2id", "pw", 1024, 1, 9),
+                argon2(org.bouncycastle.crypto.params.Argon2Parameters.ARGON2_i, "argon2i", "pw", 1024, 11, 1))) {
+            assertThat(hasher.verify("pw", costly)).as(costly).isFalse();
+        }
+        // absurd costs: no out-of-memory, no 500, an immediate failed match
+        long start = System.nanoTime();
+        assertThat(hasher.verify("pw", "$argon2id$v=19$m=2097151,t=4294967,p=255$c2FsdHNhbHRzYWx0c2FsdA$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g"))
+                .isFalse();
+        assertThat(hasher.verify("pw", "$argon2i$m=2097151,t=100000,p=1$c2FsdHNhbHRzYWx0c2FsdA$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g"))
+                .isFalse();
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(1));
     }
 
     @Test
