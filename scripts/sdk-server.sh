@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Starts and stops one Janua server for an SDK test suite (sdks/<language>): the jar built from this
 # tree, an empty embedded database in a temporary data directory, development mode (dev mailbox and
-# SMS outbox readable over HTTP), on a free loopback port. Every JANUA_* variable of the caller is
+# SMS outbox readable over HTTP), on a free loopback port, on Spring AOT like `./janua start` (so the SDK
+# suites also test the bean definitions the build computed). Every JANUA_* variable of the caller is
 # passed through, so a suite can pick a database or tighten a setting.
 #
 #   scripts/sdk-server.sh start NAME   → prints the base URL (e.g. http://127.0.0.1:41234); waits for /ready
@@ -31,7 +32,7 @@ case "$cmd" in
     port=$(free_port); url="http://127.0.0.1:$port"
     JANUA_ENV="${JANUA_ENV:-development}" JANUA_PORT="$port" JANUA_BASE_URL="${JANUA_BASE_URL:-$url}" \
       JANUA_DATA_DIR="$STATE/data" \
-      nohup "$(jdk)" -XX:+UseSerialGC -Xmx384m -XX:TieredStopAtLevel=1 -jar "$jar" >"$STATE/log" 2>&1 &
+      nohup "$(jdk)" -XX:+UseSerialGC -Xmx384m -XX:TieredStopAtLevel=1 -Dspring.aot.enabled=true -jar "$jar" >"$STATE/log" 2>&1 &
     echo $! >"$STATE/pid"; echo "$url" >"$STATE/url"
     for _ in $(seq 1 240); do
       if curl -fsS -o /dev/null "$url/ready" 2>/dev/null; then echo "$url"; exit 0; fi

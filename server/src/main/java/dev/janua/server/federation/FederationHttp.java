@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.StringJoiner;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,8 +27,10 @@ import tools.jackson.databind.json.JsonMapper;
 public class FederationHttp {
     private static final int MAX_BODY = 512 * 1024;
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT)
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    /** Built on first use: the first HTTP client of the process initialises TLS (the default trust store), a few
+     * hundred ms of start-up for a call most starts never make (issue 16). */
+    private final SingletonSupplier<HttpClient> http = SingletonSupplier.of(() -> HttpClient.newBuilder().connectTimeout(TIMEOUT)
+            .followRedirects(HttpClient.Redirect.NEVER).build());
     private final JsonMapper json;
 
     public FederationHttp(JsonMapper json) {
@@ -73,7 +76,7 @@ public class FederationHttp {
 
     private Answer send(HttpRequest request) {
         try {
-            HttpResponse<InputStream> r = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> r = http.obtain().send(request, HttpResponse.BodyHandlers.ofInputStream());
             byte[] bytes;
             try (InputStream in = r.body()) {
                 bytes = in.readNBytes(MAX_BODY + 1);

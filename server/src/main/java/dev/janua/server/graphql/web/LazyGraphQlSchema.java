@@ -5,6 +5,7 @@ import org.springframework.aop.target.LazyInitTargetSource;
 import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanFactoryAware;
+import org.springframework.beans.factory.FactoryBean;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
@@ -13,6 +14,7 @@ import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import java.util.Map;
+import org.springframework.core.ResolvableType;
 import org.springframework.graphql.ExecutionGraphQlService;
 import org.springframework.graphql.execution.GraphQlSource;
 
@@ -46,14 +48,7 @@ public class LazyGraphQlSchema {
         return new Renamer();
     }
 
-    private static final class Renamer implements BeanDefinitionRegistryPostProcessor, BeanFactoryAware {
-        private BeanFactory beanFactory;
-
-        @Override
-        public void setBeanFactory(BeanFactory beanFactory) {
-            this.beanFactory = beanFactory;
-        }
-
+    private static final class Renamer implements BeanDefinitionRegistryPostProcessor {
         @Override
         public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) throws BeansException {
             PROXIED.forEach((name, type) -> {
@@ -70,13 +65,39 @@ public class LazyGraphQlSchema {
             }
         }
 
-        private <T> RootBeanDefinition proxyDefinition(String targetName, Class<T> type, int role) {
-            RootBeanDefinition proxy = new RootBeanDefinition(type, () -> proxy(targetName, type));
+        private static RootBeanDefinition proxyDefinition(String targetName, Class<?> type, int role) {
+            // a factory bean with plain constructor arguments rather than an instance supplier, so Spring AOT
+            // (./janua build) can write this definition out as code
+            RootBeanDefinition proxy = new RootBeanDefinition(LazyProxy.class);
+            proxy.getConstructorArgumentValues().addIndexedArgumentValue(0, targetName);
+            proxy.getConstructorArgumentValues().addIndexedArgumentValue(1, type);
+            proxy.setTargetType(ResolvableType.forClassWithGenerics(LazyProxy.class, type)); // the type it answers for
             proxy.setRole(role);
             return proxy;
         }
 
-        private <T> T proxy(String targetName, Class<T> type) {
+        @Override
+        public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {}
+    }
+
+    /** The proxy standing for {@code type}: its first call creates the bean named {@code targetName}. */
+    static final class LazyProxy<T> implements FactoryBean<T>, BeanFactoryAware {
+        private final String targetName;
+        private final Class<T> type;
+        private BeanFactory beanFactory;
+
+        LazyProxy(String targetName, Class<T> type) {
+            this.targetName = targetName;
+            this.type = type;
+        }
+
+        @Override
+        public void setBeanFactory(BeanFactory beanFactory) {
+            this.beanFactory = beanFactory;
+        }
+
+        @Override
+        public T getObject() {
             LazyInitTargetSource target = new LazyInitTargetSource();
             target.setTargetBeanName(targetName);
             target.setTargetClass(type);
@@ -85,6 +106,8 @@ public class LazyGraphQlSchema {
         }
 
         @Override
-        public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {}
+        public Class<T> getObjectType() {
+            return type;
+        }
     }
 }

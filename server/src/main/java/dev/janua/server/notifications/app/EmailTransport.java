@@ -6,7 +6,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.env.Environment;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
@@ -24,9 +24,9 @@ class EmailTransport {
     private final JavaMailSender smtp;
     private final String from;
 
-    EmailTransport(DevMailbox mailbox, ObjectProvider<JavaMailSender> smtp, JanuaProperties properties) {
+    EmailTransport(DevMailbox mailbox, Environment environment, JanuaProperties properties) {
         this.mailbox = mailbox;
-        this.smtp = properties.smtpUrl().isBlank() ? null : smtp.getIfAvailable();
+        this.smtp = properties.smtpUrl().isBlank() ? null : SmtpClient.from(environment);
         this.from = properties.mailFrom();
     }
 

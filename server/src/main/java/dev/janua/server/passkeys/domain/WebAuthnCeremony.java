@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * The two WebAuthn ceremonies, verified by webauthn4j (never by hand): registration (WebAuthn L3
@@ -55,18 +56,29 @@ public final class WebAuthnCeremony {
     /** §5.8.3: credential ids are at most 1023 bytes. */
     public static final int MAX_CREDENTIAL_ID_BYTES = 1023;
 
-    private final WebAuthnManager manager;
-    private final ObjectConverter converter;
+    /** webauthn4j's manager and converter, built on the first ceremony: building them loads a few thousand classes
+     * (Jackson CBOR, the attestation verifiers), start-up time for a feature many deployments never use (issue 16). */
+    private final SingletonSupplier<Engine> engine = SingletonSupplier.of(Engine::create);
 
-    public WebAuthnCeremony() {
-        this.converter = new ObjectConverter();
-        // the real statement verifiers (webauthn4j's "non-strict" manager has Null ones that check nothing);
-        // no trust store: a statement's signature must verify, its certificate chain is not anchored
-        this.manager = new WebAuthnManager(List.of(new NoneAttestationStatementVerifier(), new PackedAttestationStatementVerifier(),
-                new FIDOU2FAttestationStatementVerifier(), new AndroidKeyAttestationStatementVerifier(),
-                new AndroidSafetyNetAttestationStatementVerifier(), new TPMAttestationStatementVerifier(),
-                new AppleAnonymousAttestationStatementVerifier()),
-                new NullCertPathTrustworthinessVerifier(), new NullSelfAttestationTrustworthinessVerifier(), converter);
+    private record Engine(WebAuthnManager manager, ObjectConverter converter) {
+        static Engine create() {
+            ObjectConverter converter = new ObjectConverter();
+            // the real statement verifiers (webauthn4j's "non-strict" manager has Null ones that check nothing);
+            // no trust store: a statement's signature must verify, its certificate chain is not anchored
+            return new Engine(new WebAuthnManager(List.of(new NoneAttestationStatementVerifier(), new PackedAttestationStatementVerifier(),
+                    new FIDOU2FAttestationStatementVerifier(), new AndroidKeyAttestationStatementVerifier(),
+                    new AndroidSafetyNetAttestationStatementVerifier(), new TPMAttestationStatementVerifier(),
+                    new AppleAnonymousAttestationStatementVerifier()),
+                    new NullCertPathTrustworthinessVerifier(), new NullSelfAttestationTrustworthinessVerifier(), converter), converter);
+        }
+    }
+
+    private WebAuthnManager manager() {
+        return engine.obtain().manager();
+    }
+
+    private ObjectConverter converter() {
+        return engine.obtain().converter();
     }
 
     /** A registration response ({@code PublicKeyCredential.toJSON()} of {@code create()}), decoded, not yet verified. */
@@ -88,7 +100,7 @@ public final class WebAuthnCeremony {
 
     public ParsedRegistration parseRegistration(String json) {
         try {
-            RegistrationData data = manager.parseRegistrationResponseJSON(json);
+            RegistrationData data = manager().parseRegistrationResponseJSON(json);
             if (data.getCollectedClientData() == null || data.getAttestationObject() == null) throw PasskeyFailure.malformed("missing_fields");
             if (data.getCollectedClientData().getChallenge() == null) throw PasskeyFailure.malformed("missing_challenge");
             return new ParsedRegistration(data, Base64Url.encode(data.getCollectedClientData().getChallenge().getValue()));
@@ -99,7 +111,7 @@ public final class WebAuthnCeremony {
 
     public ParsedAssertion parseAssertion(String json) {
         try {
-            AuthenticationData data = manager.parseAuthenticationResponseJSON(json);
+            AuthenticationData data = manager().parseAuthenticationResponseJSON(json);
             if (data.getCollectedClientData() == null || data.getAuthenticatorData() == null || data.getSignature() == null
                     || data.getCredentialId() == null) {
                 throw PasskeyFailure.malformed("missing_fields");
@@ -118,12 +130,12 @@ public final class WebAuthnCeremony {
     public NewCredential verifyRegistration(ParsedRegistration parsed, RelyingParty rp, boolean userVerificationRequired) {
         try {
             RegistrationData data = parsed.data();
-            manager.verify(data, new RegistrationParameters(serverProperty(rp, parsed.challenge()), PARAMS,
+            manager().verify(data, new RegistrationParameters(serverProperty(rp, parsed.challenge()), PARAMS,
                     userVerificationRequired, true));
             AuthenticatorData<?> auth = data.getAttestationObject().getAuthenticatorData();
             AttestedCredentialData attested = auth.getAttestedCredentialData();
             if (attested.getCredentialId().length > MAX_CREDENTIAL_ID_BYTES) throw PasskeyFailure.malformed("credential_id_too_long");
-            String cose = Base64Url.encode(converter.getCborConverter().writeValueAsBytes(attested.getCOSEKey()));
+            String cose = Base64Url.encode(converter().getCborConverter().writeValueAsBytes(attested.getCOSEKey()));
             Set<String> transports = data.getTransports() == null ? Set.of()
                     : data.getTransports().stream().map(AuthenticatorTransport::getValue).collect(Collectors.toCollection(TreeSet::new));
             return new NewCredential(Base64Url.encode(attested.getCredentialId()), cose, auth.getSignCount(), auth.isFlagUV(),
@@ -144,7 +156,7 @@ public final class WebAuthnCeremony {
     public VerifiedAssertion verifyAssertion(ParsedAssertion parsed, RelyingParty rp, StoredCredential stored,
                                              List<String> allowCredentials, boolean userVerificationRequired) {
         try {
-            COSEKey key = converter.getCborConverter().readValue(Base64Url.decode(stored.publicKeyCose()), COSEKey.class);
+            COSEKey key = converter().getCborConverter().readValue(Base64Url.decode(stored.publicKeyCose()), COSEKey.class);
             AttestedCredentialData attested = new AttestedCredentialData(AAGUID.ZERO, Base64Url.decode(stored.credentialId()), key);
             Set<AuthenticatorTransport> transports = stored.transports().stream().map(AuthenticatorTransport::create)
                     .collect(Collectors.toSet());
@@ -152,7 +164,7 @@ public final class WebAuthnCeremony {
                     stored.backupEligible(), stored.backedUp(), stored.signCount(), attested, null, null, null, transports);
             List<byte[]> allowed = allowCredentials == null ? null : allowCredentials.stream().map(Base64Url::decode).toList();
             AuthenticationData data = parsed.data();
-            manager.verify(data, new AuthenticationParameters(serverProperty(rp, parsed.challenge()), record, allowed,
+            manager().verify(data, new AuthenticationParameters(serverProperty(rp, parsed.challenge()), record, allowed,
                     userVerificationRequired, true));
             AuthenticatorData<?> auth = data.getAuthenticatorData();
             return new VerifiedAssertion(auth.getSignCount(), auth.isFlagUV(), auth.isFlagBS());

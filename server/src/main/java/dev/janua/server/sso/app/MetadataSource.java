@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Fetches IdP metadata from the URL an organization gave (Okta, Entra ID and Google publish one).
@@ -24,8 +25,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class MetadataSource {
     private static final int MAX_BYTES = 1024 * 1024;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    /** Built on first use: the first HTTP client of the process initialises TLS (the default trust store), a few
+     * hundred ms of start-up for a call most starts never make (issue 16). */
+    private final SingletonSupplier<HttpClient> http = SingletonSupplier.of(() -> HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+            .followRedirects(HttpClient.Redirect.NEVER).build());
 
     public static URI requireUsableUrl(String url) {
         URI uri;
@@ -44,7 +47,7 @@ public class MetadataSource {
     public String fetch(String url) {
         URI uri = requireUsableUrl(url);
         try {
-            HttpResponse<InputStream> r = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
+            HttpResponse<InputStream> r = http.obtain().send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
                     .header("Accept", "application/samlmetadata+xml, application/xml, text/xml").GET().build(),
                     HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream in = r.body()) {

@@ -8,8 +8,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.support.DefaultListableBeanFactory;
-import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.core.env.StandardEnvironment;
 
 /** Without SMTP the outbox worker still has somewhere to deliver: the development mailbox. */
 class EmailTransportTest {
@@ -18,7 +17,7 @@ class EmailTransportTest {
     void withoutSmtpAMessageLandsInTheDevelopmentMailbox(@TempDir Path dir) throws Exception {
         DevMailbox mailbox = new DevMailbox();
         EmailTransport transport = new EmailTransport(mailbox,
-                new DefaultListableBeanFactory().getBeanProvider(JavaMailSender.class), TestProperties.defaults(dir));
+                new StandardEnvironment(), TestProperties.defaults(dir));
         transport.deliver("ntf_1", new EmailMessage("ada@example.com", "Reset", "prt_abc", "password_reset", Instant.EPOCH));
         assertThat(mailbox.list("ADA@example.com")).singleElement().satisfies(m -> {
             assertThat(m.subject()).isEqualTo("Reset");
