@@ -38,6 +38,6 @@ public class GraphQlSocketConfig implements WebSocketConfigurer {
         HandshakeInterceptor[] interceptors = handler.initWebSocketHttpRequestHandler(new DefaultHandshakeHandler())
                 .getHandshakeInterceptors().toArray(HandshakeInterceptor[]::new);
         // any origin: the socket is authenticated by a bearer token in connection_init, never by a cookie
-        registry.addHandler(handler, PATHS).addInterceptors(interceptors).setAllowedOriginPatterns("*");
+        registry.addHandler(new DetachedCloseHandler(handler), PATHS).addInterceptors(interceptors).setAllowedOriginPatterns("*");
     }
 }
