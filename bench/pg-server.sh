@@ -20,3 +20,12 @@ admin_token() {
   curl -s -X POST "http://127.0.0.1:$PORT/api/v1/auth/signin" -H 'Content-Type: application/json' \
     -d '{"email":"admin@bench.example","password":"bench admin passphrase"}' | grep -o '"accessToken":"[^"]*"' | cut -d'"' -f4
 }
+
+# The bootstrap admin is created just after the server is ready (its password is hashed then): the
+# callers' seeds reuse its row and hash, so wait for it too, with the same deadline.
+until "${PSQL[@]}" -d $DB -tAc "SELECT 1 FROM users WHERE email_normalized = 'admin@bench.example' AND password_hash IS NOT NULL" | grep -q 1; do
+  if [ $SECONDS -ge $ready_deadline ]; then
+    echo "bench: the bootstrap admin was not created (see $OUT/$DB-server.log)" >&2; exit 1
+  fi
+  sleep 0.2
+done
