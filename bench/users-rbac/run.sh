@@ -3,7 +3,7 @@
 # USERS seeded users (default 100,000) on PostgreSQL. Needs psql, wrk (Debian package) and a
 # PostgreSQL at 127.0.0.1:5432 with trust auth. Creates (and drops at the end) database janua_bench.
 # Usage: ./janua bench users   (USERS=1000000 for the 1M target; RUNS=3 repeats every case and reports
-# the median run's req/s and p99 beside each run; SECONDS_EACH=10 per run)
+# the median run's req/s and p99 beside each run; SECONDS_EACH=10 per run, after WARMUP_SECONDS=5 not counted)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 USERS="${USERS:-100000}"
@@ -29,9 +29,12 @@ ms() { # wrk's latency ("1.23ms", "456.00us", "1.02s") in milliseconds
   echo "$1" | awk '/us$/ {sub("us","",$1); printf "%.2f", $1/1000; next} /ms$/ {sub("ms","",$1); printf "%.2f", $1; next}
                    /s$/ {sub("s","",$1); printf "%.2f", $1*1000; next} {print 0}'
 }
-run() { # name, wrk args…: RUNS runs; one JSON line per run, then the median run by req/s
+run() { # name, wrk args…: a discarded warm-up run, then RUNS runs; one JSON line per run, then the median run by req/s
   local name=$1; shift
   local rows=""
+  # WARMUP_SECONDS of the same requests first, not counted: without it the first cases measured a JVM still
+  # compiling their path (permission checks 242 → 514 → 697 req/s over three runs on 2026-12-02)
+  [ "${WARMUP_SECONDS:-5}" = 0 ] || wrk -t2 -c8 -d"${WARMUP_SECONDS:-5}s" "$@" >/dev/null
   for i in $(seq "$RUNS"); do
     local r; r=$(wrk -t2 -c8 -d"${SECONDS_EACH}s" --latency "$@")
     local rps p50 p99 non2xx
