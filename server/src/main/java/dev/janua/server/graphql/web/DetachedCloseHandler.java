@@ -25,18 +25,16 @@ import org.springframework.web.socket.handler.WebSocketSessionDecorator;
  */
 final class DetachedCloseHandler extends WebSocketHandlerDecorator implements SubProtocolCapable {
     private static final Logger log = LoggerFactory.getLogger(DetachedCloseHandler.class);
-    private final GraphQlWebSocketHandler graphQl;
     /** One decorated session per socket, so the handler always sees the same object for it. */
     private final Map<String, WebSocketSession> sessions = new ConcurrentHashMap<>();
 
     DetachedCloseHandler(GraphQlWebSocketHandler graphQl) {
         super(graphQl);
-        this.graphQl = graphQl;
     }
 
     @Override
     public List<String> getSubProtocols() {
-        return graphQl.getSubProtocols();
+        return ((SubProtocolCapable) getDelegate()).getSubProtocols();
     }
 
     @Override
