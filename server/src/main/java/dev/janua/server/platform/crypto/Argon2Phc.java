@@ -1,6 +1,9 @@
 package dev.janua.server.platform.crypto;
 
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * An Argon2 hash in the PHC string format ({@code $argon2id$v=19$m=19456,t=2,p=1$<salt>$<hash>}, unpadded
@@ -9,6 +12,7 @@ import java.util.Base64;
 record Argon2Phc(String type, int version, int memoryKib, int iterations, int parallelism, byte[] salt, byte[] hash) {
     private static final Base64.Encoder ENCODER = Base64.getEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getDecoder();
+    private static final Set<String> COST_NAMES = Set.of("m", "t", "p");
 
     String format() {
         return "$" + type + "$v=" + version + "$m=" + memoryKib + ",t=" + iterations + ",p=" + parallelism
@@ -22,22 +26,31 @@ record Argon2Phc(String type, int version, int memoryKib, int iterations, int pa
         if (parts.length != 6 || !parts[0].isEmpty() || !parts[1].startsWith("argon2") || !parts[2].startsWith("v=")) return null;
         try {
             int version = Integer.parseInt(parts[2].substring(2));
-            int m = -1, t = -1, p = -1;
-            for (String cost : parts[3].split(",")) {
-                String[] kv = cost.split("=", 2);
-                if (kv.length != 2) return null;
-                int value = Integer.parseInt(kv[1]);
-                switch (kv[0]) {
-                    case "m" -> m = value;
-                    case "t" -> t = value;
-                    case "p" -> p = value;
-                    default -> { return null; }
-                }
-            }
+            Map<String, Long> costs = costs(parts[3]);
+            if (costs == null || !COST_NAMES.containsAll(costs.keySet())) return null;
+            int m = positiveInt(costs.get("m")), t = positiveInt(costs.get("t")), p = positiveInt(costs.get("p"));
             if (m <= 0 || t <= 0 || p <= 0) return null;
             return new Argon2Phc(parts[1], version, m, t, p, DECODER.decode(parts[4]), DECODER.decode(parts[5]));
         } catch (IllegalArgumentException malformed) { // NumberFormatException included
             return null;
         }
+    }
+
+    /**
+     * The costs of a PHC string's cost part ({@code m=19456,t=2,p=1}) by name; null when a cost is not a whole
+     * number of at most 10 digits ("+9…" or 11 digits is never written by an Argon2 implementation).
+     */
+    static Map<String, Long> costs(String costPart) {
+        Map<String, Long> costs = new HashMap<>();
+        for (String cost : costPart.split(",")) {
+            String[] kv = cost.split("=", 2);
+            if (kv.length != 2 || kv[1].isEmpty() || kv[1].length() > 10 || !kv[1].chars().allMatch(Character::isDigit)) return null;
+            costs.put(kv[0], Long.parseLong(kv[1]));
+        }
+        return costs;
+    }
+
+    private static int positiveInt(Long value) {
+        return value == null || value > Integer.MAX_VALUE ? -1 : value.intValue();
     }
 }

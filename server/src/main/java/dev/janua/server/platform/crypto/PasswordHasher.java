@@ -164,19 +164,10 @@ public final class PasswordHasher {
     private boolean affordable(String storedHash) {
         for (String part : storedHash.split("\\$")) {
             if (!part.startsWith("m=")) continue;
-            for (String cost : part.split(",")) {
-                String[] kv = cost.split("=", 2);
-                // "+9…", 11 digits: never written by an Argon2 implementation, and not a number to trust
-                if (kv.length != 2 || kv[1].isEmpty() || kv[1].length() > 10 || !kv[1].chars().allMatch(Character::isDigit)) return false;
-                long value = Long.parseLong(kv[1]);
-                long limit = switch (kv[0]) {
-                    case "m" -> (long) MAX_MEMORY_FACTOR * memoryKib;
-                    case "t" -> MAX_ITERATIONS;
-                    case "p" -> MAX_PARALLELISM;
-                    default -> Long.MAX_VALUE;
-                };
-                if (value > limit) return false;
-            }
+            Map<String, Long> costs = Argon2Phc.costs(part);
+            if (costs == null) return false;
+            if (costs.getOrDefault("m", 0L) > (long) MAX_MEMORY_FACTOR * memoryKib
+                    || costs.getOrDefault("t", 0L) > MAX_ITERATIONS || costs.getOrDefault("p", 0L) > MAX_PARALLELISM) return false;
         }
         return true;
     }
