@@ -121,7 +121,11 @@ public final class LoadGenerator {
         // cookies: the authcode scenario's person stays signed in to the hosted pages (janua_session)
         private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .cookieHandler(new java.net.CookieManager()).build();
+        private static final String[] NO_HEADERS = {};
+        private static final String[] JSON_BODY = {"Content-Type: application/json"};
+        private static final String[] FORM_BODY = {"Content-Type: application/x-www-form-urlencoded"};
         private final String base;
+        private final RawHttp raw;
         private final String scenario;
         private final String email = "bench-" + UUID.randomUUID() + "@example.com";
         private final String kcUser;
@@ -135,6 +139,7 @@ public final class LoadGenerator {
 
         Worker(String base, String scenario, int index) {
             this.base = base;
+            this.raw = "jdk".equals(System.getenv("JANUA_BENCH_CLIENT")) ? null : new RawHttp(URI.create(base));
             this.scenario = scenario;
             this.kcUser = "kcbench-" + index;
         }
@@ -180,34 +185,29 @@ public final class LoadGenerator {
 
         private boolean once() throws Exception {
             return switch (scenario) {
-                case "signin" -> send(post("/api/v1/auth/signin", "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}")) == 200;
-                case "me" -> send(HttpRequest.newBuilder(URI.create(base + "/api/v1/auth/me"))
-                        .header("Authorization", "Bearer " + access).GET().build()) == 200;
-                case "jwks" -> send(HttpRequest.newBuilder(URI.create(base + "/.well-known/jwks.json")).GET().build()) == 200;
+                case "signin" -> call("POST", "/api/v1/auth/signin", JSON_BODY,
+                        "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}").status() == 200;
+                case "me" -> call("GET", "/api/v1/auth/me", new String[] {"Authorization: Bearer " + access}, null).status() == 200;
+                case "jwks" -> call("GET", "/.well-known/jwks.json", NO_HEADERS, null).status() == 200;
                 // the same caller and fields as /auth/me, through GraphQL (issue 12): parse, validate, resolve, serialise
                 case "graphql-me" -> {
-                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/graphql"))
-                            .header("Authorization", "Bearer " + access).header("Content-Type", "application/json")
-                            .header("Accept", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"{ me { id email firstName lastName emailVerified createdAt } }\"}"))
-                            .build(), HttpResponse.BodyHandlers.ofString());
-                    yield r.statusCode() == 200 && !r.body().contains("\"errors\"");
+                    RawHttp.Response r = call("POST", "/api/v1/graphql", new String[] {"Authorization: Bearer " + access,
+                            "Content-Type: application/json", "Accept: application/json"},
+                            "{\"query\":\"{ me { id email firstName lastName emailVerified createdAt } }\"}");
+                    yield r.status() == 200 && !r.text().contains("\"errors\"");
                 }
                 case "refresh" -> {
-                    HttpResponse<String> r = http.send(post("/api/v1/auth/refresh", "{\"refreshToken\":\"" + refresh + "\"}"),
-                            HttpResponse.BodyHandlers.ofString());
-                    if (r.statusCode() != 200) yield false;
+                    RawHttp.Response r = call("POST", "/api/v1/auth/refresh", JSON_BODY, "{\"refreshToken\":\"" + refresh + "\"}");
+                    if (r.status() != 200) yield false;
                     refresh = JSON.readTree(r.body()).path("refreshToken").asString();
                     yield true;
                 }
-                case "kc-signin" -> send(kcPassword()) == 200;
-                case "kc-userinfo" -> send(HttpRequest.newBuilder(URI.create(base + KC + "/userinfo"))
-                        .header("Authorization", "Bearer " + access).GET().build()) == 200;
-                case "kc-jwks" -> send(HttpRequest.newBuilder(URI.create(base + KC + "/certs")).GET().build()) == 200;
+                case "kc-signin" -> call("POST", KC + "/token", FORM_BODY, kcPasswordForm()).status() == 200;
+                case "kc-userinfo" -> call("GET", KC + "/userinfo", new String[] {"Authorization: Bearer " + access}, null).status() == 200;
+                case "kc-jwks" -> call("GET", KC + "/certs", NO_HEADERS, null).status() == 200;
                 case "kc-refresh" -> {
-                    HttpResponse<String> r = http.send(form(KC + "/token", "grant_type=refresh_token&client_id=bench&refresh_token=" + refresh),
-                            HttpResponse.BodyHandlers.ofString());
-                    if (r.statusCode() != 200) yield false;
+                    RawHttp.Response r = call("POST", KC + "/token", FORM_BODY, "grant_type=refresh_token&client_id=bench&refresh_token=" + refresh);
+                    if (r.status() != 200) yield false;
                     refresh = JSON.readTree(r.body()).path("refresh_token").asString();
                     yield true;
                 }
@@ -218,18 +218,31 @@ public final class LoadGenerator {
             };
         }
 
+        /**
+         * One measured request: through {@link RawHttp} (default), or through the JDK's HttpClient with
+         * {@code JANUA_BENCH_CLIENT=jdk}, the client of the figures in BENCHMARKS.md before 2026-12-02 06:00.
+         */
+        private RawHttp.Response call(String method, String path, String[] headers, String body) throws Exception {
+            byte[] bytes = body == null ? null : body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            if (raw != null) return raw.send(method, path, headers, bytes);
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+                    .method(method, bytes == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(bytes));
+            for (String h : headers) b.header(h.substring(0, h.indexOf(':')), h.substring(h.indexOf(':') + 1).trim());
+            HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new RawHttp.Response(r.statusCode(), r.body());
+        }
+
+        private String kcPasswordForm() {
+            return "grant_type=password&scope=openid&client_id=bench&username=" + kcUser + "&password=" + PASSWORD.replace(" ", "+");
+        }
+
         private HttpRequest kcPassword() {
-            return form(KC + "/token", "grant_type=password&scope=openid&client_id=bench&username=" + kcUser
-                    + "&password=" + PASSWORD.replace(" ", "+"));
+            return form(KC + "/token", kcPasswordForm());
         }
 
         private HttpRequest form(String path, String body) {
             return HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        }
-
-        private int send(HttpRequest request) throws Exception {
-            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
         }
 
         private HttpRequest post(String path, String body) {
