@@ -12,17 +12,14 @@ import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.ui.Model;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * What every console page gets (the viewer, for the navigation and the organization switcher) and
- * what its failures become: a refused form goes back to the page it came from with the error shown
+ * What a console page's failures become (what every page gets is {@link ConsolePageModel}): a refused form goes back to the page it came from with the error shown
  * there (so the admin can correct it); anything else renders the console's error page, in the
  * admin's language, with the status the API would have answered.
  */
@@ -34,15 +31,6 @@ class ConsoleErrorAdvice {
 
     ConsoleErrorAdvice(MessageSource messages) {
         this.messages = messages;
-    }
-
-    /** The viewer, and the outcome of the form just posted ({@code ?done=…} or {@code ?error=…}). */
-    @ModelAttribute
-    void common(Model model, HttpServletRequest request, Locale locale) {
-        model.addAttribute("viewer", request.getAttribute(ConsoleInterceptor.VIEWER));
-        model.addAttribute("noticeMessage", Console.doneMessage(messages, request.getParameter("done"), locale));
-        model.addAttribute("errorMessage", Console.errorMessage(messages, request.getParameter("error"), request.getParameter("detail"), locale));
-        model.addAttribute("here", request.getRequestURI());
     }
 
     /** A sign-in without the second factor the deployment requires goes to enrol or verify it, then back to the page asked for. */
