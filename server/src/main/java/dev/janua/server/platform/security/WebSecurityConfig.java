@@ -12,6 +12,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -65,6 +66,12 @@ public class WebSecurityConfig implements WebMvcConfigurer {
     @Bean
     static SecurityObservationSettings noSecurityFilterObservations() {
         return SecurityObservationSettings.noObservations();
+    }
+
+    /** The strict firewall, its header checks without a regular expression: {@link HeaderFirewall}. */
+    @Bean
+    static HttpFirewall httpFirewall() {
+        return HeaderFirewall.create();
     }
 
     @Override
