@@ -165,6 +165,21 @@ class RefreshTokenIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void anExpiredRefreshTokenPresentedAgainIsRefusedAgainAndNotTakenForReuse() {
+        Api.Response up = signUp(uniqueEmail("expiredtwice"));
+        String session = up.text("/session/id");
+        clock.advance(Duration.ofHours(25)); // past the 24 h absolute session lifetime, and the token's
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            Api.Response late = refresh(refreshToken(up));
+            assertThat(late.status()).as("attempt %d", attempt).isEqualTo(401);
+            assertThat(late.errorCode()).as("attempt %d", attempt).isEqualTo("INVALID_REFRESH_TOKEN");
+        }
+        // a client retrying with its expired token is not a thief: no reuse event, the token left unspent
+        assertThat(events("session.refresh_token_reused", session)).isZero();
+        assertThat(liveRefreshTokens(session)).isEqualTo(1);
+    }
+
+    @Test
     void anIdleSessionEndsButRefreshingKeepsItAlive() {
         Api.Response idle = signUp(uniqueEmail("idle"));
         Api.Response active = signUp(uniqueEmail("active"));

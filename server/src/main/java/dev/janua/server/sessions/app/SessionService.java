@@ -179,27 +179,34 @@ public class SessionService implements SessionDirectory {
             return new Rotation.Invalid("malformed");
         }
         String hash = Hashes.sha256Hex(rawRefreshToken.trim());
-        // the token's session, locked and read in one statement; then the token again, under the lock:
-        // a rotation that committed while we waited is now visible
-        Optional<Session> lockedSession = sessions.lockSessionOfToken(hash);
-        if (lockedSession.isEmpty()) return new Rotation.Invalid("unknown");
-        Optional<RefreshTokenRow> locked = sessions.findRefreshToken(hash);
-        if (locked.isEmpty()) return new Rotation.Invalid("unknown"); // gone while we waited: a 401, not a 500
-        RefreshTokenRow t = locked.get();
+        // the token's session, locked and read in one statement; from here on a rotation that committed
+        // while we waited is visible to every statement of this transaction
+        Optional<Session> locked = sessions.lockSessionOfToken(hash);
+        if (locked.isEmpty()) return new Rotation.Invalid("unknown");
+        Session s = locked.get();
         Instant now = clock.instant();
-        if (t.rotatedAt() != null) return replayed(t.sessionId(), hash, now, client);
-        if (!sessions.markRotated(hash, now)) return reused(t.sessionId(), client); // not reached under the lock; kept as a guard
-        if (!now.isBefore(t.expiresAt())) return new Rotation.Invalid("expired");
-        Optional<Session> session = lockedSession.filter(s -> s.liveAt(now, accessTokenTtl));
-        if (session.isEmpty()) return new Rotation.Invalid("session_ended");
-        Session active = recordActivity(session.get(), now);
+        // spends the token if it is unspent and unexpired; the token is read only when it was not (the rare path)
+        if (!sessions.markRotated(hash, now)) return notRotated(s.id(), hash, now, client);
+        if (!s.liveAt(now, accessTokenTtl)) return new Rotation.Invalid("session_ended");
+        Session active = recordActivity(s, now);
         String successor = newRefreshToken(active, now);
+        // with the window off there is no grace row to keep: replayed() reads none, reused() still deletes any
         if (grace.isPositive()) {
-            sessions.replaceGrace(t.sessionId(), hash, secrets.seal(successor, graceAad(t.sessionId(), hash)), now.plus(grace));
-        } else {
-            sessions.deleteGrace(t.sessionId());
+            sessions.replaceGrace(s.id(), hash, secrets.seal(successor, graceAad(s.id(), hash)), now.plus(grace));
         }
         return new Rotation.Rotated(active, successor);
+    }
+
+    /**
+     * Why the token could not be spent: gone while we waited, already spent (a replay), or expired.
+     * An expired token is refused and left unspent, so presenting it again is refused the same way
+     * rather than taken for reuse.
+     */
+    private Rotation notRotated(String sessionId, String hash, Instant now, ClientInfo client) {
+        Optional<RefreshTokenRow> t = sessions.findRefreshToken(hash);
+        if (t.isEmpty()) return new Rotation.Invalid("unknown"); // gone while we waited: a 401, not a 500
+        if (t.get().rotatedAt() != null) return replayed(sessionId, hash, now, client);
+        return new Rotation.Invalid("expired");
     }
 
     /**
@@ -218,7 +225,7 @@ public class SessionService implements SessionDirectory {
      * it is a client racing itself: answer the same successor, mint nothing. Anything else is reuse.
      */
     private Rotation replayed(String sessionId, String hash, Instant now, ClientInfo client) {
-        Optional<JdbcSessionRepository.GraceRow> g = sessions.findGrace(sessionId);
+        Optional<JdbcSessionRepository.GraceRow> g = grace.isPositive() ? sessions.findGrace(sessionId) : Optional.empty();
         boolean inGrace = g.isPresent() && g.get().spentHash().equals(hash) && now.isBefore(g.get().graceUntil());
         if (!inGrace) return reused(sessionId, client);
         Optional<Session> session = findLive(sessionId);

@@ -95,9 +95,12 @@ public class JdbcSessionRepository {
                 .optional();
     }
 
-    /** Exactly one of N concurrent redemptions sees 1 row here; the others see 0 and are reuse. */
+    /**
+     * Spends the token when it is neither spent nor expired: exactly one of N concurrent redemptions
+     * sees 1 row here; the others see 0 and are a replay.
+     */
     public boolean markRotated(String hash, Instant now) {
-        return jdbc.sql("UPDATE refresh_tokens SET rotated_at = :now WHERE token_hash = :h AND rotated_at IS NULL")
+        return jdbc.sql("UPDATE refresh_tokens SET rotated_at = :now WHERE token_hash = :h AND rotated_at IS NULL AND expires_at > :now")
                 .param("now", Sql.ts(now)).param("h", hash).update() == 1;
     }
 
