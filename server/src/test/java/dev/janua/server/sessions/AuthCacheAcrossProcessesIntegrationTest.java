@@ -77,11 +77,11 @@ class AuthCacheAcrossProcessesIntegrationTest extends IntegrationTest {
                     .as("B answers with A's role edit within 1 s").isTrue();
 
             // admin revoked on A → B refuses what only platform admins may do within 1 s
-            Api.Response other = signUp(uniqueEmail("mp-admin"));
-            jdbc.sql("UPDATE users SET is_admin = TRUE WHERE id = :id").param("id", other.text("/user/id")).update();
+            Api.Response secondAdmin = signUp(uniqueEmail("mp-admin"));
+            jdbc.sql("UPDATE users SET is_admin = TRUE WHERE id = :id").param("id", secondAdmin.text("/user/id")).update();
             Map<String, Object> platformCheck = Api.map("permissions", List.of("content:read"));
             for (int i = 0; i < 3; i++) assertThat(b.post(checkPath, platformCheck, auth).status()).isEqualTo(200);
-            assertThat(a.patch("/api/v1/users/" + userId, Api.map("isAdmin", false), "Authorization", Api.bearer(accessToken(other)))
+            assertThat(a.patch("/api/v1/users/" + userId, Api.map("isAdmin", false), "Authorization", Api.bearer(accessToken(secondAdmin)))
                     .status()).isEqualTo(200);
             assertThat(within(() -> b.post(checkPath, platformCheck, auth).status() == 403)).as("B refuses a revoked admin within 1 s").isTrue();
         }
