@@ -94,7 +94,7 @@ class AuthCacheAcrossProcessesIntegrationTest extends IntegrationTest {
             if (done.getAsBoolean()) return true;
             Thread.sleep(20);
         } while (System.nanoTime() < deadline);
-        return done.getAsBoolean();
+        return done.getAsBoolean(); // one last look at the bound itself
     }
 
     private static String issuerOf(String jwt) throws java.text.ParseException {
@@ -107,12 +107,7 @@ class AuthCacheAcrossProcessesIntegrationTest extends IntegrationTest {
 
     /** Polls {@code GET /auth/me} on {@code node} until {@code done} holds, for at most {@link #BOUND}. */
     private static boolean within(Api node, String[] auth, Predicate<Api.Response> done) throws InterruptedException {
-        long deadline = System.nanoTime() + BOUND.toNanos();
-        do {
-            if (done.test(node.get("/api/v1/auth/me", auth))) return true;
-            Thread.sleep(20);
-        } while (System.nanoTime() < deadline);
-        return done.test(node.get("/api/v1/auth/me", auth)); // one last look at the bound itself
+        return within(() -> done.test(node.get("/api/v1/auth/me", auth)));
     }
 
     /**
