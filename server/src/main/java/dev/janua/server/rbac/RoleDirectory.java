@@ -13,6 +13,12 @@ public interface RoleDirectory {
     /** System roles first, then custom roles by creation. */
     List<Role> list(String organizationId);
 
+    /**
+     * {@link #list} through this node's cache (a role created, changed or deleted here or on another
+     * node drops the organization's entry, at commit): for decisions, never for read-modify-write.
+     */
+    List<Role> listCached(String organizationId);
+
     /** A role by id, key or name (case-insensitive); custom roles only from this organization. */
     Optional<Role> find(String organizationId, String ref);
 

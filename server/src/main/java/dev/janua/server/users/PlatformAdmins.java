@@ -9,8 +9,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The platform-admin check for admin endpoints: the caller's account must carry the admin flag
- * (the bootstrap admin from {@code JANUA_ADMIN_EMAIL} has it). Read from the database on every
- * call, so revoking admin takes effect at once. Server-side code may pass with a platform-scoped
+ * (the bootstrap admin from {@code JANUA_ADMIN_EMAIL} has it). Read through the per-node user cache,
+ * which every write to the user empties at commit (here at once, other nodes through NOTIFY), so
+ * revoking admin takes effect as a sign-out does. Server-side code may pass with a platform-scoped
  * API key that holds the permission the endpoint names ({@link #require(Caller, String)}).
  */
 @Component
@@ -23,7 +24,7 @@ public class PlatformAdmins {
 
     /** A signed-in user with the admin flag (API keys are never platform admins). */
     public boolean isAdmin(Caller caller) {
-        return caller != null && !caller.isApiKey() && users.findById(caller.userId()).map(User::admin).orElse(false);
+        return caller != null && !caller.isApiKey() && users.findByIdCached(caller.userId()).map(User::admin).orElse(false);
     }
 
     /** A platform admin, or a platform-scoped API key holding {@code permission}. */

@@ -10,6 +10,7 @@ import dev.janua.server.webhooks.JanuaProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,9 @@ class AuthCacheAcrossProcessesIntegrationTest extends IntegrationTest {
         assumeTrue(TestDatabase.isPostgres(), "needs a database two processes share: runs with -Djanua.test.db=postgres");
         String email = uniqueEmail("mp-cache");
         Api.Response up = signUp(email);
+        String userId = up.text("/user/id");
+        // a platform admin from the start (no node has read the row yet), for the role and admin steps below
+        jdbc.sql("UPDATE users SET is_admin = TRUE WHERE id = :id").param("id", userId).update();
         String[] first = {"Authorization", Api.bearer(accessToken(up))};
         Path dir = Files.createTempDirectory("janua-auth-cache-");
         Map<String, String> props = JanuaProcess.sharingTheTestDatabase(dir);
@@ -57,7 +61,40 @@ class AuthCacheAcrossProcessesIntegrationTest extends IntegrationTest {
             warm(b, auth);
             assertThat(a.patch("/api/v1/users/me", Api.map("firstName", "Renamed"), auth).status()).isEqualTo(200);
             assertThat(within(b, auth, r -> "Renamed".equals(r.text("/firstName")))).as("B shows A's change within 1 s").isTrue();
+
+            // a custom role edited on A answers on B's permission checks within 1 s
+            String org = a.post("/api/v1/organizations", Api.map("name", "Cache " + email), auth).text("/id");
+            String[] inOrg = {auth[0], auth[1], "X-Organization-ID", org};
+            String role = a.post("/api/v1/roles", Api.map("name", "Editor", "permissions", List.of("content:read")), inOrg).text("/id");
+            String member = signUp(uniqueEmail("mp-member")).text("/user/id");
+            assertThat(a.post("/api/v1/organizations/" + org + "/members", Api.map("userId", member, "role", role), auth).status()).isEqualTo(201);
+            Map<String, Object> inOrgCheck = Api.map("permissions", List.of("content:write"), "context", Api.map("organizationId", org));
+            String checkPath = "/api/v1/users/" + member + "/permissions/check";
+            for (int i = 0; i < 3; i++) assertThat(b.post(checkPath, inOrgCheck, auth).json().at("/granted").asBoolean()).isFalse();
+            assertThat(a.patch("/api/v1/roles/" + role, Api.map("permissions", List.of("content:read", "content:write")), inOrg).status())
+                    .isEqualTo(200);
+            assertThat(within(() -> b.post(checkPath, inOrgCheck, auth).json().at("/granted").asBoolean()))
+                    .as("B answers with A's role edit within 1 s").isTrue();
+
+            // admin revoked on A → B refuses what only platform admins may do within 1 s
+            Api.Response secondAdmin = signUp(uniqueEmail("mp-admin"));
+            jdbc.sql("UPDATE users SET is_admin = TRUE WHERE id = :id").param("id", secondAdmin.text("/user/id")).update();
+            Map<String, Object> platformCheck = Api.map("permissions", List.of("content:read"));
+            for (int i = 0; i < 3; i++) assertThat(b.post(checkPath, platformCheck, auth).status()).isEqualTo(200);
+            assertThat(a.patch("/api/v1/users/" + userId, Api.map("isAdmin", false), "Authorization", Api.bearer(accessToken(secondAdmin)))
+                    .status()).isEqualTo(200);
+            assertThat(within(() -> b.post(checkPath, platformCheck, auth).status() == 403)).as("B refuses a revoked admin within 1 s").isTrue();
         }
+    }
+
+    /** Polls {@code done} until it holds, for at most {@link #BOUND}. */
+    private static boolean within(java.util.function.BooleanSupplier done) throws InterruptedException {
+        long deadline = System.nanoTime() + BOUND.toNanos();
+        do {
+            if (done.getAsBoolean()) return true;
+            Thread.sleep(20);
+        } while (System.nanoTime() < deadline);
+        return done.getAsBoolean(); // one last look at the bound itself
     }
 
     private static String issuerOf(String jwt) throws java.text.ParseException {
@@ -70,12 +107,7 @@ class AuthCacheAcrossProcessesIntegrationTest extends IntegrationTest {
 
     /** Polls {@code GET /auth/me} on {@code node} until {@code done} holds, for at most {@link #BOUND}. */
     private static boolean within(Api node, String[] auth, Predicate<Api.Response> done) throws InterruptedException {
-        long deadline = System.nanoTime() + BOUND.toNanos();
-        do {
-            if (done.test(node.get("/api/v1/auth/me", auth))) return true;
-            Thread.sleep(20);
-        } while (System.nanoTime() < deadline);
-        return done.test(node.get("/api/v1/auth/me", auth)); // one last look at the bound itself
+        return within(() -> done.test(node.get("/api/v1/auth/me", auth)));
     }
 
     /**

@@ -48,7 +48,8 @@ class AccessService implements OrganizationAccess {
     /** A role's permissions plus a member's extra grants; a custom role deleted meanwhile grants nothing. */
     PermissionSet permissionsOf(String organizationId, String roleId, List<String> extra) {
         PermissionSet base = SystemRole.find(roleId).map(SystemRole::permissions)
-                .orElseGet(() -> roles.find(organizationId, roleId).map(Role::permissionSet).orElse(PermissionSet.none()));
+                .orElseGet(() -> roles.listCached(organizationId).stream().filter(r -> r.id().equals(roleId)).findFirst()
+                        .map(Role::permissionSet).orElse(PermissionSet.none()));
         return base.plus(extra);
     }
 

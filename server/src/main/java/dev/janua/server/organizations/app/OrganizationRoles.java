@@ -5,6 +5,7 @@ import dev.janua.server.platform.errors.JanuaException;
 import dev.janua.server.rbac.Role;
 import dev.janua.server.rbac.RoleDirectory;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -29,10 +30,22 @@ class OrganizationRoles {
         return resolve(organizationId, ref);
     }
 
+    /**
+     * {@link #byId} from this node's cache of the organization's roles (a role written here or on
+     * another node drops it): for decisions, never for read-modify-write.
+     */
+    Map<String, Role> byIdCached(String organizationId) {
+        return byId(roles.listCached(organizationId));
+    }
+
     /** The organization's roles by id, read once per response rather than once per row. */
     Map<String, Role> byId(String organizationId) {
+        return byId(roles.list(organizationId));
+    }
+
+    private static Map<String, Role> byId(List<Role> roles) {
         Map<String, Role> byId = new HashMap<>();
-        roles.list(organizationId).forEach(r -> byId.put(r.id(), r));
+        roles.forEach(r -> byId.put(r.id(), r));
         return byId;
     }
 }

@@ -69,11 +69,20 @@ public class PermissionChecks {
             throw new JanuaException(ErrorCode.VALIDATION_ERROR, Map.of("field", "permissions", "reason", "blank_or_too_long"));
         }
         authorize(caller, userId, organizationId);
-        User user = users.findById(userId).orElseThrow(() -> JanuaException.of(ErrorCode.USER_NOT_FOUND, "userId", userId));
-        AccessRow row = organizationId == null ? null : members.access(organizationId, userId);
-        Role role = row == null || row.roleId() == null ? null : roles.byId(organizationId).get(row.roleId());
+        // With an organization, one query reads the user beside the organization and the membership
+        Subject subject;
+        AccessRow row = null;
+        if (organizationId == null) {
+            User user = users.findById(userId).orElseThrow(() -> JanuaException.of(ErrorCode.USER_NOT_FOUND, "userId", userId));
+            subject = new Subject(user.status(), user.admin());
+        } else {
+            row = members.access(organizationId, userId);
+            if (!row.userExists()) throw JanuaException.of(ErrorCode.USER_NOT_FOUND, "userId", userId);
+            subject = new Subject(row.userStatus(), row.platformAdmin());
+        }
+        Role role = row == null || row.roleId() == null ? null : roles.byIdCached(organizationId).get(row.roleId());
         List<Result> results = new ArrayList<>();
-        for (String p : permissions) results.add(decide(user, row, role, p));
+        for (String p : permissions) results.add(decide(subject, row, role, p));
         return new CheckResponse(userId, organizationId, resourceId, results.stream().allMatch(Result::granted), results);
     }
 
@@ -129,7 +138,10 @@ public class PermissionChecks {
         access.require(caller, organizationId, PermissionCatalogue.MEMBERS_READ);
     }
 
-    private static Result decide(User user, AccessRow row, Role role, String permission) {
+    /** What a check needs of the user asked about. */
+    private record Subject(UserStatus status, boolean admin) {}
+
+    private static Result decide(Subject user, AccessRow row, Role role, String permission) {
         if (user.status() != UserStatus.ACTIVE) return denied(permission, "user_" + user.status().wire());
         if (user.admin()) return new Result(permission, true, "platform_admin", null);
         if (PermissionCatalogue.isPlatform(permission)) return denied(permission, "insufficient_privileges");

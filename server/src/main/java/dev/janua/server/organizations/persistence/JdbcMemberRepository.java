@@ -45,7 +45,12 @@ public class JdbcMemberRepository {
 
     /** What an access decision needs, in one query: does the org exist, is the user a member, admin, verified. */
     public record AccessRow(boolean organizationExists, boolean requireEmailVerification, boolean platformAdmin,
-                            boolean emailVerified, String roleId, List<String> extraPermissions) {}
+                            boolean emailVerified, String roleId, List<String> extraPermissions, UserStatus userStatus) {
+        /** False when no user has the id: the row then only tells whether the organization exists. */
+        public boolean userExists() {
+            return userStatus != null;
+        }
+    }
 
     public record MyOrganizationRow(Organization organization, Membership membership, long memberCount) {}
 
@@ -100,7 +105,8 @@ public class JdbcMemberRepository {
 
     public AccessRow access(String organizationId, String userId) {
         return jdbc.sql("""
-                SELECT o.id AS org_id, o.require_email_verification, u.is_admin, u.email_verified, m.role_id, m.permissions
+                SELECT o.id AS org_id, o.require_email_verification, u.is_admin, u.email_verified, u.status, u.suspended_until,
+                       m.role_id, m.permissions
                 FROM users u
                 LEFT JOIN organizations o ON o.id = :org
                 LEFT JOIN organization_members m ON m.organization_id = o.id AND m.user_id = u.id
@@ -108,9 +114,10 @@ public class JdbcMemberRepository {
                 .param("org", organizationId).param("user", userId)
                 .query((rs, i) -> new AccessRow(rs.getString("org_id") != null, rs.getBoolean("require_email_verification"),
                         rs.getBoolean("is_admin"), rs.getBoolean("email_verified"), rs.getString("role_id"),
-                        list(rs.getString("permissions"))))
+                        list(rs.getString("permissions")),
+                        UserStatus.effective(rs.getString("status"), Sql.instant(rs, "suspended_until"), clock.instant())))
                 .optional()
-                .orElse(new AccessRow(organizations.exists(organizationId), false, false, false, null, List.of()));
+                .orElse(new AccessRow(organizations.exists(organizationId), false, false, false, null, List.of(), null));
     }
 
     public List<MemberRow> list(String organizationId, String roleId, String search, PageRequest page) {

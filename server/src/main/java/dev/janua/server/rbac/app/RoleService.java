@@ -1,5 +1,7 @@
 package dev.janua.server.rbac.app;
 
+import dev.janua.server.platform.cache.Invalidations;
+import dev.janua.server.platform.cache.NearCache;
 import dev.janua.server.platform.errors.ErrorCode;
 import dev.janua.server.platform.errors.JanuaException;
 import dev.janua.server.platform.events.DomainEvent;
@@ -31,8 +33,10 @@ class RoleService implements RoleDirectory {
     private final EventPublisher events;
     private final IdGenerator ids;
     private final Clock clock;
+    private final NearCache<List<Role>> cached;
 
-    RoleService(JdbcRoleRepository roles, EventPublisher events, IdGenerator ids, Clock clock) {
+    RoleService(JdbcRoleRepository roles, EventPublisher events, IdGenerator ids, Clock clock, Invalidations invalidations) {
+        this.cached = invalidations.newCache();
         this.roles = roles;
         this.events = events;
         this.ids = ids;
@@ -44,6 +48,17 @@ class RoleService implements RoleDirectory {
         List<Role> all = new ArrayList<>(Stream.of(SystemRole.values()).map(Role::of).toList());
         if (organizationId != null) all.addAll(roles.list(organizationId));
         return all;
+    }
+
+    @Override
+    public List<Role> listCached(String organizationId) {
+        if (organizationId == null) return list(null);
+        List<Role> hit = cached.get(organizationId);
+        if (hit != null) return hit;
+        long generation = cached.generation();
+        List<Role> found = List.copyOf(list(organizationId));
+        cached.put(organizationId, organizationId, found, generation);
+        return found;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.janua.server.rbac.persistence;
 
+import dev.janua.server.platform.cache.Invalidations;
 import dev.janua.server.platform.persistence.Sql;
 import dev.janua.server.rbac.Role;
 import java.sql.ResultSet;
@@ -12,14 +13,19 @@ import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** All SQL of custom roles; every query is scoped by organization id. */
+/**
+ * All SQL of custom roles; every query is scoped by organization id. Every write announces its
+ * organization to {@link Invalidations}, so the per-node role caches drop it here and on other nodes.
+ */
 @Repository
 public class JdbcRoleRepository {
     private static final TypeReference<List<String>> LIST = new TypeReference<>() {};
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final Invalidations invalidations;
 
-    public JdbcRoleRepository(JdbcClient jdbc, JsonMapper json) {
+    public JdbcRoleRepository(JdbcClient jdbc, JsonMapper json, Invalidations invalidations) {
+        this.invalidations = invalidations;
         this.jdbc = jdbc;
         this.json = json;
     }
@@ -38,6 +44,7 @@ public class JdbcRoleRepository {
     }
 
     public void insert(Role r) {
+        invalidations.invalidate(r.organizationId());
         jdbc.sql("""
                 INSERT INTO roles (id, organization_id, role_key, name, description, permissions, created_at, updated_at)
                 VALUES (:id, :org, :key, :name, :description, :permissions, :now, :now)""")
@@ -48,6 +55,7 @@ public class JdbcRoleRepository {
     }
 
     public void update(Role r, Instant now) {
+        invalidations.invalidate(r.organizationId());
         jdbc.sql("""
                 UPDATE roles SET name = :name, description = :description, permissions = :permissions,
                                  updated_at = :now
@@ -59,6 +67,7 @@ public class JdbcRoleRepository {
     }
 
     public boolean delete(String organizationId, String id) {
+        invalidations.invalidate(organizationId);
         return jdbc.sql("DELETE FROM roles WHERE id = :id AND organization_id = :org")
                 .param("id", id).param("org", organizationId).update() == 1;
     }

@@ -23,6 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
 /** All SQL of the users module. */
 @Repository
 public class JdbcUserRepository {
+    /** Announced when a user is created or deleted: what counts every user (the admin list's total) is out of date. */
+    public static final String ALL_USERS = "users:all";
+
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
     private final JdbcClient jdbc;
@@ -53,6 +56,7 @@ public class JdbcUserRepository {
     }
 
     public void insert(String id, NewUser u, Instant now) {
+        invalidations.invalidate(ALL_USERS);
         jdbc.sql("""
                 INSERT INTO users (id, email, email_normalized, username, password_hash, first_name, last_name, metadata,
                                    email_verified, email_verified_at, is_admin, status, created_at, updated_at, password_changed_at)
@@ -113,6 +117,7 @@ public class JdbcUserRepository {
 
     public void delete(String id) {
         invalidations.invalidate(id);
+        invalidations.invalidate(ALL_USERS);
         jdbc.sql("DELETE FROM users WHERE id = :id").param("id", id).update();
     }
 
