@@ -1,15 +1,12 @@
 package dev.janua.server.platform.web;
 
-import java.lang.reflect.Method;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
-import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * The one place where the API's prefixes are declared: every {@link JanuaApi} route answers under
- * the canonical {@code /api/v1} and under {@code /v1} (seeds 000 and 004).
+ * the canonical {@code /api/v1} and under {@code /v1} (seeds 000 and 004), by {@link IndexedRequestMappings}.
  */
 @Component
 public class ApiPrefixes implements WebMvcRegistrations {
@@ -17,13 +14,6 @@ public class ApiPrefixes implements WebMvcRegistrations {
 
     @Override
     public RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
-        return new RequestMappingHandlerMapping() {
-            @Override
-            protected RequestMappingInfo getMappingForMethod(Method method, Class<?> handlerType) {
-                RequestMappingInfo info = super.getMappingForMethod(method, handlerType);
-                if (info == null || !AnnotatedElementUtils.hasAnnotation(handlerType, JanuaApi.class)) return info;
-                return RequestMappingInfo.paths(PREFIXES).options(getBuilderConfiguration()).build().combine(info);
-            }
-        };
+        return new IndexedRequestMappings();
     }
 }

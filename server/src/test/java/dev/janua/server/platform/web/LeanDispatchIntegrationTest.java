@@ -7,6 +7,7 @@ import dev.janua.server.graphql.web.GraphQlEndpoints;
 import dev.janua.server.hosted.HostedPages;
 import dev.janua.server.support.IntegrationTest;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -17,14 +18,18 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.MethodParameter;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.context.WebApplicationContext;
 import org.springframework.web.method.ControllerAdviceBean;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.method.support.HandlerMethodReturnValueHandlerComposite;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.function.support.RouterFunctionMapping;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
+import org.springframework.web.util.ServletRequestPathUtils;
+import org.springframework.web.util.pattern.PathPattern;
 
 /** The framework trims of {@link LeanDispatch} and the page advices' cheap selectors change no answer. */
 class LeanDispatchIntegrationTest extends IntegrationTest {
@@ -79,6 +84,63 @@ class LeanDispatchIntegrationTest extends IntegrationTest {
         assertThat(chosenBy.getOrDefault("ResponseEntityReturnValueHandler", 0)).as(chosenBy.toString()).isGreaterThan(10);
         assertThat(chosenBy.getOrDefault("ViewNameMethodReturnValueHandler", 0) + chosenBy.getOrDefault("ModelAndViewMethodReturnValueHandler", 0))
                 .as(chosenBy.toString()).isGreaterThan(10);
+    }
+
+    @Test
+    void theIndexedLookupPicksWhatSpringsWalkPicksForEveryRoute() throws Exception {
+        IndexedRequestMappings indexed = (IndexedRequestMappings) controllers;
+        int compared = 0, withVariables = 0;
+        for (var e : controllers.getHandlerMethods().entrySet()) {
+            Set<RequestMethod> methods = e.getKey().getMethodsCondition().getMethods();
+            for (PathPattern pattern : e.getKey().getPathPatternsCondition().getPatterns()) {
+                String path = concrete(pattern.getPatternString(), "x1");
+                if (pattern.hasPatternSyntax()) withVariables++;
+                for (RequestMethod method : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
+                    for (String variant : List.of(path, path + "/", path.replace("/api/v1/", "/api/v1//"),
+                            path.toUpperCase(Locale.ROOT), concrete(pattern.getPatternString(), "me"), concrete(pattern.getPatternString(), "current"))) {
+                        assertThat(lookup(indexed, method.name(), variant, true)).as(method + " " + variant)
+                                .isEqualTo(lookup(indexed, method.name(), variant, false));
+                        compared++;
+                    }
+                }
+            }
+        }
+        assertThat(withVariables).isGreaterThan(100);
+        assertThat(compared).isGreaterThan(1000);
+        assertThat(IndexedRequestMappings.literalStart("/api/v1/users/{id}/roles")).containsExactly("api", "v1", "users");
+        assertThat(IndexedRequestMappings.literalStart("/{*rest}")).isEmpty();
+        assertThat(IndexedRequestMappings.literalStart("/")).isEmpty();
+        assertThat(IndexedRequestMappings.literalStart("/.well-known/jwks.json")).containsExactly(".well-known", "jwks.json");
+    }
+
+    /** The handler, pattern and variables a lookup settles on, or the exception it throws. */
+    private static String lookup(IndexedRequestMappings mappings, String method, String path, boolean indexed) {
+        MockHttpServletRequest request = new MockHttpServletRequest(method, path);
+        request.setContentType("application/json");
+        ServletRequestPathUtils.parseAndCache(request);
+        String lookupPath = ServletRequestPathUtils.getParsedRequestPath(request).pathWithinApplication().value();
+        try {
+            HandlerMethod m = indexed ? mappings.lookupHandlerMethod(lookupPath, request) : mappings.springsLookup(lookupPath, request);
+            return m + " " + request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE)
+                    + " " + request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+        } catch (Exception ex) {
+            return ex.getClass().getName();
+        }
+    }
+
+    /**
+     * A path the pattern matches, each variable segment filled with {@code filler} ("me", "current": words other
+     * routes have at that place, so that several routes match and the ranking decides).
+     */
+    private static String concrete(String pattern, String filler) {
+        StringBuilder path = new StringBuilder();
+        for (String segment : pattern.split("/", -1)) {
+            if (path.length() > 0 || pattern.startsWith("/")) path.append(path.isEmpty() && segment.isEmpty() ? "" : "/");
+            if (segment.startsWith("{*") || segment.equals("**")) path.append("a/b");
+            else if (segment.contains("{")) path.append(segment.replaceAll("\\{[^}]*}", filler));
+            else path.append(segment.replace('*', 'x').replace('?', 'q'));
+        }
+        return path.toString().replace("//", "/");
     }
 
     @Test
