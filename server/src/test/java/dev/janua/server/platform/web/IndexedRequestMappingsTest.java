@@ -56,8 +56,10 @@ class IndexedRequestMappingsTest {
         assertThat(lookup(mappings, "GET", "/t/q/r/s", true)).contains("rest()");
     }
 
-    private static String lookup(IndexedRequestMappings mappings, String method, String path, boolean indexed) {
+    /** The handler, pattern and variables a lookup settles on, or the exception it throws. */
+    static String lookup(IndexedRequestMappings mappings, String method, String path, boolean indexed) {
         MockHttpServletRequest request = new MockHttpServletRequest(method, path);
+        request.setContentType("application/json");
         ServletRequestPathUtils.parseAndCache(request);
         String lookupPath = ServletRequestPathUtils.getParsedRequestPath(request).pathWithinApplication().value();
         try {

@@ -23,12 +23,10 @@ import org.springframework.web.context.WebApplicationContext;
 import org.springframework.web.method.ControllerAdviceBean;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.method.support.HandlerMethodReturnValueHandlerComposite;
-import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.function.support.RouterFunctionMapping;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
-import org.springframework.web.util.ServletRequestPathUtils;
 import org.springframework.web.util.pattern.PathPattern;
 
 /** The framework trims of {@link LeanDispatch} and the page advices' cheap selectors change no answer. */
@@ -98,8 +96,8 @@ class LeanDispatchIntegrationTest extends IntegrationTest {
                 for (RequestMethod method : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
                     for (String variant : List.of(path, path + "/", path.replace("/api/v1/", "/api/v1//"),
                             path.toUpperCase(Locale.ROOT), concrete(pattern.getPatternString(), "me"), concrete(pattern.getPatternString(), "current"))) {
-                        assertThat(lookup(indexed, method.name(), variant, true)).as(method + " " + variant)
-                                .isEqualTo(lookup(indexed, method.name(), variant, false));
+                        assertThat(IndexedRequestMappingsTest.lookup(indexed, method.name(), variant, true)).as(method + " " + variant)
+                                .isEqualTo(IndexedRequestMappingsTest.lookup(indexed, method.name(), variant, false));
                         compared++;
                     }
                 }
@@ -111,21 +109,6 @@ class LeanDispatchIntegrationTest extends IntegrationTest {
         assertThat(IndexedRequestMappings.literalStart("/{*rest}")).isEmpty();
         assertThat(IndexedRequestMappings.literalStart("/")).isEmpty();
         assertThat(IndexedRequestMappings.literalStart("/.well-known/jwks.json")).containsExactly(".well-known", "jwks.json");
-    }
-
-    /** The handler, pattern and variables a lookup settles on, or the exception it throws. */
-    private static String lookup(IndexedRequestMappings mappings, String method, String path, boolean indexed) {
-        MockHttpServletRequest request = new MockHttpServletRequest(method, path);
-        request.setContentType("application/json");
-        ServletRequestPathUtils.parseAndCache(request);
-        String lookupPath = ServletRequestPathUtils.getParsedRequestPath(request).pathWithinApplication().value();
-        try {
-            HandlerMethod m = indexed ? mappings.lookupHandlerMethod(lookupPath, request) : mappings.springsLookup(lookupPath, request);
-            return m + " " + request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE)
-                    + " " + request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
-        } catch (Exception ex) {
-            return ex.getClass().getName();
-        }
     }
 
     /**
