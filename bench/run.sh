@@ -13,6 +13,8 @@ SECONDS_MEASURED="${JANUA_BENCH_SECONDS:-15}"
 REPEATS="${JANUA_BENCH_REPEATS:-3}"
 # `http` and `keycloak` only: JANUA_BENCH_SCENARIOS (e.g. "refresh me jwks") and JANUA_BENCH_CONCURRENCY
 # (e.g. "8") narrow the grid; c=8 always runs $REPEATS times. JANUA_BENCH_WARMUP: seconds of load before each measured run (default 5).
+# JANUA_BENCH_CLIENT=jdk: the load generator's measured requests through the JDK's HttpClient (the figures before
+# 2026-12-02 06:00) instead of its raw HTTP/1.1 socket (RawHttp), which costs the shared cores far less per request.
 
 "$ROOT/scripts/ensure-libargon2.sh"   # the server's native Argon2id, and JMH's comparison of it
 # JANUA_BENCH_SKIP_BUILD=1: measure the server and load generator as last built (saves minutes of building)
