@@ -207,11 +207,9 @@ class AuditLogIntegrationTest extends IntegrationTest {
                 assertThat(broken.reason()).contains("missing");
             }
         } finally {
-            jdbc.sql("INSERT INTO audit_log (" + String.join(", ", row.keySet()) + ") VALUES (:" + String.join(", :", row.keySet()) + ")")
-                    .params(row).update();
+            reinsert(row);
         }
-        assertThat(copy.verify().valid()).isTrue();
-        assertThat(query.verify().valid()).isTrue();
+        assertIntact(copy, query);
     }
 
     @Test
@@ -249,8 +247,7 @@ class AuditLogIntegrationTest extends IntegrationTest {
                         .param("h", hashes.get(p)).param("t", types.get(p)).param("p", p).update();
             }
         }
-        assertThat(copy.verify().valid()).isTrue();
-        assertThat(query.verify().valid()).isTrue();
+        assertIntact(copy, query);
     }
 
     @Test
@@ -266,12 +263,20 @@ class AuditLogIntegrationTest extends IntegrationTest {
         long removed = last - 300;
         Map<String, Object> row = jdbc.sql("SELECT * FROM audit_log WHERE position = :p").param("p", removed).query().singleRow();
         jdbc.sql("DELETE FROM audit_log WHERE position = :p").param("p", removed).update();
-        jdbc.sql("INSERT INTO audit_log (" + String.join(", ", row.keySet()) + ") VALUES (:" + String.join(", :", row.keySet()) + ")")
-                .params(row).update();
+        reinsert(row);
         Boolean proven = dev.janua.server.audit.app.QueryReader.provenIntactInDiskOrder(dataSource, 3);
         assertThat(proven).isEqualTo(dev.janua.server.support.TestDatabase.isPostgres() ? Boolean.TRUE : null);
         assertThat(new AuditChainVerifier(dataSource, 3, 200).verify()).extracting(ChainVerification::valid, ChainVerification::recordsChecked)
                 .containsExactly(true, last);
+    }
+
+    private void reinsert(Map<String, Object> row) {
+        jdbc.sql("INSERT INTO audit_log (" + String.join(", ", row.keySet()) + ") VALUES (:" + String.join(", :", row.keySet()) + ")")
+                .params(row).update();
+    }
+
+    private static void assertIntact(AuditChainVerifier... verifiers) {
+        for (AuditChainVerifier v : verifiers) assertThat(v.verify().valid()).isTrue();
     }
 
     private void assertBrokenAt(List<AuditChainVerifier> verifiers, long position) {
