@@ -207,11 +207,87 @@ class AuditLogIntegrationTest extends IntegrationTest {
                 assertThat(broken.reason()).contains("missing");
             }
         } finally {
-            jdbc.sql("INSERT INTO audit_log (" + String.join(", ", row.keySet()) + ") VALUES (:" + String.join(", :", row.keySet()) + ")")
-                    .params(row).update();
+            reinsert(row);
         }
-        assertThat(copy.verify().valid()).isTrue();
-        assertThat(query.verify().valid()).isTrue();
+        assertIntact(copy, query);
+    }
+
+    @Test
+    void aBreakAtARangeBoundaryIsNamedWhereItIsAndTheEarliestOfSeveralRangesWins() throws Exception {
+        appender.catchUp();
+        long last = SyntheticAuditChain.seed(jdbc, tx, 2000);
+        AuditChainVerifier copy = new AuditChainVerifier(dataSource, 4, 400);
+        AuditChainVerifier query = dev.janua.server.audit.app.QueryReader.verifier(dataSource, 4, 400);
+        long size = (last + 3) / 4; // the verifier's ranges: 1..size, size+1..2*size, …
+        long endOfFirst = size;
+        long startOfSecond = size + 1;
+        long inThird = 2 * size + 7;
+        long inFourth = 3 * size + 11;
+        Map<Long, String> hashes = new java.util.HashMap<>();
+        Map<Long, String> types = new java.util.HashMap<>();
+        for (long p : List.of(endOfFirst, startOfSecond, inThird, inFourth)) {
+            hashes.put(p, jdbc.sql("SELECT hash FROM audit_log WHERE position = :p").param("p", p).query(String.class).single());
+            types.put(p, jdbc.sql("SELECT event_type FROM audit_log WHERE position = :p").param("p", p).query(String.class).single());
+        }
+        try {
+            // the stored hash of a range's last record: that record fails, not the next range's first that chains to it
+            jdbc.sql("UPDATE audit_log SET hash = :h WHERE position = :p").param("h", "a".repeat(64)).param("p", endOfFirst).update();
+            assertBrokenAt(List.of(copy, query), endOfFirst);
+            jdbc.sql("UPDATE audit_log SET hash = :h WHERE position = :p").param("h", hashes.get(endOfFirst)).param("p", endOfFirst).update();
+            // the first record of a range, then also records in later ranges: the earliest is named
+            jdbc.sql("UPDATE audit_log SET event_type = 'user.deleted' WHERE position = :p").param("p", startOfSecond).update();
+            assertBrokenAt(List.of(copy, query), startOfSecond);
+            jdbc.sql("UPDATE audit_log SET event_type = 'user.deleted' WHERE position IN (:p)").param("p", List.of(inThird, inFourth)).update();
+            assertBrokenAt(List.of(copy, query), startOfSecond);
+            jdbc.sql("UPDATE audit_log SET event_type = :t WHERE position = :p").param("t", types.get(startOfSecond)).param("p", startOfSecond).update();
+            assertBrokenAt(List.of(copy, query), inThird);
+        } finally {
+            for (long p : hashes.keySet()) {
+                jdbc.sql("UPDATE audit_log SET hash = :h, event_type = :t WHERE position = :p")
+                        .param("h", hashes.get(p)).param("t", types.get(p)).param("p", p).update();
+            }
+        }
+        assertIntact(copy, query);
+    }
+
+    @Test
+    void anIntactChainWhoseRowsAreOutOfDiskOrderIsStillProvenIntact() throws Exception {
+        appender.catchUp();
+        long last = SyntheticAuditChain.seed(jdbc, tx, 1000);
+        // updated and re-inserted rows move on disk: position order and disk order now differ
+        for (long p : List.of(last - 900, last - 500, last - 499)) {
+            String type = jdbc.sql("SELECT event_type FROM audit_log WHERE position = :p").param("p", p).query(String.class).single();
+            jdbc.sql("UPDATE audit_log SET event_type = 'moved' WHERE position = :p").param("p", p).update();
+            jdbc.sql("UPDATE audit_log SET event_type = :t WHERE position = :p").param("t", type).param("p", p).update();
+        }
+        long removed = last - 300;
+        Map<String, Object> row = jdbc.sql("SELECT * FROM audit_log WHERE position = :p").param("p", removed).query().singleRow();
+        jdbc.sql("DELETE FROM audit_log WHERE position = :p").param("p", removed).update();
+        reinsert(row);
+        Boolean proven = dev.janua.server.audit.app.QueryReader.provenIntactInDiskOrder(dataSource, 3);
+        assertThat(proven).isEqualTo(dev.janua.server.support.TestDatabase.isPostgres() ? Boolean.TRUE : null);
+        assertThat(new AuditChainVerifier(dataSource, 3, 200).verify()).extracting(ChainVerification::valid, ChainVerification::recordsChecked)
+                .containsExactly(true, last);
+    }
+
+    private void reinsert(Map<String, Object> row) {
+        jdbc.sql("INSERT INTO audit_log (" + String.join(", ", row.keySet()) + ") VALUES (:" + String.join(", :", row.keySet()) + ")")
+                .params(row).update();
+    }
+
+    private static void assertIntact(AuditChainVerifier... verifiers) {
+        for (AuditChainVerifier v : verifiers) assertThat(v.verify().valid()).isTrue();
+    }
+
+    private void assertBrokenAt(List<AuditChainVerifier> verifiers, long position) {
+        String id = jdbc.sql("SELECT id FROM audit_log WHERE position = :p").param("p", position).query(String.class).single();
+        for (AuditChainVerifier v : verifiers) {
+            ChainVerification broken = v.verify();
+            assertThat(broken.valid()).isFalse();
+            assertThat(broken.firstInvalidPosition()).isEqualTo(position);
+            assertThat(broken.firstInvalidId()).isEqualTo(id);
+            assertThat(broken.reason()).contains("hash mismatch");
+        }
     }
 
     private static String seededType(long position) {

@@ -75,6 +75,12 @@ public final class AuditHasher {
      * {@code \} and bytes below 0x20 are escaped; multi-byte sequences pass through unchanged).
      */
     public void hashBinaryRow(byte[] previous, byte[] row, int[] off, int[] len) {
+        canonicalBinaryRow(row, off, len);
+        digest(previous);
+    }
+
+    /** The canonical JSON of a binary COPY row, kept (see {@link #canonical()}) but not hashed. */
+    public void canonicalBinaryRow(byte[] row, int[] off, int[] len) {
         this.len = 0;
         raw("{\"actorId\":"); str(row, off[BinaryRow.ACTOR_ID], len[BinaryRow.ACTOR_ID]);
         raw(",\"details\":"); if (len[BinaryRow.DETAILS] < 0) raw("null"); else bytes(row, off[BinaryRow.DETAILS], len[BinaryRow.DETAILS]);
@@ -92,7 +98,21 @@ public final class AuditHasher {
         raw(",\"userAgent\":"); str(row, off[BinaryRow.USER_AGENT], len[BinaryRow.USER_AGENT]);
         raw(",\"userId\":"); str(row, off[BinaryRow.USER_ID], len[BinaryRow.USER_ID]);
         put('}');
+    }
+
+    /** A copy of the canonical JSON last written, to hash later once its previous hash is known. */
+    public byte[] canonical() {
+        return java.util.Arrays.copyOf(buf, len);
+    }
+
+    /** Whether {@code SHA-256(previous ‖ canonical)} equals the lower-case hex {@code storedHex}. */
+    public boolean chains(byte[] previous, byte[] canonical, byte[] storedHex) {
+        len = 0;
+        ensure(canonical.length);
+        System.arraycopy(canonical, 0, buf, 0, canonical.length);
+        len = canonical.length;
         digest(previous);
+        return matches(storedHex, 0, storedHex.length);
     }
 
     /** Whether the last computed hash equals the lower-case hex in {@code ascii[off..off+len)}. */
@@ -134,13 +154,15 @@ public final class AuditHasher {
         }
         ensure(n * 6 + 2);
         buf[len++] = '"';
+        int plain = off; // start of the bytes not yet copied: runs without escapes go in one arraycopy
         for (int i = off, end = off + n; i < end; i++) {
             int c = utf8[i] & 0xff;
-            if (c == '"' || c == '\\') {
-                buf[len++] = '\\';
-                buf[len++] = (byte) c;
-            } else if (c < 0x20) {
-                buf[len++] = '\\';
+            if (c != '"' && c != '\\' && c >= 0x20) continue;
+            System.arraycopy(utf8, plain, buf, len, i - plain);
+            len += i - plain;
+            plain = i + 1;
+            buf[len++] = '\\';
+            if (c < 0x20) {
                 buf[len++] = 'u';
                 buf[len++] = '0';
                 buf[len++] = '0';
@@ -150,6 +172,8 @@ public final class AuditHasher {
                 buf[len++] = (byte) c;
             }
         }
+        System.arraycopy(utf8, plain, buf, len, off + n - plain);
+        len += off + n - plain;
         buf[len++] = '"';
     }
 
