@@ -94,7 +94,12 @@ class OperationsIntegrationTest extends IntegrationTest {
         assertThat(refused.errorCode()).isEqualTo("INSUFFICIENT_PERMISSIONS");
         assertThat(api.post("/api/v1/admin/signing-keys/rotate", null).status()).isEqualTo(401);
 
-        jdbc.sql("UPDATE users SET is_admin = TRUE WHERE id = :id").param("id", user.text("/user/id")).update();
+        // granted through the API, as an operator does (the flag is read through the per-node user cache,
+        // which the API's write empties; a hand-written UPDATE would wait for the cache's expiry)
+        String admin = api.post("/api/v1/auth/signin", Api.map("email", BOOTSTRAP_ADMIN_EMAIL, "password", BOOTSTRAP_ADMIN_PASSWORD))
+                .text("/tokens/accessToken");
+        assertThat(api.patch("/api/v1/users/" + user.text("/user/id"), Api.map("isAdmin", true), "Authorization", Api.bearer(admin))
+                .status()).isEqualTo(200);
         Api.Response rotated = api.post("/api/v1/admin/signing-keys/rotate", null, "Authorization", Api.bearer(accessToken(user)));
         assertThat(rotated.status()).isEqualTo(200);
         assertThat(rotated.text("/activeKid")).startsWith("key_");
