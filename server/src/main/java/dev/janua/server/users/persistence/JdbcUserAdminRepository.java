@@ -48,7 +48,7 @@ public class JdbcUserAdminRepository {
         boolean byEmail = q.sort().field() == SortField.EMAIL;
         String key = byEmail ? "u.email_normalized" : "u.id";
         String direction = q.sort().descending() ? "DESC" : "ASC";
-        Filters f = filters(q, now, trigrams.current()).whereIf(key + (q.sort().descending() ? " < :after" : " > :after"), "after", page.after());
+        Filters f = filters(q, now, narrowing()).whereIf(key + (q.sort().descending() ? " < :after" : " > :after"), "after", page.after());
         return jdbc.sql("SELECT u.* FROM users u" + join(q) + f.sql() + " ORDER BY " + key + " " + direction
                         + " LIMIT :limit OFFSET :offset")
                 .params(f.params()).param("limit", page.fetchSize()).param("offset", page.offset())
@@ -61,7 +61,7 @@ public class JdbcUserAdminRepository {
      * ({@link JdbcUserRepository#ALL_USERS}: here at commit, on other nodes through NOTIFY).
      */
     public long count(UserQuery q, Instant now) {
-        Filters f = filters(q, now, trigrams.current());
+        Filters f = filters(q, now, narrowing());
         String sql = "SELECT COUNT(*) FROM users u" + join(q) + f.sql();
         if (!f.sql().isEmpty() || q.organizationId() != null) return jdbc.sql(sql).params(f.params()).query(Long.class).single();
         Long hit = allUsers.get(JdbcUserRepository.ALL_USERS);
@@ -127,6 +127,17 @@ public class JdbcUserAdminRepository {
     private static String join(UserQuery q) {
         return q.organizationId() == null ? ""
                 : " JOIN organization_members m ON m.user_id = u.id AND m.organization_id = :org";
+    }
+
+    /**
+     * The frequent trigrams a search term is narrowed by: none for now, i.e. the whole term (or an email's
+     * local part) goes to the index. With the sampled set, the quiet 1,000,000-user run of 2026-12-02 answered a
+     * rare-term search in 1.6 s and a whole-email search in up to 1.9 s (35–65 ms with the whole term): the
+     * narrowed probe's selectivity is misjudged and PostgreSQL pages through the sort order instead. To be
+     * re-enabled with that plan fixed and measured; {@link FrequentTrigrams} keeps sampling only when asked.
+     */
+    private Set<String> narrowing() {
+        return Set.of();
     }
 
     private static Filters filters(UserQuery q, Instant now, Set<String> frequentTrigrams) {
