@@ -7,7 +7,10 @@ import dev.janua.server.platform.errors.ErrorCode;
 import dev.janua.server.platform.errors.JanuaException;
 import dev.janua.server.support.TestProperties;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -167,6 +170,59 @@ class PasswordHasherTest {
         String emoji = "pass \uD83D\uDD11 word";
         assertThat(PasswordHasher.encodable(emoji)).isTrue();
         assertThat(hasher.verify(emoji, hasher.hash(emoji))).isTrue();
+    }
+
+    /**
+     * Eight sign-ins at once on two cores must not run eight 19 MiB hashes at once: they finish no sooner, and
+     * each holds its blocks. The unknown-email hash queues for the same slots as a real one, so its timing
+     * (and memory) is that of a wrong password.
+     */
+    @Test
+    void atMostOneHashPerCoreRunsAtOnceTheUnknownEmailHashIncluded() throws Exception {
+        int cores = Runtime.getRuntime().availableProcessors();
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        Argon2idEngine slow = new Argon2idEngine() {
+            public String name() { return "counting"; }
+            public byte[] hash(byte[] password, byte[] salt, byte[] secret, byte[] ad, int m, int t, int p, int tagLength) {
+                most.accumulateAndGet(running.incrementAndGet(), Math::max);
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    running.decrementAndGet();
+                }
+                byte[] tag = new byte[tagLength];
+                for (int i = 0; i < tagLength; i++) tag[i] = (byte) (password.length + salt[i % salt.length]);
+                return tag;
+            }
+        };
+        PasswordHasher limited = new PasswordHasher(TestProperties.defaults(Path.of("/tmp")), slow);
+        String stored = limited.hash("stored");
+        limited.burnEquivalentTime("warm"); // waits for the start-up dummy hash, which is not a sign-in's
+        most.set(0);
+        int callers = 4 * cores + 2;
+        CountDownLatch start = new CountDownLatch(1);
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < callers; i++) {
+            int kind = i % 3;
+            threads.add(Thread.ofVirtual().start(() -> {
+                try {
+                    start.await();
+                } catch (InterruptedException e) {
+                    return;
+                }
+                switch (kind) {
+                    case 0 -> limited.verify("wrong", stored);
+                    case 1 -> limited.burnEquivalentTime("unknown email"); // the dummy hash of a sign-in for no account
+                    default -> limited.hash("new password");
+                }
+            }));
+        }
+        start.countDown();
+        for (Thread t : threads) t.join();
+        assertThat(most.get()).isLessThanOrEqualTo(cores).isGreaterThanOrEqualTo(Math.min(2, cores));
     }
 
     @Test
