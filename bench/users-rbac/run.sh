@@ -4,21 +4,30 @@
 # PostgreSQL at 127.0.0.1:5432 with trust auth. Creates (and drops at the end) database janua_bench.
 # Usage: ./janua bench users   (USERS=1000000 for the 1M target; RUNS=3 repeats every case and reports
 # the median run's req/s and p99 beside each run; SECONDS_EACH=10 per run, after WARMUP_SECONDS=5 not counted)
+# PORT (8902) and DB (janua_bench) choose the server's port and the database. KEEP_DB=1 keeps the database
+# after the run, and a later KEEP_DB=1 run that finds USERS seeded users in it measures only (no seed, no
+# ANALYZE: the same statistics, hence the same plans, for every run). CASES="search-rare search-email" runs
+# only the named cases; JANUA_LAUNCHER=/path/to/other/janua measures another build (README.md, "A/B").
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 USERS="${USERS:-100000}"
 RUNS="${RUNS:-1}"
 SECONDS_EACH="${SECONDS_EACH:-10}"
-PORT=8902
-DB=janua_bench
+PORT="${PORT:-8902}"
+DB="${DB:-janua_bench}"
 OUT="$ROOT/bench/results"
 mkdir -p "$OUT"
 command -v wrk >/dev/null || { echo "this benchmark needs wrk (Debian: apt-get install wrk)" >&2; exit 1; }
 source "$ROOT/bench/pg-server.sh"
-start=$(date +%s.%N)
-"${PSQL[@]}" -d $DB -v users="$USERS" -f "$ROOT/bench/users-rbac/seed-users.sql" >/dev/null
-echo "seeded $USERS users in $(echo "$(date +%s.%N) - $start" | bc) s"
-"${PSQL[@]}" -d $DB -c "ANALYZE" >/dev/null
+seeded=$("${PSQL[@]}" -d $DB -tAc "SELECT count(*) FROM users WHERE id LIKE 'usr_BENCH%'")
+if [ "${KEEP_DB:-0}" = 1 ] && [ "$seeded" = "$USERS" ]; then
+  echo "measuring the $USERS users already seeded in $DB (KEEP_DB=1)"
+else
+  start=$(date +%s.%N)
+  "${PSQL[@]}" -d $DB -v users="$USERS" -f "$ROOT/bench/users-rbac/seed-users.sql" >/dev/null
+  echo "seeded $USERS users in $(echo "$(date +%s.%N) - $start" | bc) s"
+  "${PSQL[@]}" -d $DB -c "ANALYZE" >/dev/null
+fi
 ADMIN_TOKEN=$(admin_token)
 export ADMIN_TOKEN
 H="Authorization: Bearer $ADMIN_TOKEN"; U="http://127.0.0.1:$PORT/api/v1/admin/users"
@@ -31,6 +40,7 @@ ms() { # wrk's latency ("1.23ms", "456.00us", "1.02s") in milliseconds
 }
 run() { # name, wrk args…: a discarded warm-up run, then RUNS runs; one JSON line per run, then the median run by req/s
   local name=$1; shift
+  [ -z "${CASES:-}" ] || [[ " $CASES " == *" $name "* ]] || return 0
   local rows=""
   # WARMUP_SECONDS of the same requests first, not counted: without it the first cases measured a JVM still
   # compiling their path (permission checks 242 → 514 → 697 req/s over three runs on 2026-12-02)
