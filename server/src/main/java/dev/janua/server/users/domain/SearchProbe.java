@@ -43,23 +43,6 @@ public final class SearchProbe {
         return term.substring(bestStart, bestStart + bestWindows + 2);
     }
 
-    /**
-     * Whether the index, asked for {@code probe}, finds few rows: every run of three letters or digits
-     * in it is uncommon (in under 1 % of the sample), and there is one. The rows found are then at most
-     * the rows holding its rarest trigram. Never with an empty sample: before the first one, or on
-     * H2, nothing is known.
-     */
-    public static boolean findsFewRows(String probe, Set<String> frequent) {
-        if (frequent.isEmpty()) return false;
-        boolean any = false;
-        for (int i = 0; i + 3 <= probe.length(); i++) {
-            if (!(alnum(probe, i) && alnum(probe, i + 1) && alnum(probe, i + 2))) continue;
-            if (frequent.contains(probe.substring(i, i + 3))) return false;
-            any = true;
-        }
-        return any;
-    }
-
     private static boolean alnum(String s, int i) {
         return Character.isLetterOrDigit(s.charAt(i));
     }

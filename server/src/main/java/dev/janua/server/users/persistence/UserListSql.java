@@ -24,13 +24,14 @@ final class UserListSql {
     private UserListSql() {}
 
     /**
-     * One page, in the sort's index order. A search the index can answer with few rows (every trigram
-     * it asks for is in under 1 % of rows, {@link SearchProbe#findsFewRows}) fetches all its matches
-     * first and sorts them: given {@code ORDER BY … LIMIT}, PostgreSQL otherwise may walk the whole sort
-     * index and filter when its estimate of the term's matches is off (it keeps no trigram statistics,
-     * only a 100-value histogram: at 1,000,000 users a rare term with 112 matches took 1.6 s that way,
-     * against 1–3 ms through the index). {@code OFFSET 0} keeps the subquery from being merged into the
-     * outer query, on PostgreSQL and H2 alike.
+     * One page, in the sort's index order. A narrowed search (some of the term's trigrams are in nearly
+     * every row and were left out, so the index is asked only for a run of trigrams each in under 1 % of
+     * rows) fetches all its matches first and sorts them: given {@code ORDER BY … LIMIT}, PostgreSQL
+     * otherwise may walk the whole sort index and filter when it misjudges how many rows the probe finds
+     * (it keeps no trigram statistics, only a 100-value histogram: at 1,000,000 users a term with 112
+     * matches took 1.6 s that way, against 1–3 ms through the index). Terms left whole keep the planner's
+     * choice: a sample that misjudged a common term as rare would otherwise fetch and sort all of its rows.
+     * {@code OFFSET 0} keeps the subquery from being merged into the outer query, on PostgreSQL and H2 alike.
      */
     static Statement page(UserQuery q, PageRequest page, Instant now, Set<String> frequentTrigrams) {
         boolean byEmail = q.sort().field() == SortField.EMAIL;
@@ -38,7 +39,7 @@ final class UserListSql {
         Where w = where(q, now, frequentTrigrams);
         w.filters().whereIf(key + (q.sort().descending() ? " < :after" : " > :after"), "after", page.after());
         String rows = "SELECT u.* FROM users u" + join(q) + w.filters().sql();
-        if (w.fewRows()) rows = "SELECT u.* FROM (" + rows + " OFFSET 0) u";
+        if (w.narrowed()) rows = "SELECT u.* FROM (" + rows + " OFFSET 0) u";
         String sql = rows + " ORDER BY " + key + (q.sort().descending() ? " DESC" : " ASC") + " LIMIT :limit OFFSET :offset";
         w.filters().param("limit", page.fetchSize()).param("offset", page.offset());
         return new Statement(sql, w.filters().params());
@@ -51,7 +52,7 @@ final class UserListSql {
         return new Statement("SELECT COUNT(*) FROM users u" + join(q) + f.sql(), f.params());
     }
 
-    private record Where(Filters filters, boolean fewRows) {}
+    private record Where(Filters filters, boolean narrowed) {}
 
     private static String join(UserQuery q) {
         return q.organizationId() == null ? ""
@@ -69,13 +70,13 @@ final class UserListSql {
                 default -> f.where("1 = 0"); // "deleted": deleted accounts are gone
             }
         }
-        boolean fewRows = q.search() != null && !q.search().isBlank() && search(f, q.search(), frequentTrigrams);
+        boolean narrowed = q.search() != null && !q.search().isBlank() && search(f, q.search(), frequentTrigrams);
         f.whereIf("u.email_normalized = :email", "email", q.email() == null ? null : EmailAddress.normalize(q.email()))
                 .whereIf("u.email_verified = :verified", "verified", q.emailVerified())
                 .whereIf("u.mfa_enabled = :mfa", "mfa", q.mfaEnabled())
                 .whereIf("u.created_at >= :createdAfter", "createdAfter", Sql.ts(q.createdAfter()))
                 .whereIf("u.created_at < :createdBefore", "createdBefore", Sql.ts(q.createdBefore()));
-        return new Where(f, fewRows);
+        return new Where(f, narrowed);
     }
 
     /**
@@ -86,19 +87,19 @@ final class UserListSql {
      * the {@code @} (everyone at acme.com shares the domain's trigrams), then any term is narrowed to its
      * longest run of uncommon trigrams ({@link SearchProbe}). At 1,000,000 users: a whole email 20–30 ms
      * in the index for the local part alone, {@code user4242} 7–35 ms; their narrowed probes 0.3–2 ms.
-     * True when the part asked for finds few rows.
+     * True when {@link SearchProbe} narrowed the term (the index is asked only for uncommon trigrams).
      */
     private static boolean search(Filters f, String term, Set<String> frequentTrigrams) {
         String t = term.trim().toLowerCase(Locale.ROOT);
         int at = t.indexOf('@');
-        String probe = at < 3 || at == t.length() - 1 ? t : t.substring(0, at + 1);
-        probe = SearchProbe.narrow(probe, frequentTrigrams);
+        String cut = at < 3 || at == t.length() - 1 ? t : t.substring(0, at + 1);
+        String probe = SearchProbe.narrow(cut, frequentTrigrams);
         if (probe.equals(t)) {
             f.where("u.search_text LIKE :search", "search", Filters.containsPattern(t));
         } else {
             f.where("u.search_text LIKE :searchProbe", "searchProbe", Filters.containsPattern(probe))
                     .where("(u.search_text || '') LIKE :search", "search", Filters.containsPattern(t));
         }
-        return SearchProbe.findsFewRows(probe, frequentTrigrams);
+        return !probe.equals(cut);
     }
 }

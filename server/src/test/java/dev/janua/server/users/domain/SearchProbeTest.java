@@ -40,14 +40,4 @@ class SearchProbeTest {
         assertThat(SearchProbe.narrow("user", SEEDED)).isEqualTo("user");
         assertThat(SearchProbe.narrow("us", SEEDED)).isEqualTo("us");
     }
-
-    @Test
-    void aProbeFindsFewRowsOnlyWhenEveryTrigramInItIsUncommon() {
-        assertThat(SearchProbe.findsFewRows("r4242", SEEDED)).isTrue();
-        assertThat(SearchProbe.findsFewRows("zqx@", SEEDED)).as("separators do not count").isTrue();
-        assertThat(SearchProbe.findsFewRows("user4242", SEEDED)).as("use, ser").isFalse();
-        assertThat(SearchProbe.findsFewRows("smith", Set.of())).as("no sample yet: nothing is known").isFalse();
-        assertThat(SearchProbe.findsFewRows("ab", SEEDED)).as("no trigram to ask the index for").isFalse();
-        assertThat(SearchProbe.findsFewRows("a.b c", SEEDED)).isFalse();
-    }
 }
