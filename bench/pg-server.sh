@@ -1,13 +1,29 @@
 # Sourced by the PostgreSQL benchmarks: a scratch database $DB, Janua started on it at $PORT with a
 # bootstrap admin and rate limits off, both torn down when the calling script exits. Needs ROOT, DB,
 # PORT, OUT set; leaves PSQL (array) and ADMIN_TOKEN for the caller.
+# KEEP_DB=1: the database is neither dropped first (created only when missing) nor at the end, so a seeded
+# database can be measured again without re-seeding; its data directory (master key) is then kept too, in
+# /tmp/janua-bench-data-$DB. JANUA_LAUNCHER: another checkout's `janua` (e.g. main's build, copied
+# elsewhere) runs the server instead of this one's, for A/B runs against the same database.
 PSQL=(psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q)
-"${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
-export JANUA_DATABASE_URL="postgres://postgres@127.0.0.1:5432/$DB" JANUA_PORT=$PORT JANUA_DATA_DIR="$(mktemp -d)" \
+if [ "${KEEP_DB:-0}" = 1 ]; then
+  "${PSQL[@]}" -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$DB'" | grep -q 1 \
+    || "${PSQL[@]}" -d postgres -c "CREATE DATABASE $DB"
+else
+  "${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
+fi
+# A kept database keeps secrets sealed with the data directory's master key: its data directory is kept too.
+if [ "${KEEP_DB:-0}" = 1 ]; then BENCH_DATA_DIR="${TMPDIR:-/tmp}/janua-bench-data-$DB"; mkdir -p "$BENCH_DATA_DIR"
+else BENCH_DATA_DIR="$(mktemp -d)"; fi
+export JANUA_DATABASE_URL="postgres://postgres@127.0.0.1:5432/$DB" JANUA_PORT=$PORT JANUA_DATA_DIR="$BENCH_DATA_DIR" \
   JANUA_ADMIN_EMAIL=admin@bench.example JANUA_ADMIN_PASSWORD='bench admin passphrase' JANUA_RATE_LIMITS_ENABLED=false
-"$ROOT/janua" start >"$OUT/$DB-server.log" 2>&1 &
+"${JANUA_LAUNCHER:-$ROOT/janua}" start >"$OUT/$DB-server.log" 2>&1 &
 SERVER_PID=$!
-trap 'kill $SERVER_PID 2>/dev/null || true; "${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null 2>&1 || true' EXIT
+if [ "${KEEP_DB:-0}" = 1 ]; then
+  trap 'kill $SERVER_PID 2>/dev/null || true' EXIT
+else
+  trap 'kill $SERVER_PID 2>/dev/null || true; "${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null 2>&1 || true' EXIT
+fi
 ready_deadline=$((SECONDS + ${JANUA_BENCH_READY_TIMEOUT:-300}))
 until curl -sf "http://127.0.0.1:$PORT/ready" >/dev/null; do
   if [ $SECONDS -ge $ready_deadline ] || ! kill -0 "$SERVER_PID" 2>/dev/null; then
