@@ -90,31 +90,16 @@ class SchemaMigrationsTest {
         assertThat(historyComplete()).isTrue();
     }
 
-    @Test
-    void aBundledMigrationMissingFromTheHistoryIsNotSkipped() {
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "DELETE FROM flyway_schema_history WHERE version = '1'", // a bundled migration missing from the history
+        "UPDATE flyway_schema_history SET checksum = checksum + 1 WHERE version = '1100'", // a script changed since
+        "UPDATE flyway_schema_history SET description = 'renamed' WHERE version = '1100'", // a script renamed
+        "UPDATE flyway_schema_history SET success = FALSE WHERE version = '1330'"}) // a failed migration
+    void aHistoryThatDiffersFromTheBundledMigrationsIsNotSkipped(String change) {
         start();
-        jdbc.update("DELETE FROM flyway_schema_history WHERE version = '1'");
-        assertThat(historyComplete()).isFalse();
-    }
-
-    @Test
-    void aChangedChecksumIsNotSkipped() {
-        start();
-        jdbc.update("UPDATE flyway_schema_history SET checksum = checksum + 1 WHERE version = '1100'");
-        assertThat(historyComplete()).isFalse();
-    }
-
-    @Test
-    void aChangedDescriptionIsNotSkipped() {
-        start();
-        jdbc.update("UPDATE flyway_schema_history SET description = 'renamed' WHERE version = '1100'");
-        assertThat(historyComplete()).isFalse();
-    }
-
-    @Test
-    void aFailedMigrationIsNotSkipped() {
-        start();
-        jdbc.update("UPDATE flyway_schema_history SET success = FALSE WHERE version = '1330'");
+        assertThat(historyComplete()).isTrue();
+        jdbc.update(change);
         assertThat(historyComplete()).isFalse();
     }
 
