@@ -6,11 +6,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import dev.janua.server.platform.redis.RedisLink;
-import org.flywaydb.core.api.MigrationInfo;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.flyway.autoconfigure.FlywayMigrationInitializer;
+import dev.janua.server.platform.persistence.migrations.SchemaMigrations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -18,21 +15,17 @@ import org.springframework.stereotype.Component;
 @Component
 public class HealthProbe {
     private final JdbcClient jdbc;
-    private final ObjectProvider<Flyway> flyway;
-    private final ObjectProvider<FlywayMigrationInitializer> startupMigration;
+    private final SchemaMigrations migrations;
     private final DataSource dataSource;
     private final Clock clock;
     private final RedisLink redis;
-    private volatile boolean migrated;
 
     public record Check(boolean healthy, String status, long responseTimeMs, String error) {}
 
-    public HealthProbe(JdbcClient jdbc, ObjectProvider<Flyway> flyway, ObjectProvider<FlywayMigrationInitializer> startupMigration,
-                       DataSource dataSource, Clock clock, RedisLink redis) {
-        this.startupMigration = startupMigration;
+    public HealthProbe(JdbcClient jdbc, SchemaMigrations migrations, DataSource dataSource, Clock clock, RedisLink redis) {
+        this.migrations = migrations;
         this.redis = redis;
         this.jdbc = jdbc;
-        this.flyway = flyway;
         this.dataSource = dataSource;
         this.clock = clock;
     }
@@ -68,23 +61,11 @@ public class HealthProbe {
     }
 
     /**
-     * Once every migration has been seen applied, the answer cannot change while the process lives. When
-     * this process migrated at start-up (Spring Boot's initializer bean exists only if its migrate succeeded,
-     * and requests are served only after it), that is already known: asking Flyway again would re-read every
-     * migration and the history table on the first {@code /ready} (issue 16: part of the path to ready).
+     * The start-up migration ({@link SchemaMigrations}) finished before requests are served, and the schema
+     * cannot fall behind while the process lives: no need to ask Flyway again on every {@code /ready}.
      */
     public boolean migrationsApplied() {
-        if (migrated) return true;
-        if (startupMigration.getIfAvailable() != null) return migrated = true;
-        Flyway f = flyway.getIfAvailable();
-        if (f == null) return false;
-        try {
-            MigrationInfo[] pending = f.info().pending();
-            migrated = pending.length == 0;
-        } catch (RuntimeException e) {
-            return false;
-        }
-        return migrated;
+        return migrations.applied();
     }
 
     public Map<String, Object> detailed() {
