@@ -93,7 +93,7 @@ run_http() {
   local idle_anon; idle_anon=$(rss_anon_kb "$SERVER_PID")
   echo "{\"firstStartReadySeconds\": $first, \"restartReadySeconds\": $restart, \"idleRssKb\": $idle, \"idleRssAnonKb\": $idle_anon, \"loadAverage\": \"$(cut -d' ' -f1-3 /proc/loadavg)\"}" | tee "$OUT/startup.json"
 
-  echo "== HTTP load (closed loop, ${SECONDS_MEASURED}s measured after 5s warm-up, $REPEATS runs per cell) =="
+  echo "== HTTP load (closed loop, ${SECONDS_MEASURED}s measured after ${JANUA_BENCH_WARMUP:-5}s warm-up, $REPEATS runs per cell) =="
   : >"$OUT/http.jsonl"
   for scenario in ${JANUA_BENCH_SCENARIOS:-signin refresh me jwks}; do
     for c in ${JANUA_BENCH_CONCURRENCY:-1 8 32}; do
