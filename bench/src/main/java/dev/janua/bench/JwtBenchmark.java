@@ -20,6 +20,8 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
 import java.util.Date;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -34,13 +36,14 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * Signing and verifying an access token exactly as Janua does (claims, {@code typ: at+jwt},
- * Nimbus processor with type, key and claims checks), for RS256 (default) and ES256.
+ * Nimbus processor with type, key and claims checks), for RS256 (default) and ES256. {@code RS256-native}:
+ * RS256 through the native AWS-LC provider the server signs with on Linux x86-64 ({@code RsaSignatures}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class JwtBenchmark {
-    @Param({"RS256", "ES256"})
+    @Param({"RS256", "RS256-native", "ES256"})
     public String algorithm;
 
     private JWSSigner signer;
@@ -51,7 +54,7 @@ public class JwtBenchmark {
 
     @Setup
     public void setUp() throws Exception {
-        alg = JWSAlgorithm.parse(algorithm);
+        alg = JWSAlgorithm.parse(algorithm.replace("-native", ""));
         kid = "key_bench";
         JWKSet set;
         if (alg.equals(JWSAlgorithm.ES256)) {
@@ -60,7 +63,7 @@ public class JwtBenchmark {
             set = new JWKSet(key.toPublicJWK());
         } else {
             RSAKey key = new RSAKeyGenerator(2048).keyID(kid).generate();
-            signer = new RSASSASigner(key);
+            signer = algorithm.endsWith("-native") ? nativeSigner(key) : new RSASSASigner(key);
             set = new JWKSet(key.toPublicJWK());
         }
         processor = new DefaultJWTProcessor<>();
@@ -69,6 +72,15 @@ public class JwtBenchmark {
         processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>("janua",
                 new JWTClaimsSet.Builder().issuer("http://localhost:8000").build(), Set.of("sub", "sid", "iat", "exp", "jti")));
         token = sign();
+    }
+
+    /** As the server's Rs256Signer once the native provider is loaded: the key translated once, the provider set. */
+    private static JWSSigner nativeSigner(RSAKey key) throws Exception {
+        var provider = com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider.INSTANCE;
+        provider.assertHealthy();
+        RSASSASigner s = new RSASSASigner((PrivateKey) KeyFactory.getInstance("RSA", provider).translateKey(key.toPrivateKey()));
+        s.getJCAContext().setProvider(provider);
+        return s;
     }
 
     @Benchmark

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.janua.server.platform.cache.Invalidations;
 import dev.janua.server.platform.config.JanuaProperties;
+import dev.janua.server.platform.crypto.RsaSignatures;
 import dev.janua.server.platform.crypto.SecretBox;
 import dev.janua.server.platform.events.EventPublisher;
 import dev.janua.server.platform.ids.IdGenerator;
@@ -54,6 +55,8 @@ class SigningKeyRotationIntegrationTest extends IntegrationTest {
     TransactionTemplate tx;
     @Autowired
     JanuaProperties properties;
+    @Autowired
+    RsaSignatures rsaSignatures;
     @Autowired
     Invalidations invalidations;
 
@@ -108,7 +111,7 @@ class SigningKeyRotationIntegrationTest extends IntegrationTest {
                 throw new IllegalStateException("key store failed");
             }
         };
-        SigningKeyRing ring = new SigningKeyRing(broken, secrets, ids, clock, tx, properties, invalidations);
+        SigningKeyRing ring = new SigningKeyRing(broken, secrets, ids, clock, tx, properties, invalidations, rsaSignatures);
         SigningKeyRotation failing = new SigningKeyRotation(ring, admins, events);
         assertThatThrownBy(() -> failing.rotate(admin(), ClientInfo.none())).hasMessageContaining("key store failed");
         assertThat(attempted.get()).startsWith("key_");
@@ -147,7 +150,7 @@ class SigningKeyRotationIntegrationTest extends IntegrationTest {
                 return this;
             }
         };
-        SigningKeyRing ring = new SigningKeyRing(store, secrets, new IdGenerator(gate), clock, tx, properties, invalidations);
+        SigningKeyRing ring = new SigningKeyRing(store, secrets, new IdGenerator(gate), clock, tx, properties, invalidations, rsaSignatures);
         ring.current();
         armed.set(true);
         CompletableFuture<SigningKeyRing.Snapshot> rotated = CompletableFuture.supplyAsync(ring::rotate, r -> Thread.ofVirtual().start(r));

@@ -40,7 +40,13 @@ public record JanuaProperties(
             @DefaultValue("24h") Duration emailVerificationTtl,
             @DefaultValue("1h") Duration passwordResetTtl,
             // access tokens already verified on this node, by exact token string (0 turns the cache off)
-            @DefaultValue("4096") int verifiedCacheEntries) {}
+            @DefaultValue("4096") int verifiedCacheEntries,
+            /** RS256 signatures: auto (AWS-LC when it loads, else the JDK), native, java. */
+            @DefaultValue("auto") String rsaImplementation) {
+        public Tokens {
+            rsaImplementation = dev.janua.server.platform.crypto.RsaSignatures.choice(rsaImplementation);
+        }
+    }
 
     public record Sessions(
             @DefaultValue("24h") Duration absoluteTimeout,

@@ -4,7 +4,6 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.crypto.ECDSASigner;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
@@ -15,6 +14,7 @@ import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import dev.janua.server.platform.cache.Invalidations;
 import dev.janua.server.platform.config.JanuaProperties;
+import dev.janua.server.platform.crypto.RsaSignatures;
 import dev.janua.server.platform.crypto.SecretBox;
 import dev.janua.server.platform.ids.IdGenerator;
 import dev.janua.server.tokens.persistence.JdbcSigningKeyStore;
@@ -53,6 +53,7 @@ public class SigningKeyRing implements dev.janua.server.tokens.SigningKeys {
     private final JanuaProperties.Tokens config;
     private final Invalidations invalidations;
 
+    private final RsaSignatures rsaSignatures;
     private volatile Snapshot snapshot;
     /** Set when any node announced a rotation (or the announcement channel came back): reload on next use. */
     private volatile boolean announced;
@@ -66,7 +67,9 @@ public class SigningKeyRing implements dev.janua.server.tokens.SigningKeys {
                            JWK signingKey) {}
 
     public SigningKeyRing(JdbcSigningKeyStore store, SecretBox secrets, IdGenerator ids, Clock clock,
-                          TransactionTemplate tx, JanuaProperties properties, Invalidations invalidations) {
+                          TransactionTemplate tx, JanuaProperties properties, Invalidations invalidations,
+                          RsaSignatures rsaSignatures) {
+        this.rsaSignatures = rsaSignatures;
         this.invalidations = invalidations;
         invalidations.onInvalidate(key -> {
             if (ROTATED.equals(key) || "*".equals(key)) announced = true;
@@ -170,7 +173,7 @@ public class SigningKeyRing implements dev.janua.server.tokens.SigningKeys {
             List<JWK> published = new ArrayList<>();
             for (StoredKey k : keys) published.add(JWK.parse(k.publicJwk()));
             JWK privateJwk = JWK.parse(secrets.open(active.sealedPrivateJwk(), "signing-key:" + active.kid()));
-            JWSSigner signer = privateJwk instanceof RSAKey rsa ? new RSASSASigner(rsa) : new ECDSASigner((ECKey) privateJwk);
+            JWSSigner signer = privateJwk instanceof RSAKey rsa ? new Rs256Signer(rsa, rsaSignatures) : new ECDSASigner((ECKey) privateJwk);
             return new Snapshot(active.kid(), signer, new JWKSet(published), active.createdAt(), now, privateJwk);
         } catch (ParseException | JOSEException e) {
             throw new IllegalStateException("stored signing key cannot be read", e);
