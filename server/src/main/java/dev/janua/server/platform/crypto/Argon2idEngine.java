@@ -2,7 +2,8 @@ package dev.janua.server.platform.crypto;
 
 /**
  * One Argon2id (version 0x13) computation: the raw tag for a password and a salt at given costs.
- * Two implementations exist (native libargon2 and BouncyCastle's Java one); {@link Argon2idEngines}
+ * Three implementations exist (native libargon2, BouncyCastle's Java one, and libsodium in front of either for
+ * one-lane hashes); {@link Argon2idEngines}
  * picks one at start-up and checks it against RFC 9106's test vector first.
  */
 public interface Argon2idEngine {

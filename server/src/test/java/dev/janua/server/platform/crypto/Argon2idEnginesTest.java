@@ -53,12 +53,36 @@ class Argon2idEnginesTest {
     }
 
     @Test
+    void libsodiumGivesTheTagOfTheRfcVerifiedEnginesAndLeavesOtherParametersToThem() {
+        // the pinned tag libsodium must reproduce is the one the RFC 9106-verified engines compute
+        byte[] known = new JavaArgon2id().hash(Argon2idEngines.filled(32, 0x01), Argon2idEngines.filled(16, 0x02), 19456, 2, 1, 32);
+        assertThat(known).isEqualTo(SodiumArgon2id.KNOWN_TAG);
+
+        Argon2idEngine sodium = SodiumArgon2id.over(NativeArgon2id.load(2, 19456));
+        assertThat(sodium.hash(PASSWORD, SALT, 19456, 2, 1, 32)).isEqualTo(new JavaArgon2id().hash(PASSWORD, SALT, 19456, 2, 1, 32));
+        assertThat(sodium.hash(PASSWORD, SALT, 19456, 2, 1, 32)).isNotEqualTo(sodium.hash(PASSWORD, SALT, 19456, 3, 1, 32));
+        // four lanes, a secret and associated data: libsodium has none of them, the engine behind it answers
+        assertThat(Argon2idEngines.verified(sodium)).isSameAs(sodium);
+        byte[] shortSalt = HexFormat.of().parseHex("0011223344556677");
+        assertThat(sodium.hash(PASSWORD, shortSalt, 1024, 2, 1, 32)).isEqualTo(new JavaArgon2id().hash(PASSWORD, shortSalt, 1024, 2, 1, 32));
+    }
+
+    @Test
+    void withoutLibsodiumTheChosenEngineStaysAlone() {
+        Argon2idEngine java = new JavaArgon2id();
+        assertThat(Argon2idEngines.withSodium(java, e -> { throw new UnsatisfiedLinkError("Unable to load library 'sodium'"); }))
+                .isSameAs(java);
+        assertThat(Argon2idEngines.withSodium(java, e -> { throw new IllegalStateException("wrong tag"); })).isSameAs(java);
+    }
+
+    @Test
     void selectionHonoursTheConfiguredImplementation() {
         assertThat(Argon2idEngines.select("java", 2, 19456).name()).isEqualTo("java-bouncycastle");
-        assertThat(Argon2idEngines.select("native", 2, 19456).name()).isEqualTo("native-libargon2");
-        // libargon2-1 is installed by scripts/test.sh, so auto picks it here
-        assertThat(Argon2idEngines.select("auto", 2, 19456).name()).isEqualTo("native-libargon2");
-        assertThat(Argon2idEngines.select(null, 2, 19456).name()).isEqualTo("native-libargon2");
+        // libargon2-1 and libsodium23 are installed by scripts/test.sh: libsodium in front of libargon2
+        String both = "native-libsodium (native-libargon2 for other parameters)";
+        assertThat(Argon2idEngines.select("native", 2, 19456).name()).isEqualTo(both);
+        assertThat(Argon2idEngines.select("auto", 2, 19456).name()).isEqualTo(both);
+        assertThat(Argon2idEngines.select(null, 2, 19456).name()).isEqualTo(both);
         assertThatThrownBy(() -> Argon2idEngines.select("fastest", 2, 19456)).isInstanceOf(IllegalArgumentException.class);
     }
 

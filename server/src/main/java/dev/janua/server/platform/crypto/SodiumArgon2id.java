@@ -1,0 +1,78 @@
+package dev.janua.server.platform.crypto;
+
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+
+/**
+ * Argon2id by libsodium ({@code crypto_pwhash_argon2id}, Debian's {@code libsodium23}) through JNA, for the
+ * parameters Janua's own password hashes use: one lane, a 16-byte salt, no secret, no associated data.
+ * libsodium picks an AVX2/AVX-512 block function at run time where Debian's libargon2 is the portable
+ * scalar build, so the same tag costs about a fifth less CPU here (BENCHMARKS.md). Anything else — an
+ * imported hash with other lanes or salt length, RFC 9106's test vector with its secret and associated
+ * data — goes to {@code other}, the engine this one accelerates.
+ *
+ * <p>libsodium cannot compute RFC 9106's test vector (it has no secret or associated data and one lane
+ * only), so it must first reproduce {@link #KNOWN_TAG}: the tag both RFC-verified engines (libargon2,
+ * BouncyCastle) give at SECURITY.md's costs. It maps fresh memory for each hash and unmaps it after, so
+ * nothing stays allocated between sign-ins.
+ */
+final class SodiumArgon2id implements Argon2idEngine {
+    private static final int ALG_ARGON2ID13 = 2;
+    private static final int SALT_BYTES = 16;
+    private static final int MIN_TAG_BYTES = 16;
+
+    /** Password 32 × 0x01, salt 16 × 0x02, m = 19456 KiB, t = 2, p = 1, 32 bytes (libargon2 and BouncyCastle agree). */
+    static final byte[] KNOWN_TAG = java.util.HexFormat.of().parseHex("551d2b516a3d92963b2cd1e8fdc1725129e15824dfb6c8d9bb8a599ffcabfc1c");
+
+    /** The two functions used, as libsodium declares them ({@code size_t} and {@code unsigned long long} are 64-bit here). */
+    interface Sodium extends Library {
+        int sodium_init();
+
+        int crypto_pwhash_argon2id(byte[] out, long outLength, byte[] password, long passwordLength, byte[] salt,
+                                   long opsLimit, long memLimitBytes, int algorithm);
+    }
+
+    private final Sodium sodium;
+    private final Argon2idEngine other;
+
+    private SodiumArgon2id(Sodium sodium, Argon2idEngine other) {
+        this.sodium = sodium;
+        this.other = other;
+    }
+
+    /** libsodium in front of {@code other}; throws when the library is missing or gives a wrong tag. */
+    static Argon2idEngine over(Argon2idEngine other) {
+        Sodium sodium = Native.load("sodium", Sodium.class);
+        if (sodium.sodium_init() < 0) throw new IllegalStateException("sodium_init failed");
+        SodiumArgon2id engine = new SodiumArgon2id(sodium, other);
+        byte[] tag = engine.hash(Argon2idEngines.filled(32, 0x01), Argon2idEngines.filled(SALT_BYTES, 0x02), 19456, 2, 1, 32);
+        if (!java.security.MessageDigest.isEqual(tag, KNOWN_TAG)) {
+            throw new IllegalStateException("libsodium does not reproduce the Argon2id tag of libargon2 and BouncyCastle");
+        }
+        return engine;
+    }
+
+    @Override
+    public String name() {
+        return "native-libsodium (" + other.name() + " for other parameters)";
+    }
+
+    @Override
+    public byte[] hash(byte[] password, byte[] salt, byte[] secret, byte[] associatedData,
+                       int memoryKib, int iterations, int parallelism, int tagLength) {
+        if (parallelism != 1 || salt.length != SALT_BYTES || secret.length > 0 || associatedData.length > 0 || tagLength < MIN_TAG_BYTES) {
+            return other.hash(password, salt, secret, associatedData, memoryKib, iterations, parallelism, tagLength);
+        }
+        byte[] tag = new byte[tagLength];
+        int rc = sodium.crypto_pwhash_argon2id(tag, tagLength, password, password.length, salt, iterations, memoryKib * 1024L,
+                ALG_ARGON2ID13);
+        // -1 is libsodium's only failure: out of memory, or costs outside its limits
+        if (rc != 0) throw new IllegalStateException("libsodium crypto_pwhash_argon2id failed (" + rc + ")");
+        return tag;
+    }
+
+    @Override
+    public void releasePooledMemory() {
+        other.releasePooledMemory();
+    }
+}
