@@ -5,6 +5,7 @@ import jakarta.validation.ConstraintViolationException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.catalina.connector.ClientAbortException;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.NoHandlerFoundException;
@@ -129,6 +131,15 @@ public class ApiExceptionHandler {
     ResponseEntity<ApiError> integrity(DataIntegrityViolationException e, HttpServletRequest request) {
         log.warn("constraint violation reached the handler on {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMostSpecificCause().getMessage());
         return errors.entity(request, ErrorCode.VALIDATION_ERROR, Map.of("reason", "constraint_violation"));
+    }
+
+    /**
+     * The client closed the connection before the answer was written (a load generator stopping, a browser
+     * navigating away): there is no one to answer and nothing wrong on this side, so no error is logged.
+     */
+    @ExceptionHandler({ClientAbortException.class, AsyncRequestNotUsableException.class})
+    void clientGone(Exception e, HttpServletRequest request) {
+        log.debug("client closed the connection on {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
     }
 
     @ExceptionHandler(Exception.class)
