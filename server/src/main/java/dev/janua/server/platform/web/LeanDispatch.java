@@ -1,9 +1,13 @@
 package dev.janua.server.platform.web;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import java.util.List;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.http.converter.xml.Jaxb2RootElementHttpMessageConverter;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.function.support.RouterFunctionMapping;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
@@ -57,6 +61,23 @@ public class LeanDispatch {
                     adapter.setReturnValueHandlers(ReturnValueHandlerChoice.wrap(adapter.getReturnValueHandlers()));
                 }
                 return bean;
+            }
+        };
+    }
+
+    /**
+     * The response converters: {@link JsonBodyConverter} first (bodies serialised once and kept), and no JAXB converter.
+     * Spring adds the JAXB one because the SAML library brings the JAXB API, but it writes and reads only classes annotated
+     * {@code @XmlRootElement}/{@code @XmlType}, which no handler returns or takes; its annotation search on the
+     * returned class was still paid by every JSON response's content negotiation (1 % of {@code /auth/me}).
+     */
+    @Bean
+    WebMvcConfigurer jsonBodiesAndNoXmlConverter() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
+                converters.removeIf(c -> c instanceof Jaxb2RootElementHttpMessageConverter);
+                converters.addFirst(new JsonBodyConverter());
             }
         };
     }

@@ -1,5 +1,8 @@
 package dev.janua.server.users.web;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import com.fasterxml.jackson.annotation.JsonAlias;
 import dev.janua.server.platform.errors.ErrorCode;
@@ -7,6 +10,7 @@ import dev.janua.server.platform.errors.JanuaException;
 import dev.janua.server.platform.security.Caller;
 import dev.janua.server.platform.web.ClientInfo;
 import dev.janua.server.platform.web.JanuaApi;
+import dev.janua.server.platform.web.JsonBody;
 import dev.janua.server.users.ProfileChange;
 import dev.janua.server.users.UserDirectory;
 import dev.janua.server.users.UserView;
@@ -22,9 +26,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 @JanuaApi
 public class ProfileController {
     private final UserDirectory users;
+    private final ProfileBodies bodies;
 
-    public ProfileController(UserDirectory users) {
+    public ProfileController(UserDirectory users, ProfileBodies bodies) {
         this.users = users;
+        this.bodies = bodies;
     }
 
     public record ProfileUpdate(String firstName, String lastName, String username,
@@ -32,9 +38,12 @@ public class ProfileController {
                                 @JsonAlias({"avatar", "avatarUrl", "avatar_url"}) String profileImageUrl,
                                 String bio, String timezone, String locale, Map<String, Object> metadata) {}
 
+    /** The {@link UserView} of the caller, its JSON kept while the user is unchanged ({@link ProfileBodies}). */
     @GetMapping({"/auth/me", "/users/me"})
-    public UserView me(Caller caller) {
-        return UserView.of(users.findByIdCached(caller.userId()).orElseThrow(() -> new JanuaException(ErrorCode.USER_NOT_FOUND)));
+    @ApiResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = UserView.class)))
+    public JsonBody me(Caller caller) {
+        return bodies.of(users.findByIdCached(caller.userId()).orElseThrow(() -> new JanuaException(ErrorCode.USER_NOT_FOUND)));
     }
 
     /** PUT takes the same partial body as PATCH (seed 002 uses PUT for a partial update). */
