@@ -267,9 +267,11 @@ case "$WHAT" in
   cost) "$ROOT/bench/request-cost.sh" ;;
   # Issue 16: start-up of two built checkouts, alternating (wall, CPU, RssAnon at the first /ready)
   startup-ab) "$ROOT/bench/startup-ab.sh" "${@:2}" ;;
+  # Issue 16: start-up of JVM option sets on this checkout (wall, CPU by thread group at the first /ready)
+  startup-jvm-ab) "$ROOT/bench/startup-jvm-ab.py" "${@:2}" ;;
   graphql) run_graphql ;;
   realtime) run_realtime ;;
   oidc) run_oidc ;;
   all) run_jmh; run_http ;;
-  *) echo "usage: ./janua bench [jmh|http|startup|startup-ab|signin|signin-profile|argon2-threads|keycloak|users|console|audit|events|scim|cost|graphql|realtime|oidc|all]" >&2; exit 2 ;;
+  *) echo "usage: ./janua bench [jmh|http|startup|startup-ab|startup-jvm-ab|signin|signin-profile|argon2-threads|keycloak|users|console|audit|events|scim|cost|graphql|realtime|oidc|all]" >&2; exit 2 ;;
 esac
