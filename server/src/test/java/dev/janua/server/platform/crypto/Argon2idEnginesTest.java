@@ -55,7 +55,8 @@ class Argon2idEnginesTest {
     @Test
     void libsodiumGivesTheTagOfTheRfcVerifiedEnginesAndLeavesOtherParametersToThem() {
         // the pinned tag libsodium must reproduce is the one the RFC 9106-verified engines compute
-        byte[] known = new JavaArgon2id().hash(Argon2idEngines.filled(32, 0x01), Argon2idEngines.filled(16, 0x02), 19456, 2, 1, 32);
+        byte[] known = new JavaArgon2id().hash(Argon2idEngines.filled(32, 0x01), Argon2idEngines.filled(16, 0x02),
+                SodiumArgon2id.KNOWN_MEMORY_KIB, 2, 1, 32);
         assertThat(known).isEqualTo(SodiumArgon2id.KNOWN_TAG);
 
         Argon2idEngine sodium = SodiumArgon2id.over(NativeArgon2id.load(2, 19456));
@@ -65,6 +66,16 @@ class Argon2idEnginesTest {
         assertThat(Argon2idEngines.verified(sodium)).isSameAs(sodium);
         byte[] shortSalt = HexFormat.of().parseHex("0011223344556677");
         assertThat(sodium.hash(PASSWORD, shortSalt, 1024, 2, 1, 32)).isEqualTo(new JavaArgon2id().hash(PASSWORD, shortSalt, 1024, 2, 1, 32));
+    }
+
+    @Test
+    void whatLibsodiumRefusesTheEngineBehindItAnswers() {
+        SodiumArgon2id.Sodium refusing = new SodiumArgon2id.Sodium() {
+            @Override public int sodium_init() { return 0; }
+            @Override public int crypto_pwhash_argon2id(byte[] o, long ol, byte[] p, long pl, byte[] s, long ops, long mem, int alg) { return -1; }
+        };
+        Argon2idEngine java = new JavaArgon2id();
+        assertThat(new SodiumArgon2id(refusing, java).hash(PASSWORD, SALT, 1024, 2, 1, 32)).isEqualTo(java.hash(PASSWORD, SALT, 1024, 2, 1, 32));
     }
 
     @Test
