@@ -1,7 +1,7 @@
 package dev.janua.server.platform.web;
 
-import org.springframework.beans.factory.config.BeanPostProcessor;
 import java.util.List;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -16,7 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Signs access and ID tokens with the ring's RSA key through the fastest provider {@link RsaSignatures}
+ * Signs access tokens with the ring's RSA key through the fastest provider {@link RsaSignatures}
  * has: the JDK's until the native one is ready (it loads in the background after start-up), then the
  * native one for good. PKCS#1 v1.5 signatures are deterministic, so the switch changes no token.
  */
@@ -39,7 +39,7 @@ final class Rs256Signer implements JWSSigner {
         return current().sign(header, signingInput);
     }
 
-    /** Which implementation signs now: "native" or "java" (for tests and the start-up log). */
+    /** Which implementation signs now: "native" or "java" (for tests). */
     String implementation() {
         return current() == jdk ? "java" : "native";
     }
