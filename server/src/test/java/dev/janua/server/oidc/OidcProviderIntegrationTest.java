@@ -7,6 +7,7 @@ import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.SignedJWT;
+import dev.janua.server.oidc.app.ActiveKeyJwtEncoder;
 import dev.janua.server.support.Api;
 import dev.janua.server.support.BrowserClient;
 import java.net.http.HttpResponse;
@@ -14,6 +15,8 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -23,6 +26,8 @@ import tools.jackson.databind.JsonNode;
  */
 class OidcProviderIntegrationTest extends OidcTestSupport {
     static final String REDIRECT = "https://app.example.com/callback";
+    @Autowired
+    JwtEncoder tokenEncoder;
 
     @Test
     void discoveryDescribesTheProviderAndPointsToTheOneJwks() {
@@ -163,6 +168,10 @@ class OidcProviderIntegrationTest extends OidcTestSupport {
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         SignedJWT at = SignedJWT.parse(json(r).path("access_token").asString());
         assertThat(at.getJWTClaimsSet().getSubject()).isEqualTo(machine.clientId());
+        // signed by the key ring's own signer (AWS-LC once loaded), verified with the JDK against the one JWKS
+        assertThat(tokenEncoder).isInstanceOf(ActiveKeyJwtEncoder.class);
+        RSAKey key = JWKSet.parse(api.get("/.well-known/jwks.json").raw().body()).getKeyByKeyId(at.getHeader().getKeyID()).toRSAKey();
+        assertThat(at.verify(new RSASSAVerifier(key))).isTrue();
         assertThat(json(r).has("refresh_token")).isFalse();
         assertThat(tokenPost("/oauth2/token", machine, "jcs_wrong", Map.of("grant_type", "client_credentials")).statusCode()).isEqualTo(401);
         assertThat(tokenPost("/oauth2/token", machine, machine.secret(), Map.of("grant_type", "authorization_code", "code", "x",

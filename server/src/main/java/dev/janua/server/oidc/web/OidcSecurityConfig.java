@@ -5,6 +5,7 @@ import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import dev.janua.server.hosted.HostedSecurity;
+import dev.janua.server.oidc.app.ActiveKeyJwtEncoder;
 import dev.janua.server.oidc.app.OidcTokens;
 import dev.janua.server.oidc.app.RefreshTokenFamilies;
 import dev.janua.server.oidc.persistence.JdbcRefreshFamilies;
@@ -26,7 +27,9 @@ import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.authentication.ClientSecretAuthenticationProvider;
@@ -83,6 +86,12 @@ public class OidcSecurityConfig {
     @Bean
     JWKSource<SecurityContext> oidcJwkSource(OidcTokens tokens) {
         return tokens.jwkSource();
+    }
+
+    /** Signs the provider's tokens with the key ring's own signer (AWS-LC's RS256 once loaded); see the class. */
+    @Bean
+    JwtEncoder oidcJwtEncoder(SigningKeys keys, JWKSource<SecurityContext> jwkSource) {
+        return new ActiveKeyJwtEncoder(keys, new NimbusJwtEncoder(jwkSource));
     }
 
     /** Verifies the provider's access tokens at {@code /userinfo}: Janua's keys, Janua's algorithm only. */

@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -101,6 +102,12 @@ public class SigningKeyRing implements dev.janua.server.tokens.SigningKeys {
     @Override
     public JWKSet publishedKeys() {
         return reloadIfStale().publicSet();
+    }
+
+    @Override
+    public Optional<JWSSigner> activeSigner(String kid) {
+        Snapshot s = reloadIfStale();
+        return s.activeKid().equals(kid) ? Optional.of(s.signer()) : Optional.empty();
     }
 
     public Snapshot current() {
