@@ -8,6 +8,11 @@
 # after the run, and a later KEEP_DB=1 run that finds USERS seeded users in it measures only (no seed, no
 # ANALYZE: the same statistics, hence the same plans, for every run). CASES="search-rare search-email" runs
 # only the named cases; JANUA_LAUNCHER=/path/to/other/janua measures another build (README.md, "A/B").
+# WARMUP_PASS_SECONDS (default 5; 0 = off): before any measured run, one pass over every selected case for that
+# long, not counted — the server is started seconds before, so without it the first cases measure a JVM still
+# compiling (issue 16: on a fresh server the permission check, the first case, ran at 190 → 415 → 628 req/s over
+# its three runs with the JIT compilers' CPU at 2.4 → 0.8 → 0.7 ms per check, against 1,281–1,758 req/s and
+# 0.02–0.2 ms when run again after the other cases in the same server).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 USERS="${USERS:-100000}"
@@ -43,12 +48,22 @@ cpu_ticks() { # utime+stime (1/100 s) of the given processes, summed; a process 
   for pid in "$@"; do t=$((t + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0))); done
   echo $t
 }
+jit_ticks() { # utime+stime of the server's JIT compiler threads: CPU still compiling shows as a cold server
+  local t=0 task
+  for task in /proc/"$SERVER_PID"/task/*; do
+    case "$(cat "$task/comm" 2>/dev/null)" in
+      C1\ *|C2\ *) t=$((t + $(awk '{sub(/.*\) /, ""); print $12 + $13}' "$task/stat" 2>/dev/null || echo 0))) ;;
+    esac
+  done
+  echo $t
+}
 db_backends() { # the PostgreSQL processes serving this database (Janua's pool), when PostgreSQL runs on this machine
   "${PSQL[@]}" -d postgres -tAc "SELECT pid FROM pg_stat_activity WHERE datname = '$DB' AND pid <> pg_backend_pid()"
 }
 run() { # name, wrk args…: a discarded warm-up run, then RUNS runs; one JSON line per run, then the median run by req/s
   local name=$1; shift
   [ -z "${CASES:-}" ] || [[ " $CASES " == *" $name "* ]] || return 0
+  if [ "$PASS" = warm-up ]; then wrk -t2 -c8 -d"${WARMUP_PASS_SECONDS:-5}s" "$@" >/dev/null; return 0; fi
   local rows=""
   # WARMUP_SECONDS of the same requests first, not counted: without it the first cases measured a JVM still
   # compiling their path (permission checks 242 → 514 → 697 req/s over three runs on 2026-12-02)
@@ -56,12 +71,12 @@ run() { # name, wrk args…: a discarded warm-up run, then RUNS runs; one JSON l
   for i in $(seq "$RUNS"); do
     # CPU per request of Janua and of its PostgreSQL backends: steadier than req/s on a shared machine
     local backends; backends=$(db_backends)
-    local server0 db0; server0=$(cpu_ticks "$SERVER_PID"); db0=$(cpu_ticks $backends)
+    local server0 db0 jit0; server0=$(cpu_ticks "$SERVER_PID"); db0=$(cpu_ticks $backends); jit0=$(jit_ticks)
     local r; r=$(wrk -t2 -c8 -d"${SECONDS_EACH}s" --latency "$@")
-    local server1 db1 n; server1=$(cpu_ticks "$SERVER_PID"); db1=$(cpu_ticks $backends)
+    local server1 db1 n jit1; server1=$(cpu_ticks "$SERVER_PID"); db1=$(cpu_ticks $backends); jit1=$(jit_ticks)
     n=$(echo "$r" | awk '/requests in/ {print $1}')
-    local cpu; cpu=$(awk -v s=$((server1 - server0)) -v d=$((db1 - db0)) -v n="${n:-0}" \
-      'BEGIN {if (n > 0) printf "\"serverCpuMs\":%.3f,\"dbCpuMs\":%.3f", s * 10 / n, d * 10 / n; else printf "\"serverCpuMs\":0,\"dbCpuMs\":0"}')
+    local cpu; cpu=$(awk -v s=$((server1 - server0)) -v d=$((db1 - db0)) -v j=$((jit1 - jit0)) -v n="${n:-0}" \
+      'BEGIN {if (n > 0) printf "\"serverCpuMs\":%.3f,\"dbCpuMs\":%.3f,\"jitCpuMs\":%.3f", s * 10 / n, d * 10 / n, j * 10 / n; else printf "\"serverCpuMs\":0,\"dbCpuMs\":0,\"jitCpuMs\":0"}')
     local rps p50 p99 non2xx
     rps=$(echo "$r" | awk '/Requests\/sec/ {print $2}')
     p50=$(ms "$(echo "$r" | awk '$1=="50%" {print $2}')")
@@ -71,11 +86,12 @@ run() { # name, wrk args…: a discarded warm-up run, then RUNS runs; one JSON l
       | tee -a "$OUT/users-rbac.jsonl"
     rows="$rows$rps $p50 $p99 $(echo "$cpu" | tr -dc '0-9.,' | tr ',' ' ')"$'\n'
   done
-  echo "$rows" | sed '/^$/d' | sort -n | awk -v n="$RUNS" -v c="$name" 'NR==int((n+1)/2) {printf "MEDIAN %-28s %10s req/s  p50 %8s ms  p99 %8s ms  cpu/req janua %6s ms  postgres %6s ms\n", c, $1, $2, $3, $4, $5}' \
+  echo "$rows" | sed '/^$/d' | sort -n | awk -v n="$RUNS" -v c="$name" 'NR==int((n+1)/2) {printf "MEDIAN %-28s %10s req/s  p50 %8s ms  p99 %8s ms  cpu/req janua %6s ms (JIT %6s)  postgres %6s ms\n", c, $1, $2, $3, $4, $6, $5}' \
     | tee -a "$OUT/users-rbac-medians.txt"
 }
 : >"$OUT/users-rbac.jsonl"
 : >"$OUT/users-rbac-medians.txt"
+cases() {
 run permission-check -s "$ROOT/bench/users-rbac/permission-check.lua" "http://127.0.0.1:$PORT"
 run list-first-page -H "$H" "$U?limit=50"
 run list-deep-cursor -H "$H" "$U?limit=50&cursor=$CURSOR"
@@ -91,3 +107,9 @@ run search-rare -H "$H" "$U?limit=50&search=user4242"
 run search-email -H "$H" "$U?limit=50&search=user$MID%40bench.example"
 run exact-email -H "$H" "$U?limit=50&email=user$MID%40bench.example"
 run list-page-100 -H "$H" "$U?limit=50&page=100"
+}
+if [ "${WARMUP_PASS_SECONDS:-5}" != 0 ]; then
+  PASS=warm-up; cases
+  echo "warmed up: ${WARMUP_PASS_SECONDS:-5} s of every case (load $(cut -d' ' -f1-3 /proc/loadavg))"
+fi
+PASS=measured; cases

@@ -35,6 +35,24 @@ class PermissionCheckCostIntegrationTest extends TenantFixtures {
         assertThat(statements.count("FROM roles")).as("the organization's roles come from the cache").isZero();
         assertThat(statements.count("SELECT * FROM users WHERE id")).as("the admin flag and the user: no separate read").isZero();
         assertThat(statements.count("organization_members")).as("user, organization and membership in one query").isEqualTo(1);
+        assertThat(statements.count("FROM organizations WHERE")).as("the organization is read only when the user is not found").isZero();
+    }
+
+    @Test
+    void anUnknownUserOrOrganizationIsStillAnsweredAsBefore() {
+        Account admin = platformAdmin();
+        Account owner = newUser("cost-owner3");
+        String org = createOrg(owner);
+        Account outsider = newUser("cost-outsider");
+
+        Api.Response notMember = check(admin, outsider, org);
+        assertThat(notMember.status()).isEqualTo(200);
+        assertThat(notMember.text("/results/0/reason")).isEqualTo("not_a_member");
+
+        Api.Response noUser = api.post("/api/v1/users/usr_00000000000000000000000000/permissions/check",
+                Api.map("permissions", List.of("content:read"), "context", Api.map("organizationId", org)), admin.auth());
+        assertThat(noUser.status()).as(noUser.raw().body()).isEqualTo(404);
+        assertThat(noUser.errorCode()).isEqualTo("USER_NOT_FOUND");
     }
 
     @Test

@@ -117,7 +117,8 @@ public class JdbcMemberRepository {
                         list(rs.getString("permissions")),
                         UserStatus.effective(rs.getString("status"), Sql.instant(rs, "suspended_until"), clock.instant())))
                 .optional()
-                .orElse(new AccessRow(organizations.exists(organizationId), false, false, false, null, List.of(), null));
+                // orElseGet: the organization is looked up only when no user has the id (orElse ran that query every time)
+                .orElseGet(() -> new AccessRow(organizations.exists(organizationId), false, false, false, null, List.of(), null));
     }
 
     public List<MemberRow> list(String organizationId, String roleId, String search, PageRequest page) {
