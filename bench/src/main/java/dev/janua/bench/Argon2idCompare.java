@@ -18,7 +18,7 @@ import java.util.function.Supplier;
  * The Argon2id implementations interleaved hash by hash (round-robin), so a shared machine's load
  * drift hits all of them alike — JMH runs them one after another, minutes apart. Prints one JSON
  * line: per implementation the median wall time and the median thread CPU time of one hash at
- * SECURITY.md's parameters, after a warm-up; {@code serverAuto} is the engine the server picks by default. {@code ./janua bench argon2} runs it.
+ * SECURITY.md's parameters, after a warm-up; {@code serverAuto} is the engine the server picks by default. {@code ./janua bench signin} runs it.
  * Usage: {@code Argon2idCompare [rounds=40] [warmupRounds=10]}
  */
 public final class Argon2idCompare {
@@ -31,12 +31,14 @@ public final class Argon2idCompare {
         byte[] salt = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
         Argon2idEngine bc = Argon2idEngines.verified(new JavaArgon2id());
         Argon2idEngine nat = Argon2idEngines.verified(NativeArgon2id.load(Runtime.getRuntime().availableProcessors(), M));
-        // what the server's default (auto) picks: libsodium in front of libargon2 when both are installed
-        Argon2idEngine auto = Argon2idEngines.select("auto", Runtime.getRuntime().availableProcessors(), M);
+        // what the server's default (auto) picks: libsodium in front of libargon2 when both are installed and it is timed cheaper
+        Argon2idEngine auto = Argon2idEngines.select("auto", Runtime.getRuntime().availableProcessors(), new Argon2idEngines.Costs(M, T, P));
         Argon2Function p4j = Argon2Function.getInstance(M, T, P, TAG, Argon2.ID, 0x13);
         Map<String, Supplier<byte[]>> impls = new LinkedHashMap<>();
         impls.put("bouncyCastle", () -> bc.hash(password, salt, M, T, P, TAG));
         impls.put("nativeLibargon2Pooled", () -> nat.hash(password, salt, M, T, P, TAG));
+        Argon2idEngine sodium = Argon2idEngines.libsodiumOver(nat);
+        impls.put("libsodium", () -> sodium.hash(password, salt, M, T, P, TAG));
         impls.put("serverAuto", () -> auto.hash(password, salt, M, T, P, TAG));
         impls.put("password4j", () -> p4j.hash(password, salt).getBytes());
         byte[] reference = impls.get("bouncyCastle").get();

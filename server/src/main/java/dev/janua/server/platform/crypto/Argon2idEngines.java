@@ -3,14 +3,17 @@ package dev.janua.server.platform.crypto;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Chooses the Argon2id implementation once per process: native libargon2 when it loads and
  * reproduces RFC 9106's Argon2id test vector, else BouncyCastle's Java implementation (logged once,
- * with the reason). {@code janua.passwords.argon2-implementation} forces one ({@code native} fails
+ * with the reason); then libsodium in front of it if libsodium is cheaper per hash on this host (timed). {@code janua.passwords.argon2-implementation} forces one ({@code native} fails
  * start-up when the library is missing rather than silently running slower).
  */
 public final class Argon2idEngines {
@@ -22,29 +25,56 @@ public final class Argon2idEngines {
 
     private Argon2idEngines() {}
 
+    /** Janua's own hashing costs (SECURITY.md's by default): what the engines are timed at. */
+    public record Costs(int memoryKib, int iterations, int parallelism) {}
+
     /**
      * {@code auto} (default), {@code native} or {@code java}; the native engine pools up to {@code poolSize}
-     * blocks of {@code memoryKib} (the configured Argon2 memory).
+     * blocks of the configured memory. Unless {@code java} is forced, libsodium is timed against the chosen
+     * engine at {@code costs} and kept in front of it only when it is cheaper on this host.
      */
-    public static Argon2idEngine select(String implementation, int poolSize, int memoryKib) {
-        Argon2idEngine engine = select(implementation, () -> NativeArgon2id.load(poolSize, memoryKib), poolSize);
-        return "java".equalsIgnoreCase(String.valueOf(implementation).trim()) ? engine : withSodium(engine, SodiumArgon2id::over);
+    public static Argon2idEngine select(String implementation, int poolSize, Costs costs) {
+        Argon2idEngine engine = verifiedBase(implementation, poolSize, costs.memoryKib());
+        return "java".equalsIgnoreCase(String.valueOf(implementation).trim()) ? engine : cheaperWithSodium(engine, costs);
+    }
+
+    /** The first step of {@link #select}: libargon2 or BouncyCastle as configured, verified, without libsodium. */
+    public static Argon2idEngine verifiedBase(String implementation, int poolSize, int memoryKib) {
+        return select(implementation, () -> NativeArgon2id.load(poolSize, memoryKib), poolSize);
     }
 
     /**
-     * libsodium in front of the chosen engine when it loads and gives the known tag (it covers Janua's own
-     * hashes, a fifth cheaper than libargon2 here); the engine alone otherwise.
+     * {@code engine}, or libsodium in front of it when libsodium loads, gives the known tag, would compute
+     * Janua's own hashes (one lane) and costs less CPU per hash than {@code engine} here ({@link CheapestArgon2id}).
      */
-    static Argon2idEngine withSodium(Argon2idEngine engine, java.util.function.UnaryOperator<Argon2idEngine> sodiumOver) {
+    public static Argon2idEngine cheaperWithSodium(Argon2idEngine engine, Costs costs) {
+        return cheaperWithSodium(engine, SodiumArgon2id::over, costs, engines -> CheapestArgon2id.timed(engines, costs));
+    }
+
+    /** libsodium in front of {@code engine} whatever it costs (benchmarks compare it); throws when it is unavailable. */
+    public static Argon2idEngine libsodiumOver(Argon2idEngine engine) {
+        return SodiumArgon2id.over(engine);
+    }
+
+    /** The same, with the timing given (tests stand in engines of known cost). */
+    static Argon2idEngine cheaperWithSodium(Argon2idEngine engine, UnaryOperator<Argon2idEngine> sodiumOver, Costs costs,
+                                            Function<List<Argon2idEngine>, List<CheapestArgon2id.Timed>> timing) {
+        if (costs.parallelism() != 1) {
+            return engine; // libsodium computes one lane only: it would never answer for Janua's own hashes
+        }
+        Argon2idEngine sodium;
         try {
-            Argon2idEngine faster = sodiumOver.apply(engine);
-            log.info("Argon2id: libsodium for one-lane hashes, {} for the rest", engine.name());
-            return faster;
+            sodium = sodiumOver.apply(engine);
         } catch (Throwable unavailable) { // UnsatisfiedLinkError, a wrong tag
-            log.info("Argon2id: libsodium not used ({}); install libsodium23 (Debian/Ubuntu) for about a fifth"
-                    + " cheaper sign-ins", unavailable.toString());
+            log.info("Argon2id: {} (libsodium not used: {})", engine.name(), unavailable.toString());
             return engine;
         }
+        List<CheapestArgon2id.Timed> timed = timing.apply(List.of(engine, sodium));
+        CheapestArgon2id.Timed cheapest = timed.get(0), other = timed.get(1);
+        log.info("Argon2id: {}, {} CPU per hash at m={} KiB, t={}; {} took {} (timed at start-up, cheaper kept)",
+                cheapest.engine().name(), cheapest.millis(), costs.memoryKib(), costs.iterations(),
+                other.engine() == sodium ? "libsodium" : other.engine().name(), other.millis());
+        return cheapest.engine();
     }
 
     /** The same, with the native loader given (tests stand in a machine without libargon2). */

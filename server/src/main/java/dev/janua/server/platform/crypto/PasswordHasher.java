@@ -27,7 +27,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * and {@link #needsRehash} tells the caller to upgrade them after a successful sign-in.
  *
  * <p>The Argon2id computation itself is native libargon2 when installed, else BouncyCastle's Java
- * implementation ({@link Argon2idEngines}; both verified against RFC 9106 at start-up). Hashes of
+ * implementation, with libsodium in front when it is installed and timed cheaper on this host
+ * ({@link Argon2idEngines}; all verified against known answers at start-up). Hashes of
  * other Argon2 variants (imported argon2i/argon2d) verify through Spring Security's encoder.
  *
  * <p>Every computation refuses to run inside a database transaction when assertions are on (the
@@ -53,8 +54,8 @@ public final class PasswordHasher {
     static final int MAX_PARALLELISM = 8;
 
     /**
-     * Chosen off the start-up path (loading JNA and libargon2, the RFC 9106 self-test and the dummy
-     * hash below take a noticeable part of a 2-second start on a loaded machine); the first hash waits.
+     * Chosen off the start-up path (loading JNA and libargon2, the RFC 9106 self-test, timing libsodium
+     * against it and the dummy hash below take a noticeable part of a 2-second start on a loaded machine); the first hash waits.
      */
     private final CompletableFuture<Argon2idEngine> engine;
     private final int memoryKib;
@@ -77,12 +78,18 @@ public final class PasswordHasher {
 
     @Autowired
     public PasswordHasher(JanuaProperties properties) {
-        this(properties, "native".equalsIgnoreCase(properties.passwords().argon2Implementation())
-                // forced native: fail the start when the library is missing, not the first sign-in
-                ? CompletableFuture.completedFuture(Argon2idEngines.select("native", CORES, properties.passwords().argon2MemoryKib()))
-                : CompletableFuture.supplyAsync(() -> Argon2idEngines.select(properties.passwords().argon2Implementation(), CORES,
-                        properties.passwords().argon2MemoryKib()),
-                        PasswordHasher::inBackground));
+        this(properties, engineFor(properties.passwords()));
+    }
+
+    private static CompletableFuture<Argon2idEngine> engineFor(JanuaProperties.Passwords p) {
+        Argon2idEngines.Costs costs = new Argon2idEngines.Costs(p.argon2MemoryKib(), p.argon2Iterations(), p.argon2Parallelism());
+        if ("native".equalsIgnoreCase(p.argon2Implementation())) {
+            // forced native: fail the start when the library is missing, not the first sign-in; time libsodium after
+            Argon2idEngine libargon2 = Argon2idEngines.verifiedBase("native", CORES, p.argon2MemoryKib());
+            return CompletableFuture.supplyAsync(() -> Argon2idEngines.cheaperWithSodium(libargon2, costs), PasswordHasher::inBackground);
+        }
+        return CompletableFuture.supplyAsync(() -> Argon2idEngines.select(p.argon2Implementation(), CORES, costs),
+                PasswordHasher::inBackground);
     }
 
     PasswordHasher(JanuaProperties properties, Argon2idEngine engine) {

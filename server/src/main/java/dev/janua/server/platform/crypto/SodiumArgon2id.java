@@ -7,7 +7,9 @@ import com.sun.jna.Native;
  * Argon2id by libsodium ({@code crypto_pwhash_argon2id}, Debian's {@code libsodium23}) through JNA, for the
  * parameters Janua's own password hashes use: one lane, a 16-byte salt, no secret, no associated data.
  * libsodium picks an AVX2/AVX-512 block function at run time where Debian's libargon2 is the portable
- * scalar build, so the same tag costs about a fifth less CPU here (BENCHMARKS.md). Anything else — an
+ * scalar build, but maps fresh memory for every hash where libargon2 reuses a pooled block: which costs
+ * less CPU differs by host (a fifth less one day, twice as much another, BENCHMARKS.md), so
+ * {@link Argon2idEngines} times both at start-up and keeps this one only when it is cheaper. Anything else — an
  * imported hash with other lanes or salt length, RFC 9106's test vector with its secret and associated
  * data — goes to {@code other}, the engine this one accelerates.
  *

@@ -16,7 +16,10 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 
@@ -24,6 +27,7 @@ class Argon2idEnginesTest {
     private static final int ARGON2_THREAD_FAIL = -33;
     private static final byte[] PASSWORD = "correct horse battery staple".getBytes(StandardCharsets.UTF_8);
     private static final byte[] SALT = HexFormat.of().parseHex("00112233445566778899aabbccddeeff");
+    private static final Argon2idEngines.Costs ONE_LANE = new Argon2idEngines.Costs(19456, 2, 1);
 
     @Test
     void bothEnginesReproduceTheRfc9106Argon2idTestVector() {
@@ -79,22 +83,90 @@ class Argon2idEnginesTest {
     }
 
     @Test
-    void withoutLibsodiumTheChosenEngineStaysAlone() {
+    void withoutLibsodiumTheChosenEngineStaysAloneAndNothingIsTimed() {
         Argon2idEngine java = new JavaArgon2id();
-        assertThat(Argon2idEngines.withSodium(java, e -> { throw new UnsatisfiedLinkError("Unable to load library 'sodium'"); }))
+        Function<List<Argon2idEngine>, List<CheapestArgon2id.Timed>> mustNotTime = engines -> { throw new AssertionError("timed"); };
+        assertThat(Argon2idEngines.cheaperWithSodium(java, e -> { throw new UnsatisfiedLinkError("Unable to load library 'sodium'"); },
+                ONE_LANE, mustNotTime)).isSameAs(java);
+        assertThat(Argon2idEngines.cheaperWithSodium(java, e -> { throw new IllegalStateException("wrong tag"); }, ONE_LANE, mustNotTime))
                 .isSameAs(java);
-        assertThat(Argon2idEngines.withSodium(java, e -> { throw new IllegalStateException("wrong tag"); })).isSameAs(java);
+        // four lanes: libsodium would never answer for Janua's own hashes, so it is neither loaded nor timed
+        assertThat(Argon2idEngines.cheaperWithSodium(java, e -> { throw new AssertionError("loaded"); },
+                new Argon2idEngines.Costs(19456, 2, 4), mustNotTime)).isSameAs(java);
+    }
+
+    @Test
+    void libsodiumIsKeptInFrontOnlyWhenItIsTimedCheaper() {
+        Argon2idEngine libargon2 = costing("libargon2", 0, new AtomicLong());
+        Argon2idEngine sodium = costing("libsodium", 0, new AtomicLong());
+        UnaryOperator<Argon2idEngine> loadSodium = behind -> sodium;
+        Function<List<Argon2idEngine>, List<CheapestArgon2id.Timed>> sodiumCheaper = engines -> List.of(
+                new CheapestArgon2id.Timed(engines.get(1), 18_000_000), new CheapestArgon2id.Timed(engines.get(0), 22_000_000));
+        Function<List<Argon2idEngine>, List<CheapestArgon2id.Timed>> libargon2Cheaper = engines -> List.of(
+                new CheapestArgon2id.Timed(engines.get(0), 22_000_000), new CheapestArgon2id.Timed(engines.get(1), 40_000_000));
+        assertThat(Argon2idEngines.cheaperWithSodium(libargon2, loadSodium, ONE_LANE, sodiumCheaper)).isSameAs(sodium);
+        assertThat(Argon2idEngines.cheaperWithSodium(libargon2, loadSodium, ONE_LANE, libargon2Cheaper)).isSameAs(libargon2);
+    }
+
+    @Test
+    void eachEngineIsJudgedByItsCheapestRoundAtTheGivenCosts() {
+        AtomicLong clock = new AtomicLong();
+        List<int[]> costsSeen = new ArrayList<>();
+        // a pooling engine: its first hash touches a new block (30), later ones reuse it (10); the other costs 20 every time
+        Argon2idEngine pooling = new Argon2idEngine() {
+            private int calls;
+            @Override public String name() { return "pooling"; }
+            @Override public byte[] hash(byte[] p, byte[] s, byte[] k, byte[] x, int m, int t, int l, int len) {
+                costsSeen.add(new int[] {m, t, l, len});
+                clock.addAndGet(calls++ == 0 ? 30 : 10);
+                return new byte[len];
+            }
+        };
+        Argon2idEngine steady = costing("steady", 20, clock);
+        List<CheapestArgon2id.Timed> timed = CheapestArgon2id.timed(List.of(steady, pooling), ONE_LANE, clock::get);
+        assertThat(timed).extracting(CheapestArgon2id.Timed::engine).containsExactly(pooling, steady);
+        assertThat(timed).extracting(CheapestArgon2id.Timed::nanos).containsExactly(10L, 20L);
+        assertThat(costsSeen).hasSize(CheapestArgon2id.ROUNDS).allSatisfy(c -> assertThat(c).containsExactly(19456, 2, 1, 32));
+        // reversed costs, reversed answer; on a tie the first engine stays first
+        assertThat(CheapestArgon2id.timed(List.of(costing("a", 5, clock), costing("b", 50, clock)), ONE_LANE, clock::get).get(0).engine().name())
+                .isEqualTo("a");
+        assertThat(CheapestArgon2id.timed(List.of(costing("a", 7, clock), costing("b", 7, clock)), ONE_LANE, clock::get).get(0).engine().name())
+                .isEqualTo("a");
     }
 
     @Test
     void selectionHonoursTheConfiguredImplementation() {
-        assertThat(Argon2idEngines.select("java", 2, 19456).name()).isEqualTo("java-bouncycastle");
-        // libargon2-1 and libsodium23 are installed by scripts/test.sh: libsodium in front of libargon2
-        String both = "native-libsodium (native-libargon2 for other parameters)";
-        assertThat(Argon2idEngines.select("native", 2, 19456).name()).isEqualTo(both);
-        assertThat(Argon2idEngines.select("auto", 2, 19456).name()).isEqualTo(both);
-        assertThat(Argon2idEngines.select(null, 2, 19456).name()).isEqualTo(both);
-        assertThatThrownBy(() -> Argon2idEngines.select("fastest", 2, 19456)).isInstanceOf(IllegalArgumentException.class);
+        Argon2idEngines.Costs small = new Argon2idEngines.Costs(1024, 2, 1);
+        assertThat(Argon2idEngines.select("java", 2, small).name()).isEqualTo("java-bouncycastle");
+        // libargon2-1 and libsodium23 are installed by scripts/test.sh: libsodium in front of libargon2 when timed
+        // cheaper on this host, libargon2 alone otherwise; either way the tag is libargon2's and BouncyCastle's
+        for (String implementation : new String[] {"native", "auto", null}) {
+            Argon2idEngine chosen = Argon2idEngines.select(implementation, 2, small);
+            assertThat(chosen.name()).isIn("native-libsodium (native-libargon2 for other parameters)", "native-libargon2");
+            assertThat(chosen.hash(PASSWORD, SALT, 1024, 2, 1, 32)).isEqualTo(new JavaArgon2id().hash(PASSWORD, SALT, 1024, 2, 1, 32));
+        }
+        assertThat(Argon2idEngines.select("auto", 2, new Argon2idEngines.Costs(1024, 2, 4)).name()).isEqualTo("native-libargon2");
+        assertThatThrownBy(() -> Argon2idEngines.select("fastest", 2, small)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theRealNativeEnginesAreTimedWithThisThreadsCpuClock() {
+        Argon2idEngines.Costs small = new Argon2idEngines.Costs(1024, 2, 1);
+        Argon2idEngine libargon2 = NativeArgon2id.load(2, 1024);
+        List<CheapestArgon2id.Timed> timed = CheapestArgon2id.timed(List.of(libargon2, SodiumArgon2id.over(libargon2)), small);
+        assertThat(timed).hasSize(2).allSatisfy(t -> assertThat(t.nanos()).isPositive());
+        assertThat(timed.get(0).nanos()).isLessThanOrEqualTo(timed.get(1).nanos());
+    }
+
+    /** An engine whose every hash advances {@code clock} by {@code cost}. */
+    private static Argon2idEngine costing(String name, long cost, AtomicLong clock) {
+        return new Argon2idEngine() {
+            @Override public String name() { return name; }
+            @Override public byte[] hash(byte[] p, byte[] s, byte[] k, byte[] x, int m, int t, int l, int len) {
+                clock.addAndGet(cost);
+                return new byte[len];
+            }
+        };
     }
 
     @Test
