@@ -71,7 +71,7 @@ public final class Argon2idEngines {
         }
         List<CheapestArgon2id.Timed> timed = timing.apply(List.of(engine, sodium));
         CheapestArgon2id.Timed cheapest = timed.get(0), other = timed.get(1);
-        log.info("Argon2id: {}, {} CPU per hash at m={} KiB, t={}; {} took {} (timed at start-up, cheaper kept)",
+        log.info("Argon2id: {}, {} CPU per hash at m={} KiB, t={}; {} took {} (timed, cheaper kept)",
                 cheapest.engine().name(), cheapest.millis(), costs.memoryKib(), costs.iterations(),
                 other.engine() == sodium ? "libsodium" : other.engine().name(), other.millis());
         return cheapest.engine();

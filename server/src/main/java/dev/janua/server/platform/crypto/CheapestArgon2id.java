@@ -16,7 +16,7 @@ import java.util.function.LongSupplier;
  * judged by its cheapest round: the first round of a pooling engine pays for touching its new block, which
  * steady sign-ins do not. Thread CPU time, not wall time, so a busy start-up on the other cores does not
  * decide; a host without per-thread CPU clocks falls back to wall time. About six hashes (~150–250 ms of one
- * core) on the background thread that already chooses the engine at start-up.
+ * core) on a background thread once the server is ready ({@link PasswordHasher}), not during start-up.
  */
 final class CheapestArgon2id {
     static final int ROUNDS = 3;

@@ -15,6 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -54,10 +56,13 @@ public final class PasswordHasher {
     static final int MAX_PARALLELISM = 8;
 
     /**
-     * Chosen off the start-up path (loading JNA and libargon2, the RFC 9106 self-test, timing libsodium
-     * against it and the dummy hash below take a noticeable part of a 2-second start on a loaded machine); the first hash waits.
+     * Chosen off the start-up path (loading JNA and libargon2, the RFC 9106 self-test and the dummy
+     * hash below take a noticeable part of a 2-second start on a loaded machine); the first hash waits.
      */
     private final CompletableFuture<Argon2idEngine> engine;
+    /** libsodium in front of {@link #engine} when timed cheaper after start-up, or the engine itself; null before. */
+    private volatile Argon2idEngine timedEngine;
+    private boolean libsodiumToTime;
     private final int memoryKib;
     private final int iterations;
     private final int parallelism;
@@ -78,18 +83,45 @@ public final class PasswordHasher {
 
     @Autowired
     public PasswordHasher(JanuaProperties properties) {
-        this(properties, engineFor(properties.passwords()));
+        this(properties, baseEngine(properties.passwords()));
+        this.libsodiumToTime = !"java".equalsIgnoreCase(properties.passwords().argon2Implementation().trim());
     }
 
-    private static CompletableFuture<Argon2idEngine> engineFor(JanuaProperties.Passwords p) {
-        Argon2idEngines.Costs costs = new Argon2idEngines.Costs(p.argon2MemoryKib(), p.argon2Iterations(), p.argon2Parallelism());
-        if ("native".equalsIgnoreCase(p.argon2Implementation())) {
-            // forced native: fail the start when the library is missing, not the first sign-in; time libsodium after
-            Argon2idEngine libargon2 = Argon2idEngines.verifiedBase("native", CORES, p.argon2MemoryKib());
-            return CompletableFuture.supplyAsync(() -> Argon2idEngines.cheaperWithSodium(libargon2, costs), PasswordHasher::inBackground);
+    /** libargon2 or BouncyCastle as configured; libsodium is timed against it once the server is ready. */
+    private static CompletableFuture<Argon2idEngine> baseEngine(JanuaProperties.Passwords p) {
+        if ("native".equalsIgnoreCase(p.argon2Implementation().trim())) {
+            // forced native: fail the start when the library is missing, not the first sign-in
+            return CompletableFuture.completedFuture(Argon2idEngines.verifiedBase("native", CORES, p.argon2MemoryKib()));
         }
-        return CompletableFuture.supplyAsync(() -> Argon2idEngines.select(p.argon2Implementation(), CORES, costs),
+        return CompletableFuture.supplyAsync(() -> Argon2idEngines.verifiedBase(p.argon2Implementation(), CORES, p.argon2MemoryKib()),
                 PasswordHasher::inBackground);
+    }
+
+    /**
+     * Times libsodium against the engine in use once the server serves requests, not during start-up (about six
+     * hashes: ~0.2 s of one core that a 2-core start-up would otherwise share), and keeps it in front when cheaper.
+     * Sign-ins meanwhile use the engine alone.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void timeLibsodiumOnceReady() {
+        if (libsodiumToTime) chooseCheaperEngine();
+    }
+
+    /** The engine in use once the timing is done (tests wait on it). */
+    CompletableFuture<Argon2idEngine> chooseCheaperEngine() {
+        Argon2idEngines.Costs costs = new Argon2idEngines.Costs(memoryKib, iterations, parallelism);
+        return dummyHash.thenApplyAsync(ignored -> {
+            Argon2idEngine cheaper = Argon2idEngines.cheaperWithSodium(engine.join(), costs);
+            timedEngine = cheaper;
+            cheaper.releasePooledMemory(); // the timing's hashes need not keep a block for an idle server
+            return cheaper;
+        }, PasswordHasher::inBackground);
+    }
+
+    /** The timed choice once made, else the configured engine (waiting for it during start-up). */
+    private Argon2idEngine engine() {
+        Argon2idEngine timed = timedEngine;
+        return timed != null ? timed : engine.join();
     }
 
     PasswordHasher(JanuaProperties properties, Argon2idEngine engine) {
@@ -128,14 +160,14 @@ public final class PasswordHasher {
         }
         long started = hashesStarted.get();
         if (started == hashesAtLastIdleCheck && slots.availablePermits() == CORES && engine.isDone()) {
-            engine.join().releasePooledMemory();
+            engine().releasePooledMemory();
         }
         hashesAtLastIdleCheck = started;
     }
 
     /** Which Argon2id implementation this process uses ({@code native-libargon2} or {@code java-bouncycastle}); for the tests. */
     String argon2Implementation() {
-        return engine.join().name();
+        return engine().name();
     }
 
     public String hash(CharSequence password) {
@@ -146,7 +178,7 @@ public final class PasswordHasher {
     private String argon2id(CharSequence password) {
         byte[] salt = new byte[SALT_BYTES];
         random.nextBytes(salt);
-        byte[] tag = engine.join().hash(utf8(password), salt, memoryKib, iterations, parallelism, HASH_BYTES);
+        byte[] tag = engine().hash(utf8(password), salt, memoryKib, iterations, parallelism, HASH_BYTES);
         return new Argon2Phc("argon2id", ARGON2_VERSION, memoryKib, iterations, parallelism, salt, tag).format();
     }
 
@@ -158,7 +190,7 @@ public final class PasswordHasher {
             return otherArgon2.matches(password, storedHash);
         }
         try {
-            byte[] tag = engine.join().hash(utf8(password), stored.salt(), stored.memoryKib(), stored.iterations(),
+            byte[] tag = engine().hash(utf8(password), stored.salt(), stored.memoryKib(), stored.iterations(),
                     stored.parallelism(), stored.hash().length);
             return MessageDigest.isEqual(tag, stored.hash());
         } catch (IllegalArgumentException | IllegalStateException unusable) {

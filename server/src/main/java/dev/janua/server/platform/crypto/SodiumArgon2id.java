@@ -9,7 +9,7 @@ import com.sun.jna.Native;
  * libsodium picks an AVX2/AVX-512 block function at run time where Debian's libargon2 is the portable
  * scalar build, but maps fresh memory for every hash where libargon2 reuses a pooled block: which costs
  * less CPU differs by host (a fifth less one day, twice as much another, BENCHMARKS.md), so
- * {@link Argon2idEngines} times both at start-up and keeps this one only when it is cheaper. Anything else — an
+ * the server times both once it is ready ({@link PasswordHasher}) and keeps this one only when it is cheaper. Anything else — an
  * imported hash with other lanes or salt length, RFC 9106's test vector with its secret and associated
  * data — goes to {@code other}, the engine this one accelerates.
  *

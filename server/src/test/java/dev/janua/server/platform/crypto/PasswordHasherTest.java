@@ -29,6 +29,21 @@ class PasswordHasherTest {
     }
 
     @Test
+    void libsodiumIsTimedOnlyOnceTheServerIsReadyAndHashesStayInterchangeable() throws Exception {
+        PasswordHasher started = new PasswordHasher(TestProperties.defaults(Path.of("/tmp")));
+        // until the ready event, the configured engine alone (libargon2: installed by scripts/test.sh)
+        assertThat(started.argon2Implementation()).isEqualTo("native-libargon2");
+        String before = started.hash("pässwörd");
+        Argon2idEngine chosen = started.chooseCheaperEngine().get(60, java.util.concurrent.TimeUnit.SECONDS);
+        // which one wins depends on the host; the process then uses it, and hashes from before still verify
+        assertThat(chosen.name()).isIn("native-libargon2", "native-libsodium (native-libargon2 for other parameters)");
+        assertThat(started.argon2Implementation()).isEqualTo(chosen.name());
+        assertThat(started.verify("pässwörd", before)).isTrue();
+        assertThat(started.verify("passwörd", before)).isFalse();
+        assertThat(hasher.verify("pässwörd", started.hash("pässwörd"))).isTrue();
+    }
+
+    @Test
     void hashesOfTheJavaAndNativeEnginesVerifyWithEitherAndWithSpringSecurity() {
         PasswordHasher java = new PasswordHasher(TestProperties.defaults(Path.of("/tmp")), new JavaArgon2id());
         PasswordHasher nat = new PasswordHasher(TestProperties.defaults(Path.of("/tmp")), NativeArgon2id.load(2, 19456));
