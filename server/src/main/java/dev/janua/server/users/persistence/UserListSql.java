@@ -40,9 +40,29 @@ final class UserListSql {
         w.filters().whereIf(key + (q.sort().descending() ? " < :after" : " > :after"), "after", page.after());
         String rows = "SELECT u.* FROM users u" + join(q) + w.filters().sql();
         if (w.narrowed()) rows = "SELECT u.* FROM (" + rows + " OFFSET 0) u";
-        String sql = rows + " ORDER BY " + key + (q.sort().descending() ? " DESC" : " ASC") + " LIMIT :limit OFFSET :offset";
-        w.filters().param("limit", page.fetchSize()).param("offset", page.offset());
+        String sql = rows + " ORDER BY " + key + (q.sort().descending() ? " DESC" : " ASC") + limit(q, page, w.filters());
         return new Statement(sql, w.filters().params());
+    }
+
+    /**
+     * The page size (and offset) as literals when the best plan does not depend on the filters' values,
+     * so that PostgreSQL can plan the statement once per connection: given {@code LIMIT $n} it prices a
+     * generic plan for an unknown limit (a tenth of the rows) and so plans every execution anew — for the
+     * organization's list that planning (0.15 ms) cost more than running the plan (0.09 ms) at 1,000,000
+     * users. A search or a creation-date range keeps the bind parameters, as before: how many rows match
+     * decides between walking the sort index and fetching then sorting, and a generic plan fixed after five
+     * executions could walk a million rows for a rare term; with an unknown limit a generic plan is priced
+     * above the terms' own plans (at 1,000,000 users: none of 30 executions of a search was planned
+     * generically), so each term keeps a plan of its own. {@code page=}'s
+     * offset, which takes any value, stays a parameter too: as a literal each page would be a statement of its own.
+     */
+    private static String limit(UserQuery q, PageRequest page, Filters f) {
+        boolean planByValue = (q.search() != null && !q.search().isBlank()) || q.createdAfter() != null || q.createdBefore() != null;
+        if (planByValue || page.offset() > 0) {
+            f.param("limit", page.fetchSize()).param("offset", page.offset());
+            return " LIMIT :limit OFFSET :offset";
+        }
+        return " LIMIT " + page.fetchSize();
     }
 
     /** How many rows match; {@code null} when nothing filters (every user: the caller caches that count). */
