@@ -270,6 +270,51 @@ class AuditLogIntegrationTest extends IntegrationTest {
                 .containsExactly(true, last);
     }
 
+    @Test
+    void theDiskOrderCheckItselfRefusesATamperedRecordOrADeletedOne() throws Exception {
+        appender.catchUp();
+        long last = SyntheticAuditChain.seed(jdbc, tx, 600);
+        // twelve neighbours in turn, each altered by one non-ASCII character: the fast path must refuse every one
+        // itself (not leave it to the ordered verification), whether the record starts a run or continues one
+        int parts = 2;
+        Boolean before = dev.janua.server.audit.app.QueryReader.provenIntactInDiskOrder(dataSource, parts);
+        assertThat(before).isEqualTo(dev.janua.server.support.TestDatabase.isPostgres() ? Boolean.TRUE : null);
+        if (before == null) return; // H2: the ordered reader alone, covered above
+        for (long p = last - 300; p < last - 288; p++) {
+            String agent = jdbc.sql("SELECT user_agent FROM audit_log WHERE position = :p").param("p", p).query(String.class).single();
+            jdbc.sql("UPDATE audit_log SET user_agent = :a WHERE position = :p").param("a", agent + "é").param("p", p).update();
+            try {
+                assertThat(dev.janua.server.audit.app.QueryReader.provenIntactInDiskOrder(dataSource, parts)).as("tampered %d", p).isFalse();
+                ChainVerification broken = new AuditChainVerifier(dataSource, 2, 100).verify();
+                assertThat(broken.firstInvalidPosition()).isEqualTo(p);
+                assertThat(broken.reason()).contains("hash mismatch");
+            } finally {
+                jdbc.sql("UPDATE audit_log SET user_agent = :a WHERE position = :p").param("a", agent).param("p", p).update();
+            }
+        }
+        // an UPDATE moves the row, so the record above started a run of its own; rewritten in position order
+        // (CLUSTER), the tampered record sits inside a run and must fail its predecessor's check there
+        long inRun = last - 200;
+        String agent = jdbc.sql("SELECT user_agent FROM audit_log WHERE position = :p").param("p", inRun).query(String.class).single();
+        jdbc.sql("UPDATE audit_log SET user_agent = :a WHERE position = :p").param("a", agent + "é").param("p", inRun).update();
+        try {
+            jdbc.sql("CLUSTER audit_log USING audit_log_pkey").update();
+            assertThat(dev.janua.server.audit.app.QueryReader.provenIntactInDiskOrder(dataSource, parts)).isFalse();
+            assertThat(new AuditChainVerifier(dataSource, 2, 100).verify().firstInvalidPosition()).isEqualTo(inRun);
+        } finally {
+            jdbc.sql("UPDATE audit_log SET user_agent = :a WHERE position = :p").param("a", agent).param("p", inRun).update();
+        }
+        // a record deleted: the runs no longer meet
+        Map<String, Object> row = jdbc.sql("SELECT * FROM audit_log WHERE position = :p").param("p", last - 50).query().singleRow();
+        jdbc.sql("DELETE FROM audit_log WHERE position = :p").param("p", last - 50).update();
+        try {
+            assertThat(dev.janua.server.audit.app.QueryReader.provenIntactInDiskOrder(dataSource, parts)).isFalse();
+        } finally {
+            reinsert(row);
+        }
+        assertThat(dev.janua.server.audit.app.QueryReader.provenIntactInDiskOrder(dataSource, parts)).isTrue();
+    }
+
     private void reinsert(Map<String, Object> row) {
         jdbc.sql("INSERT INTO audit_log (" + String.join(", ", row.keySet()) + ") VALUES (:" + String.join(", :", row.keySet()) + ")")
                 .params(row).update();
