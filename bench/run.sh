@@ -136,6 +136,12 @@ run_signin() {
   grep -o "Argon2id: .*" "$OUT/server.log" | head -2
   : >"$OUT/signin-bound.jsonl"
   java --enable-native-access=ALL-UNNAMED -Xmx256m -XX:+UseSerialGC -cp "$BENCH_JAR" dev.janua.bench.Argon2idCompare 30 10 2>/dev/null | tee -a "$OUT/signin-bound.jsonl"
+  # JANUA_BENCH_SIGNIN_WARMUP seconds of sign-ins first, not measured (0 by default: the first minutes, JIT
+  # compiling included; 120 or more gets nearer a server that has been running, as the http bench's warm-up does)
+  if [ "${JANUA_BENCH_SIGNIN_WARMUP:-0}" -gt 0 ]; then
+    java -cp "$BENCH_JAR" dev.janua.bench.LoadGenerator "http://127.0.0.1:$PORT" signin 8 "$JANUA_BENCH_SIGNIN_WARMUP" 0 >/dev/null
+    echo "{\"warmupSeconds\": $JANUA_BENCH_SIGNIN_WARMUP}" | tee -a "$OUT/signin-bound.jsonl"
+  fi
   for r in $(seq 1 "$REPEATS"); do
     # The server's own CPU time per sign-in (utime+stime of the JVM over the run, warm-up included, divided by
     # requests that hashed: the sign-ins answered plus the 8 workers' sign-ups): on a shared machine this, not wall
