@@ -38,7 +38,7 @@ class NotificationCrashIntegrationTest extends IntegrationTest {
         Path dataDir = Files.createTempDirectory("janua-outbox-crash-");
         String dbUrl = TestDatabase.isPostgres() ? TestDatabase.scratchDatabaseUrl()
                 : "jdbc:h2:file:" + dataDir.resolve("janua") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
-                        + ";WRITE_DELAY=0;AUTO_SERVER=TRUE";
+                        + ";AUTO_SERVER=TRUE";
         int smtpPort = JanuaProcess.freePort(); // nothing listens there until the outage ends
         Map<String, String> props = new LinkedHashMap<>();
         props.put("janua.database-url", dbUrl);

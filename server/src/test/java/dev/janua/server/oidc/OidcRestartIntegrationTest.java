@@ -32,7 +32,7 @@ class OidcRestartIntegrationTest extends OidcTestSupport {
         Path dataDir = Files.createTempDirectory("janua-oidc-restart-");
         String dbUrl = TestDatabase.isPostgres() ? TestDatabase.scratchDatabaseUrl()
                 : "jdbc:h2:file:" + dataDir.resolve("janua") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
-                        + ";WRITE_DELAY=0;AUTO_SERVER=TRUE";
+                        + ";AUTO_SERVER=TRUE";
         Map<String, String> props = new LinkedHashMap<>();
         props.put("janua.database-url", dbUrl);
         if (!TestDatabase.isPostgres()) props.put("spring.datasource.username", "sa");

@@ -45,7 +45,7 @@ class WebhookCrashIntegrationTest extends IntegrationTest {
         Path dataDir = Files.createTempDirectory("janua-crash-");
         String dbUrl = TestDatabase.isPostgres() ? TestDatabase.jdbcUrl()
                 : "jdbc:h2:file:" + dataDir.resolve("janua") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
-                        + ";WRITE_DELAY=0;AUTO_SERVER=TRUE";
+                        + ";AUTO_SERVER=TRUE";
         String adminEmail = uniqueEmail("crash-admin");
         Map<String, String> props = new LinkedHashMap<>();
         props.put("janua.database-url", dbUrl);
