@@ -1,5 +1,6 @@
 package dev.janua.server.platform.persistence.h2;
 
+import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -32,7 +33,18 @@ import org.h2.mvstore.MVStore;
  * one, and must still see every statement whichever of the two wraps the other.
  */
 public final class GroupCommitDataSource implements DataSource {
-    private static final Class<?>[] CONNECTION = {Connection.class};
+    /** The connection proxy's constructor, looked up once rather than on every connection handed out. */
+    private static final Constructor<?> CONNECTION_PROXY;
+
+    static {
+        try {
+            CONNECTION_PROXY = Proxy.newProxyInstance(GroupCommitDataSource.class.getClassLoader(), new Class<?>[] {Connection.class},
+                    (proxy, method, args) -> null).getClass().getConstructor(InvocationHandler.class);
+        } catch (NoSuchMethodException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     private final DataSource target;
     private volatile GroupCommit groupCommit;
     private volatile boolean passThrough;
@@ -94,10 +106,13 @@ public final class GroupCommitDataSource implements DataSource {
     private Connection wrap(Connection c) throws SQLException {
         if (passThrough) return c;
         if (!(c.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session)) return c;
-        GroupCommit group = groupCommitOf(session.getDatabase());
+        GroupCommit group = groupCommit != null ? groupCommit : groupCommitOf(session.getDatabase());
         if (group == null) return c;
-        return (Connection) Proxy.newProxyInstance(GroupCommitDataSource.class.getClassLoader(), CONNECTION,
-                new Committing(c, session, group));
+        try {
+            return (Connection) CONNECTION_PROXY.newInstance(new Committing(c, session, group));
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private synchronized GroupCommit groupCommitOf(Database database) {
