@@ -5,17 +5,18 @@
 # recorded at, so none), each warmed up for $WARM s, then alternating runs A, B, A, B, … of $SECS s. Prints
 # LoadGenerator's line per run (throughput, latency, server CPU per request) and, when the server has them, the
 # embedded database's group-commit counters over the run (commits that waited for a write, writes made).
+# OPTS_A / OPTS_B: extra JVM options of one side (the same app on both sides then compares two settings).
 # Usage: APP_A=/tmp/a/app APP_B=/tmp/b/app SCENARIO=refresh bench/scenario-ab.sh   (needs bench/target/benchmarks.jar)
 set -uo pipefail
 PA=${PA:-8943}; PB=${PB:-8944}; SECS=${SECS:-10}; ROUNDS=${ROUNDS:-3}; WARM=${WARM:-30}; C=${C:-8}; SCENARIO=${SCENARIO:-refresh}
 JAR="$(cd "$(dirname "$0")" && pwd)/target/benchmarks.jar"; OUTDIR=$(mktemp -d)
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}; export PATH=$JAVA_HOME/bin:$PATH
 start() { # variant port
-  local app; [ "$1" = A ] && app=$APP_A || app=$APP_B
+  local app opts; if [ "$1" = A ]; then app=$APP_A; opts=${OPTS_A:-}; else app=$APP_B; opts=${OPTS_B:-}; fi
   local data; data=$(mktemp -d "$OUTDIR/data-XXXX")
   JANUA_RATE_LIMITS_ENABLED=false JANUA_PORT=$2 JANUA_DATA_DIR=$data java -XX:+UseSerialGC -Xms16m -Xmx256m -Xss512k \
     -XX:ReservedCodeCacheSize=48m --enable-native-access=ALL-UNNAMED -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 \
-    -XX:MaxNewSize=16m -XX:NewRatio=4 -jar $app/janua-server.jar >$OUTDIR/server-$1.log 2>&1 &
+    -XX:MaxNewSize=16m -XX:NewRatio=4 $opts -jar $app/janua-server.jar >$OUTDIR/server-$1.log 2>&1 &
   echo $!
 }
 wait_ready() { local i=0; until curl -sf "http://127.0.0.1:$1/ready" >/dev/null 2>&1; do sleep 0.5; i=$((i+1)); [ $i -gt 1400 ] && return 1; done; return 0; }
