@@ -10,8 +10,14 @@ import java.security.spec.KeySpec;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -72,12 +78,22 @@ public final class PasswordHasher {
     private final SecureRandom random = new SecureRandom();
     private final CompletableFuture<String> dummyHash;
     /**
-     * At most one Argon2id computation per core at a time: more cannot finish sooner, and each
-     * holds 19 MiB of live blocks, so unbounded parallel hashes only make the collector copy more
-     * (Java) or the process hold more pooled blocks (native).
+     * Where every Argon2id computation runs: one platform thread per core, in arrival order. At most one hash
+     * per core: more cannot finish sooner, and each holds 19 MiB of live blocks, so unbounded parallel hashes
+     * only make the collector copy more (Java) or the process hold more pooled blocks (native).
+     *
+     * <p>Not on the request's own (virtual) thread: a virtual thread cannot unmount inside native code, so a
+     * ~30 ms native hash held one of the scheduler's carriers (one per core) for its whole length. With both
+     * carriers hashing no other request ran at all, and the scheduler served waiting sign-ins out of order: at
+     * c=8 on 2 cores p50 50 ms but p90 ~470 ms and p99 ~1 s against ~230 / ~300 ms in arrival order (issue 16,
+     * BENCHMARKS.md). Here the caller parks, its carrier serves other requests, and the operating system
+     * shares the cores between hashing and everything else. Threads end after a minute without work.
      */
-    private final Semaphore slots = new Semaphore(CORES, true);
+    private final ThreadPoolExecutor hashing = new ThreadPoolExecutor(CORES, CORES, 60, TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(), Thread.ofPlatform().daemon().name("argon2id-", 1).factory());
     private final AtomicLong hashesStarted = new AtomicLong();
+    /** Hashes asked for and not yet answered (queued or running). */
+    private final AtomicInteger hashesInFlight = new AtomicInteger();
     private long hashesAtLastIdleCheck = -1;
     private boolean engineFailureLogged;
 
@@ -134,6 +150,7 @@ public final class PasswordHasher {
         this.memoryKib = p.argon2MemoryKib();
         this.iterations = p.argon2Iterations();
         this.parallelism = p.argon2Parallelism();
+        hashing.allowCoreThreadTimeOut(true);
         this.otherArgon2 = new Argon2PasswordEncoder(SALT_BYTES, HASH_BYTES, parallelism, memoryKib, iterations);
         this.dummyHash = engine.thenApplyAsync(ready -> {
             String hash = argon2id("janua-dummy-password-for-constant-time-checks");
@@ -159,7 +176,7 @@ public final class PasswordHasher {
             return;
         }
         long started = hashesStarted.get();
-        if (started == hashesAtLastIdleCheck && slots.availablePermits() == CORES && engine.isDone()) {
+        if (started == hashesAtLastIdleCheck && hashesInFlight.get() == 0 && engine.isDone()) {
             engine().releasePooledMemory();
         }
         hashesAtLastIdleCheck = started;
@@ -270,15 +287,31 @@ public final class PasswordHasher {
         Thread.ofPlatform().daemon().name("argon2id-init").start(task);
     }
 
-    private <T> T bounded(java.util.function.Supplier<T> work) {
+    /** Runs {@code work} on {@link #hashing} and waits for it, uninterruptibly (a started sign-in finishes). */
+    private <T> T bounded(Supplier<T> work) {
         assert !TransactionSynchronizationManager.isActualTransactionActive()
                 : "password hash computed inside a transaction: hash before opening it";
-        slots.acquireUninterruptibly();
-        hashesStarted.incrementAndGet();
-        try {
+        hashesInFlight.incrementAndGet();
+        Future<T> result = hashing.submit(() -> {
+            hashesStarted.incrementAndGet();
             return work.get();
+        });
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return result.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException r) throw r;
+                    if (e.getCause() instanceof Error err) throw err;
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
         } finally {
-            slots.release();
+            hashesInFlight.decrementAndGet();
+            if (interrupted) Thread.currentThread().interrupt();
         }
     }
 

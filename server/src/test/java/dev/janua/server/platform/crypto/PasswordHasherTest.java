@@ -240,6 +240,42 @@ class PasswordHasherTest {
         assertThat(most.get()).isLessThanOrEqualTo(cores).isGreaterThanOrEqualTo(Math.min(2, cores));
     }
 
+    /**
+     * A native hash cannot unmount a virtual thread: run on the request's own thread it would hold one of the
+     * scheduler's carriers (one per core) for its whole length. Every hash runs on a platform thread while
+     * the virtual caller waits; an engine's failure still reaches the caller as itself.
+     */
+    @Test
+    void hashesRunOnPlatformThreadsNotOnTheVirtualCallersCarrier() throws Exception {
+        List<Boolean> onVirtual = java.util.Collections.synchronizedList(new ArrayList<>());
+        Argon2idEngine recording = new Argon2idEngine() {
+            public String name() { return "recording"; }
+            public byte[] hash(byte[] password, byte[] salt, byte[] secret, byte[] ad, int m, int t, int p, int tagLength) {
+                if (new String(password, java.nio.charset.StandardCharsets.UTF_8).equals("refuse me")) throw new IllegalArgumentException("engine refused");
+                onVirtual.add(Thread.currentThread().isVirtual());
+                return new byte[tagLength];
+            }
+        };
+        PasswordHasher hasher = new PasswordHasher(TestProperties.defaults(Path.of("/tmp")), recording);
+        hasher.burnEquivalentTime("warm"); // the start-up dummy hash runs on its own thread
+        onVirtual.clear();
+        List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        Thread caller = Thread.ofVirtual().start(() -> {
+            String stored = hasher.hash("a password");
+            hasher.verify("a password", stored);
+            hasher.burnEquivalentTime("unknown email");
+            try {
+                hasher.hash("refuse me");
+            } catch (Throwable t) {
+                failures.add(t);
+            }
+        });
+        caller.join();
+        assertThat(onVirtual).hasSize(3).containsOnly(false);
+        assertThat(failures).hasSize(1);
+        assertThat(failures.get(0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("engine refused");
+    }
+
     @Test
     void noHashRunsInsideATransactionWhileAssertionsAreOn() {
         TransactionSynchronizationManager.setActualTransactionActive(true);
