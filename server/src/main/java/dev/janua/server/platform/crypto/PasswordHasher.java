@@ -292,12 +292,12 @@ public final class PasswordHasher {
         assert !TransactionSynchronizationManager.isActualTransactionActive()
                 : "password hash computed inside a transaction: hash before opening it";
         hashesInFlight.incrementAndGet();
-        Future<T> result = hashing.submit(() -> {
-            hashesStarted.incrementAndGet();
-            return work.get();
-        });
         boolean interrupted = false;
         try {
+            Future<T> result = hashing.submit(() -> {
+                hashesStarted.incrementAndGet();
+                return work.get();
+            });
             while (true) {
                 try {
                     return result.get();
