@@ -10,8 +10,7 @@ import java.security.spec.KeySpec;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -292,26 +291,18 @@ public final class PasswordHasher {
         assert !TransactionSynchronizationManager.isActualTransactionActive()
                 : "password hash computed inside a transaction: hash before opening it";
         hashesInFlight.incrementAndGet();
-        boolean interrupted = false;
         try {
-            Future<T> result = hashing.submit(() -> {
+            return CompletableFuture.supplyAsync(() -> {
                 hashesStarted.incrementAndGet();
                 return work.get();
-            });
-            while (true) {
-                try {
-                    return result.get();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                } catch (ExecutionException e) {
-                    if (e.getCause() instanceof RuntimeException r) throw r;
-                    if (e.getCause() instanceof Error err) throw err;
-                    throw new IllegalStateException(e.getCause());
-                }
-            }
+            }, hashing).join(); // join() waits through interrupts and keeps the flag set
+        } catch (CompletionException e) {
+            // the engine's own exception, as if the caller had hashed itself
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw e;
         } finally {
             hashesInFlight.decrementAndGet();
-            if (interrupted) Thread.currentThread().interrupt();
         }
     }
 

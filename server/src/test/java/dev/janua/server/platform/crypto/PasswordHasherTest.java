@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.janua.server.platform.errors.ErrorCode;
 import dev.janua.server.platform.errors.JanuaException;
 import dev.janua.server.support.TestProperties;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -247,11 +249,11 @@ class PasswordHasherTest {
      */
     @Test
     void hashesRunOnPlatformThreadsNotOnTheVirtualCallersCarrier() throws Exception {
-        List<Boolean> onVirtual = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Boolean> onVirtual = Collections.synchronizedList(new ArrayList<>());
         Argon2idEngine recording = new Argon2idEngine() {
             public String name() { return "recording"; }
             public byte[] hash(byte[] password, byte[] salt, byte[] secret, byte[] ad, int m, int t, int p, int tagLength) {
-                if (new String(password, java.nio.charset.StandardCharsets.UTF_8).equals("refuse me")) throw new IllegalArgumentException("engine refused");
+                if (new String(password, StandardCharsets.UTF_8).equals("refuse me")) throw new IllegalArgumentException("engine refused");
                 onVirtual.add(Thread.currentThread().isVirtual());
                 return new byte[tagLength];
             }
@@ -259,7 +261,7 @@ class PasswordHasherTest {
         PasswordHasher hasher = new PasswordHasher(TestProperties.defaults(Path.of("/tmp")), recording);
         hasher.burnEquivalentTime("warm"); // the start-up dummy hash runs on its own thread
         onVirtual.clear();
-        List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
         Thread caller = Thread.ofVirtual().start(() -> {
             String stored = hasher.hash("a password");
             hasher.verify("a password", stored);
