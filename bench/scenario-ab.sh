@@ -10,16 +10,11 @@
 set -uo pipefail
 PA=${PA:-8943}; PB=${PB:-8944}; SECS=${SECS:-10}; ROUNDS=${ROUNDS:-3}; WARM=${WARM:-30}; C=${C:-8}; SCENARIO=${SCENARIO:-refresh}
 JAR="$(cd "$(dirname "$0")" && pwd)/target/benchmarks.jar"; OUTDIR=$(mktemp -d)
-export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}; export PATH=$JAVA_HOME/bin:$PATH
+. "$(dirname "$0")/app-server.sh"
 start() { # variant port
   local app opts; if [ "$1" = A ]; then app=$APP_A; opts=${OPTS_A:-}; else app=$APP_B; opts=${OPTS_B:-}; fi
-  local data; data=$(mktemp -d "$OUTDIR/data-XXXX")
-  JANUA_RATE_LIMITS_ENABLED=false JANUA_PORT=$2 JANUA_DATA_DIR=$data java -XX:+UseSerialGC -Xms16m -Xmx256m -Xss512k \
-    -XX:ReservedCodeCacheSize=48m --enable-native-access=ALL-UNNAMED -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 \
-    -XX:MaxNewSize=16m -XX:NewRatio=4 $opts -jar $app/janua-server.jar >$OUTDIR/server-$1.log 2>&1 &
-  echo $!
+  app_start "$app" $2 "$(mktemp -d "$OUTDIR/data-XXXX")" $OUTDIR/server-$1.log $opts
 }
-wait_ready() { local i=0; until curl -sf "http://127.0.0.1:$1/ready" >/dev/null 2>&1; do sleep 0.5; i=$((i+1)); [ $i -gt 1400 ] && return 1; done; return 0; }
 counter() { curl -s "http://127.0.0.1:$1/metrics" | awk -v m="$2" '$1 ~ "^"m {n += $2} END {print int(n)}'; }
 measure() { # variant port pid
   local c0 w0; c0=$(counter $2 janua_h2_commits_written_total); w0=$(counter $2 janua_h2_writes_total)
@@ -28,8 +23,8 @@ measure() { # variant port pid
 }
 A=$(start A $PA); sleep 8; B=$(start B $PB)
 trap 'kill $A $B 2>/dev/null; sleep 3; rm -rf "$OUTDIR"' EXIT
-wait_ready $PA || { echo "A not ready"; exit 1; }
-wait_ready $PB || { echo "B not ready"; exit 1; }
+app_wait_ready $PA || { echo "A not ready"; exit 1; }
+app_wait_ready $PB || { echo "B not ready"; exit 1; }
 java -cp $JAR dev.janua.bench.LoadGenerator "http://127.0.0.1:$PA" $SCENARIO $C $WARM 0 >/dev/null
 java -cp $JAR dev.janua.bench.LoadGenerator "http://127.0.0.1:$PB" $SCENARIO $C $WARM 0 >/dev/null
 for r in $(seq 1 $ROUNDS); do measure A $PA $A; measure B $PB $B; done
