@@ -4,7 +4,7 @@
 #   app_start APP PORT DATA_DIR LOG [extra JVM options…]   starts one in the background; prints its PID
 #   app_wait_ready PORT                                    0 once /ready answers 200, 1 after ~5 minutes
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}; export PATH=$JAVA_HOME/bin:$PATH
-APP_JVM_OPTS="-XX:+UseSerialGC -Xms16m -Xmx256m -Xss512k -XX:ReservedCodeCacheSize=48m --enable-native-access=ALL-UNNAMED \
+APP_JVM_OPTS="-XX:+UseSerialGC -Xms16m -Xmx160m -Xss512k -XX:ReservedCodeCacheSize=48m --enable-native-access=ALL-UNNAMED \
 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:MaxNewSize=16m -XX:NewRatio=4"
 app_start() {
   local app=$1 port=$2 data=$3 log=$4; shift 4
