@@ -261,8 +261,9 @@ case "$WHAT" in
   signin) run_signin ;;
   signin-profile) run_signin_profile ;;
   # Issue 16: one hash's CPU and wall time on 1 thread vs on every core at once (alternating rounds)
-  argon2-threads) java --enable-native-access=ALL-UNNAMED -Xmx256m -XX:+UseSerialGC -cp "$BENCH_JAR" dev.janua.bench.Argon2idConcurrency 2>/dev/null \
-      | tee "$OUT/argon2-threads.json" ;;
+  # (JANUA_BENCH_ARGON2_ENGINE=libsodium: libsodium, which the server keeps when it times cheaper, instead of libargon2)
+  argon2-threads) java --enable-native-access=ALL-UNNAMED -Xmx256m -XX:+UseSerialGC -cp "$BENCH_JAR" dev.janua.bench.Argon2idConcurrency \
+      20 2 10 "${JANUA_BENCH_ARGON2_ENGINE:-libargon2}" 2>/dev/null | tee "$OUT/argon2-threads.json" ;;
   http) run_http ;;
   keycloak) "$ROOT/bench/keycloak.sh" ;;
   users) "$ROOT/bench/users-rbac/run.sh" ;;
@@ -273,11 +274,13 @@ case "$WHAT" in
   cost) "$ROOT/bench/request-cost.sh" ;;
   # Issue 16: start-up of two built checkouts, alternating (wall, CPU, RssAnon at the first /ready)
   startup-ab) "$ROOT/bench/startup-ab.sh" "${@:2}" ;;
+  # Issue 16: two heap sizes side by side (HA, HB): cost per request, RssAnon after the load and its peak, collections
+  heap-ab) "$ROOT/bench/heap-ab.sh" ;;
   # Issue 16: start-up of JVM option sets on this checkout (wall, CPU by thread group at the first /ready)
   startup-jvm-ab) "$ROOT/bench/startup-jvm-ab.py" "${@:2}" ;;
   graphql) run_graphql ;;
   realtime) run_realtime ;;
   oidc) run_oidc ;;
   all) run_jmh; run_http ;;
-  *) echo "usage: ./janua bench [jmh|http|startup|startup-ab|startup-jvm-ab|signin|signin-profile|argon2-threads|keycloak|users|console|audit|events|scim|cost|graphql|realtime|oidc|all]" >&2; exit 2 ;;
+  *) echo "usage: ./janua bench [jmh|http|startup|startup-ab|startup-jvm-ab|signin|signin-profile|argon2-threads|keycloak|heap-ab|users|console|audit|events|scim|cost|graphql|realtime|oidc|all]" >&2; exit 2 ;;
 esac

@@ -18,7 +18,8 @@ import java.util.concurrent.CyclicBarrier;
  * and of N threads (N = cores by default) hashing with the server's native engine, each thread
  * starting its hash at the same moment (a barrier), and prints per phase the median thread CPU time
  * and wall time of one hash, plus the throughput of the N-thread rounds.
- * Usage: {@code Argon2idConcurrency [rounds=20] [threads=cores] [hashesPerRound=10]}
+ * Usage: {@code Argon2idConcurrency [rounds=20] [threads=cores] [hashesPerRound=10] [libargon2|libsodium]}
+ * (libsodium: the engine the server keeps when its timing finds it cheaper, {@code Argon2idEngines.libsodiumOver})
  */
 public final class Argon2idConcurrency {
     private static final int M = 19456, T = 2, P = 1, TAG = 32;
@@ -28,6 +29,7 @@ public final class Argon2idConcurrency {
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : Runtime.getRuntime().availableProcessors();
         int perRound = args.length > 2 ? Integer.parseInt(args[2]) : 10;
         Argon2idEngine engine = Argon2idEngines.verified(NativeArgon2id.load(Runtime.getRuntime().availableProcessors(), M));
+        if (args.length > 3 && args[3].equals("libsodium")) engine = Argon2idEngines.libsodiumOver(engine);
         List<double[]> single = new ArrayList<>(), multi = new ArrayList<>();
         double multiWallSeconds = 0;
         int multiHashes = 0;
