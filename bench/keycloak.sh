@@ -59,6 +59,17 @@ sleep 5
 KC_JVM=$(pgrep -f "kc.config.built" -n || echo "$KC_PID")
 echo "{\"system\":\"keycloak\",\"firstStartReadySeconds\": $first, \"idleRssKb\": $(ps -o rss= -p "$KC_JVM" | tr -d ' ')}" | tee "$OUT/keycloak-startup.json"
 
+# JANUA_BENCH_INTERLEAVE_JANUA=PORT:PID (a Janua already running there, rate limits off): after each Keycloak run the
+# matching scenario on that Janua (kc-refresh → refresh, kc-userinfo → me, kc-jwks → jwks, kc-signin → signin), so
+# both systems are measured in the same minutes → $OUT/keycloak-interleaved-janua.jsonl
+interleaved_janua_run() {
+  [ -n "${JANUA_BENCH_INTERLEAVE_JANUA:-}" ] || return 0
+  local janua_scenario=${1#kc-}; [ "$janua_scenario" = userinfo ] && janua_scenario=me
+  java -cp "$BENCH_JAR" dev.janua.bench.LoadGenerator "http://127.0.0.1:${JANUA_BENCH_INTERLEAVE_JANUA%%:*}" "$janua_scenario" "$2" \
+    "$SECONDS_MEASURED" "${JANUA_BENCH_WARMUP:-5}" "${JANUA_BENCH_INTERLEAVE_JANUA##*:}" | tee -a "$OUT/keycloak-interleaved-janua.jsonl"
+}
+[ -z "${JANUA_BENCH_INTERLEAVE_JANUA:-}" ] || : >"$OUT/keycloak-interleaved-janua.jsonl"
+
 # JANUA_BENCH_KC_OUT names the results file (default keycloak-http.jsonl; `./janua bench oidc` writes its own)
 KC_OUT="$OUT/${JANUA_BENCH_KC_OUT:-keycloak-http.jsonl}"
 : >"$KC_OUT"
@@ -67,6 +78,7 @@ for scenario in ${JANUA_BENCH_KC_SCENARIOS:-kc-signin kc-refresh kc-userinfo kc-
     runs=1; [ "$c" = 8 ] && runs=$REPEATS
     for r in $(seq 1 "$runs"); do
       java -cp "$BENCH_JAR" dev.janua.bench.LoadGenerator "http://127.0.0.1:$PORT" "$scenario" "$c" "$SECONDS_MEASURED" "${JANUA_BENCH_WARMUP:-5}" "$KC_JVM" | tee -a "$KC_OUT"
+      interleaved_janua_run "$scenario" "$c"
     done
   done
 done
