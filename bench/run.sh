@@ -263,7 +263,7 @@ case "$WHAT" in
   # Issue 16: one hash's CPU and wall time on 1 thread vs on every core at once (alternating rounds)
   # (JANUA_BENCH_ARGON2_ENGINE=libsodium: libsodium, which the server keeps when it times cheaper, instead of libargon2)
   argon2-threads) java --enable-native-access=ALL-UNNAMED -Xmx256m -XX:+UseSerialGC -cp "$BENCH_JAR" dev.janua.bench.Argon2idConcurrency \
-      20 2 10 "${JANUA_BENCH_ARGON2_ENGINE:-libargon2}" 2>/dev/null | tee "$OUT/argon2-threads.json" ;;
+      20 "$(nproc)" 10 "${JANUA_BENCH_ARGON2_ENGINE:-libargon2}" 2>/dev/null | tee "$OUT/argon2-threads.json" ;;
   http) run_http ;;
   keycloak) "$ROOT/bench/keycloak.sh" ;;
   users) "$ROOT/bench/users-rbac/run.sh" ;;
