@@ -26,6 +26,9 @@ try {
       await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     }
     await page.waitForSelector(step.waitFor);
+    // the selector can match while the page's stylesheet is still loading (computed styles then read the
+    // browser's defaults, e.g. a grey button): read colours only once the page, stylesheets and logo included, has loaded
+    await page.waitForLoadState('load');
     const seen = await page.evaluate(() => {
       const button = document.querySelector('button.primary');
       const logo = document.querySelector('img.brand-logo');
