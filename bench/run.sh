@@ -208,6 +208,21 @@ run_graphql() {
   rm -rf "$data"
 }
 
+# A client that stops reading beside one that keeps up: how late the latter's events arrive (docs/realtime.md).
+run_realtime_stall() {
+  build_if_needed
+  local data; data=$(mktemp -d)
+  start_server "$data"
+  local updates="${JANUA_BENCH_STALL_UPDATES:-6000}"
+  echo "== WebSocket: one client stops reading, one keeps up; $updates user.updated events, $REPEATS rounds =="
+  : >"$OUT/realtime-stall.jsonl"
+  for r in $(seq 1 "$REPEATS"); do
+    java -cp "$BENCH_JAR" dev.janua.bench.RealtimeStallProbe "http://127.0.0.1:$PORT" "$updates" | tee -a "$OUT/realtime-stall.jsonl"
+  done
+  stop_server
+  rm -rf "$data"
+}
+
 # Issue 12: WebSocket fan-out — events/s delivered to 1,000 sockets of one user while writers raise user.updated events.
 run_realtime() {
   build_if_needed
@@ -280,7 +295,8 @@ case "$WHAT" in
   startup-jvm-ab) "$ROOT/bench/startup-jvm-ab.py" "${@:2}" ;;
   graphql) run_graphql ;;
   realtime) run_realtime ;;
+  realtime-stall) run_realtime_stall ;;
   oidc) run_oidc ;;
   all) run_jmh; run_http ;;
-  *) echo "usage: ./janua bench [jmh|http|startup|startup-ab|startup-jvm-ab|signin|signin-profile|argon2-threads|keycloak|heap-ab|users|console|audit|events|scim|cost|graphql|realtime|oidc|all]" >&2; exit 2 ;;
+  *) echo "usage: ./janua bench [jmh|http|startup|startup-ab|startup-jvm-ab|signin|signin-profile|argon2-threads|keycloak|heap-ab|users|console|audit|events|scim|cost|graphql|realtime|realtime-stall|oidc|all]" >&2; exit 2 ;;
 esac

@@ -7,7 +7,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * {@code janua.realtime.*}: heartbeat period (also when sessions, token expiry and organization
  * access are re-checked), how long a socket may stay unauthenticated, the per-connection send
- * buffer (a client slower than that is disconnected), and how this node tails the event feed.
+ * buffer and send time limit (a client slower than that is disconnected), the node-wide bound on
+ * frames queued for all clients together, and how this node tails the event feed.
  */
 @ConfigurationProperties("janua.realtime")
 public record RealtimeProperties(
@@ -15,5 +16,6 @@ public record RealtimeProperties(
         @DefaultValue("10s") Duration authTimeout,
         @DefaultValue("262144") int sendBufferBytes,
         @DefaultValue("10s") Duration sendTimeLimit,
+        @DefaultValue("33554432") long nodeSendBufferBytes,
         @DefaultValue("500ms") Duration pollInterval,
         @DefaultValue("2s") Duration gapWait) {}

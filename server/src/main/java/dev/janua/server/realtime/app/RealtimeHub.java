@@ -93,8 +93,8 @@ public class RealtimeHub extends BackgroundService {
             if (e.actorId() != null) users.add(e.actorId());
             if (data.path("userId").isString()) users.add(data.path("userId").asString());
             boolean ended = e.type().equals("session.revoked") || e.type().equals("session.expired");
-            String userMessage = null;
-            String orgMessage = null;
+            OutboundMessage userMessage = null;
+            OutboundMessage orgMessage = null;
             for (RealtimeSocket s : sockets) {
                 if (ended && e.subjectId() != null && e.subjectId().equals(s.sessionId())) {
                     s.close(CLOSE_SESSION_ENDED, "session ended");
@@ -112,8 +112,8 @@ public class RealtimeHub extends BackgroundService {
         }
     }
 
-    /** Seed 000's shape: {@code {type:"event", channel, event, timestamp, data}}, plus the event id. */
-    String message(String channel, StoredEvent e, JsonNode data) {
+    /** Seed 000's shape: {@code {type:"event", channel, event, timestamp, data}}, plus the event id; one instance for every socket. */
+    OutboundMessage message(String channel, StoredEvent e, JsonNode data) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("type", "event");
         m.put("channel", channel);
@@ -129,6 +129,6 @@ public class RealtimeHub extends BackgroundService {
             body.putIfAbsent("location", null);
         }
         m.put("data", body);
-        return json.writeValueAsString(m);
+        return OutboundMessage.of(json.writeValueAsString(m));
     }
 }

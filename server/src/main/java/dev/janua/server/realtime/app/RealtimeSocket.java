@@ -13,8 +13,8 @@ public interface RealtimeSocket {
     /** Organizations whose events this socket subscribed to (its user administers them). */
     Set<String> organizations();
 
-    /** Queues a text frame; a client too slow to drain its buffer is disconnected. */
-    void send(String json);
+    /** Queues a text frame, never waiting for the client; a client too slow to drain its queue is disconnected. */
+    void send(OutboundMessage message);
 
     void close(int code, String reason);
 }

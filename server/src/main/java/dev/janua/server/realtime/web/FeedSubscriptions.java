@@ -8,6 +8,7 @@ import dev.janua.server.platform.security.CallerAuthenticator;
 import dev.janua.server.rbac.PermissionCatalogue;
 import dev.janua.server.realtime.RealtimeFeed;
 import dev.janua.server.realtime.RealtimeProperties;
+import dev.janua.server.realtime.app.OutboundMessage;
 import dev.janua.server.realtime.app.RealtimeHub;
 import dev.janua.server.realtime.app.RealtimeSocket;
 import dev.janua.server.sessions.SessionDirectory;
@@ -138,8 +139,8 @@ class FeedSubscriptions implements RealtimeFeed {
         }
 
         @Override
-        public void send(String json) {
-            if (!ended.get()) listener.event(json);
+        public void send(OutboundMessage message) {
+            if (!ended.get()) listener.event(message.json());
         }
 
         @Override

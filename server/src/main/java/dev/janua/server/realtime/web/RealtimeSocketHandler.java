@@ -7,6 +7,7 @@ import dev.janua.server.platform.security.Caller;
 import dev.janua.server.platform.security.CallerAuthenticator;
 import dev.janua.server.rbac.PermissionCatalogue;
 import dev.janua.server.realtime.RealtimeProperties;
+import dev.janua.server.realtime.app.OutboundMessage;
 import dev.janua.server.realtime.app.RealtimeHub;
 import dev.janua.server.sessions.SessionDirectory;
 import dev.janua.server.tokens.AccessTokens;
@@ -48,6 +49,7 @@ public class RealtimeSocketHandler extends TextWebSocketHandler {
     private final OrganizationAccess access;
     private final RealtimeHub hub;
     private final RealtimeProperties properties;
+    private final SendBudget sendBudget;
     private final MessageSource messages;
     private final JsonMapper json;
     private final Clock clock;
@@ -57,13 +59,14 @@ public class RealtimeSocketHandler extends TextWebSocketHandler {
 
     public RealtimeSocketHandler(CallerAuthenticator authenticator, AccessTokens tokens, SessionDirectory sessions,
                                  OrganizationAccess access, RealtimeHub hub, RealtimeProperties properties,
-                                 MessageSource messages, JsonMapper json, Clock clock) {
+                                 SendBudget sendBudget, MessageSource messages, JsonMapper json, Clock clock) {
         this.authenticator = authenticator;
         this.tokens = tokens;
         this.sessions = sessions;
         this.access = access;
         this.hub = hub;
         this.properties = properties;
+        this.sendBudget = sendBudget;
         this.messages = messages;
         this.json = json;
         this.clock = clock;
@@ -114,8 +117,9 @@ public class RealtimeSocketHandler extends TextWebSocketHandler {
     }
 
     private void open(WebSocketSession session) {
-        RealtimeConnection c = new RealtimeConnection(session, properties.sendBufferBytes(),
-                (int) properties.sendTimeLimit().toMillis(), Instant.now());
+        SocketWriter writer = new SocketWriter(session, sendBudget, properties.sendBufferBytes(),
+                properties.sendTimeLimit().toMillis());
+        RealtimeConnection c = new RealtimeConnection(session, writer, Instant.now());
         connections.put(session.getId(), c);
         Object token = session.getAttributes().remove(RealtimeHandshake.TOKEN);
         if (token instanceof String t) authenticate(c, t, true);
@@ -124,7 +128,9 @@ public class RealtimeSocketHandler extends TextWebSocketHandler {
     @Override
     public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
         RealtimeConnection c = connections.remove(session.getId());
-        if (c != null) hub.unregister(c);
+        if (c == null) return;
+        hub.unregister(c);
+        c.closed();
     }
 
     private void receive(WebSocketSession session, TextMessage message) {
@@ -208,6 +214,7 @@ public class RealtimeSocketHandler extends TextWebSocketHandler {
     private void heartbeat() {
         Instant now = clock.instant();
         Instant wallNow = Instant.now();
+        OutboundMessage beat = OutboundMessage.of(json.writeValueAsString(Map.of("type", "heartbeat", "timestamp", now.toString())));
         for (RealtimeConnection c : List.copyOf(connections.values())) {
             try {
                 if (c.caller() == null) {
@@ -223,7 +230,7 @@ public class RealtimeSocketHandler extends TextWebSocketHandler {
                     continue;
                 }
                 c.organizations().removeIf(org -> !stillAdmin(c, org));
-                c.send(json.writeValueAsString(Map.of("type", "heartbeat", "timestamp", now.toString())));
+                c.send(beat);
             } catch (RuntimeException e) {
                 // one bad connection must not stop the heartbeat of the others
             }
@@ -240,7 +247,7 @@ public class RealtimeSocketHandler extends TextWebSocketHandler {
     }
 
     private void reply(RealtimeConnection c, Map<String, Object> body) {
-        c.send(json.writeValueAsString(body));
+        c.send(OutboundMessage.of(json.writeValueAsString(body)));
     }
 
     private void error(RealtimeConnection c, ErrorCode code, Map<String, Object> details) {
