@@ -118,7 +118,7 @@ public class RealtimeSocketHandler extends TextWebSocketHandler {
 
     private void open(WebSocketSession session) {
         SocketWriter writer = new SocketWriter(session, sendBudget, properties.sendBufferBytes(),
-                properties.sendTimeLimit().toMillis());
+                properties.sendTimeLimit().toMillis(), SocketWriter.BEHIND_MILLIS);
         RealtimeConnection c = new RealtimeConnection(session, writer, Instant.now());
         connections.put(session.getId(), c);
         Object token = session.getAttributes().remove(RealtimeHandshake.TOKEN);

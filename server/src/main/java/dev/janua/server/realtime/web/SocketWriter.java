@@ -15,41 +15,54 @@ import org.springframework.web.socket.WebSocketSession;
  * Writes one socket's frames, in order, on a virtual thread of its own; callers only queue. Tomcat's
  * write blocks while the client is not reading, for up to its 20 s send timeout, so a write made on the
  * fan-out or heartbeat thread would hold up every other socket of the node behind one client that
- * stopped reading (measured before this class: one such client delayed another socket's event by 20 s,
- * docs/realtime.md). A socket is closed with 4008 and its queue dropped when a frame would take its queue
- * past {@code bufferBytes}, when its current write has lasted longer than the send time limit, or when the
- * node's {@link SendBudget} is spent while it is behind.
+ * stopped reading (measured before this class: one such client delayed another socket's events by 20 s,
+ * docs/realtime.md "Slow clients").
+ *
+ * <p>A socket is <em>behind</em> when the oldest frame it has not finished writing was queued more than
+ * {@code behindMillis} ago; a client that keeps up is never behind, even while a burst of events waits
+ * for its writer. It is closed with 4008, its queue dropped, when a frame has waited longer than the send
+ * time limit, or when it is behind and either its queue would pass {@code bufferBytes} or the node's
+ * {@link SendBudget} is spent.
  */
 final class SocketWriter {
     static final int CLOSE_TOO_SLOW = 4008;
+    /** Long enough that a client reading at all is never behind; short against Tomcat's 20 s send timeout. */
+    static final long BEHIND_MILLIS = 1_000;
     private final WebSocketSession raw;
     private final SendBudget budget;
     private final int bufferBytes;
     private final long sendTimeNanos;
-    private final Queue<OutboundMessage> queue = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger queuedBytes = new AtomicInteger();
+    private final long behindNanos;
+    private final Queue<Queued> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger queuedBytes = new AtomicInteger(); // queued + the frame being written
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
-    private volatile long writeStartedNanos; // 0 while no write is in progress
     private final AtomicReference<CloseStatus> closing = new AtomicReference<>(); // set once: how the socket ends
+    private volatile boolean aborted;         // too slow or failed: nothing more is written, the queue is dropped
+    private volatile long writingSince;       // when the frame being written was queued; 0 while none is
 
-    SocketWriter(WebSocketSession raw, SendBudget budget, int bufferBytes, long sendTimeMillis) {
+    private record Queued(OutboundMessage message, long at) {}
+
+    SocketWriter(WebSocketSession raw, SendBudget budget, int bufferBytes, long sendTimeMillis, long behindMillis) {
         this.raw = raw;
         this.budget = budget;
         this.bufferBytes = bufferBytes;
         this.sendTimeNanos = sendTimeMillis * 1_000_000;
+        this.behindNanos = behindMillis * 1_000_000;
     }
 
     /** Queues a frame; never blocks. */
     void send(OutboundMessage m) {
         if (closing.get() != null || !raw.isOpen()) return;
-        if (tooSlowFor(m)) {
+        long now = System.nanoTime();
+        if (tooSlow(m, now)) {
             closeTooSlow();
             return;
         }
         budget.hold(m);
         queuedBytes.addAndGet(m.size());
-        queue.add(m);
+        queue.add(new Queued(m, now));
+        if (aborted) dropQueue(); // a too-slow close raced this frame in: it must not stay held
         startDraining();
     }
 
@@ -62,20 +75,29 @@ final class SocketWriter {
     void dispose() {
         closing.compareAndSet(null, CloseStatus.NORMAL);
         closed.set(true);
+        aborted = true;
         dropQueue();
     }
 
-    private boolean tooSlowFor(OutboundMessage m) {
-        long started = writeStartedNanos;
-        int queued = queuedBytes.get();
-        return queued + m.size() > bufferBytes
-                || started != 0 && System.nanoTime() - started > sendTimeNanos
-                || queued > 0 && budget.spent();
+    private boolean tooSlow(OutboundMessage m, long now) {
+        long waited = now - oldestUnwritten(now);
+        if (waited > sendTimeNanos) return true;
+        if (waited <= behindNanos) return false;
+        return queuedBytes.get() + m.size() > bufferBytes || budget.spent();
+    }
+
+    /** When the oldest frame not yet written was queued: the one being written, else the head of the queue; now when none. */
+    private long oldestUnwritten(long now) {
+        long since = writingSince;
+        if (since != 0) return since;
+        Queued head = queue.peek();
+        return head == null ? now : head.at();
     }
 
     /** At once, not behind the queue: the queue goes now and the close frame is sent on a thread that may wait. */
     private void closeTooSlow() {
         if (!closing.compareAndSet(null, new CloseStatus(CLOSE_TOO_SLOW, "too slow"))) return;
+        aborted = true;
         budget.slowClientClosed();
         dropQueue();
         Thread.ofVirtual().name("janua-realtime-close").start(this::closeSocket);
@@ -87,29 +109,31 @@ final class SocketWriter {
 
     private void drain() {
         do {
-            OutboundMessage m;
-            while ((m = queue.poll()) != null) write(m);
+            Queued q;
+            while ((q = queue.poll()) != null) write(q);
             if (closing.get() != null) {
                 dropQueue(); // frames a racing sender queued after the close was decided
                 closeSocket();
             }
             draining.set(false);
-        } while (!queue.isEmpty() && draining.compareAndSet(false, true));
+            // a close decided after the check above found the flag still set and started no drain: look again
+        } while ((!queue.isEmpty() || closing.get() != null && !closed.get()) && draining.compareAndSet(false, true));
     }
 
-    private void write(OutboundMessage m) {
+    private void write(Queued q) {
         try {
-            if (!closed.get() && raw.isOpen()) {
-                writeStartedNanos = System.nanoTime();
-                raw.sendMessage(new TextMessage(m.json()));
+            if (!aborted && !closed.get() && raw.isOpen()) {
+                writingSince = q.at();
+                raw.sendMessage(new TextMessage(q.message().json()));
             }
         } catch (IOException | RuntimeException e) {
             // Tomcat's send timeout, a reset connection: nothing more can reach this client
             closing.compareAndSet(null, CloseStatus.SERVER_ERROR.withReason("send failed"));
+            aborted = true;
             dropQueue();
         } finally {
-            writeStartedNanos = 0;
-            done(m);
+            writingSince = 0;
+            done(q.message());
         }
     }
 
@@ -123,13 +147,13 @@ final class SocketWriter {
     }
 
     private void dropQueue() {
-        OutboundMessage m;
-        while ((m = queue.poll()) != null) done(m);
+        Queued q;
+        while ((q = queue.poll()) != null) done(q.message());
     }
 
     private void done(OutboundMessage m) {
-        queuedBytes.addAndGet(-m.size());
         budget.release(m);
+        queuedBytes.addAndGet(-m.size());
     }
 
     int queuedBytes() {
