@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Janua benchmarks: `./janua bench [jmh|http|graphql|realtime|all]`. Writes raw results to bench/results/ and prints
+# Janua benchmarks: `./janua bench WHAT` (the list: `./janua help`, or the case at the end of this file). Writes raw results to bench/results/ and prints
 # them; BENCHMARKS.md records the figures with the command that produced them. Called by ./janua,
 # which has chosen the JDK. Everything runs on loopback and is bounded in time.
 set -euo pipefail

@@ -4,6 +4,7 @@ import dev.janua.server.realtime.app.OutboundMessage;
 import java.io.IOException;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -47,8 +48,9 @@ final class SocketWriter {
         this.raw = raw;
         this.budget = budget;
         this.bufferBytes = bufferBytes;
-        this.sendTimeNanos = sendTimeMillis * 1_000_000;
-        this.behindNanos = behindMillis * 1_000_000;
+        // saturating: a send time limit of years must mean "never", not overflow into "always"
+        this.sendTimeNanos = TimeUnit.MILLISECONDS.toNanos(sendTimeMillis);
+        this.behindNanos = TimeUnit.MILLISECONDS.toNanos(behindMillis);
     }
 
     /** Queues a frame; never blocks. */

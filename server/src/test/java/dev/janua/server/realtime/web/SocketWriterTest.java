@@ -125,7 +125,7 @@ class SocketWriterTest {
     }
 
     @Test
-    void aCloseDecidedWhileTheWriterFinishesIsNotLost() throws Exception {
+    void aCloseRightAfterAFrameAlwaysReachesTheSocket() throws Exception {
         // A close can land between the writer's last look at the queue and its exit (found in review). The window is
         // a few instructions wide: these rounds check a close after a frame many times over, but did not catch the
         // old loop when it was put back — the guard is the loop condition in SocketWriter.drain, not this test.
